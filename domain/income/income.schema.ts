@@ -1,0 +1,97 @@
+import { z } from '../shared/zod.ts';
+import { periodSchema } from '../shared/period.ts';
+
+const MAX_MONTHLY_COMPONENT = 1_000_000;
+
+/** An amount in yuan for one month: not negative, at most two decimals. */
+const yuan = (label: string) =>
+  z
+    .number({ error: `请填写${label}（元），没有请填 0` })
+    .min(0, { error: `${label}不能为负数` })
+    .max(MAX_MONTHLY_COMPONENT, { error: `${label}超过 100 万元，请核实` })
+    .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, { error: `${label}最多保留两位小数` });
+
+/** The five components the national monitoring system records (as monthly yuan). */
+export const incomeComponentsSchema = z.strictObject({
+  wage: yuan('工资性收入'),
+  business: yuan('生产经营性收入'),
+  property: yuan('财产性收入'),
+  transfer: yuan('转移性收入'),
+  businessCost: yuan('生产经营性支出'),
+});
+export type IncomeComponents = z.infer<typeof incomeComponentsSchema>;
+
+export const incomeComponentLabels: Record<keyof IncomeComponents, string> = {
+  wage: '工资性收入',
+  business: '生产经营性收入',
+  property: '财产性收入',
+  transfer: '转移性收入',
+  businessCost: '生产经营性支出',
+};
+
+export const fallCauseKinds = ['illness', 'lost-work', 'disaster', 'policy', 'other'] as const;
+export const fallCauseLabels: Record<(typeof fallCauseKinds)[number], string> = {
+  illness: '因病',
+  'lost-work': '务工中断',
+  disaster: '自然灾害',
+  policy: '政策调整',
+  other: '其他',
+};
+
+export const fallCauseSchema = z
+  .strictObject({
+    kind: z.enum(fallCauseKinds, { error: '请选择收入下降原因' }),
+    note: z.string().trim().max(500, { error: '说明不超过 500 字' }).optional(),
+  })
+  .refine((c) => c.kind !== 'other' || (c.note?.length ?? 0) >= 2, {
+    error: '选择“其他”时请写明原因',
+    path: ['note'],
+  });
+export type FallCause = z.infer<typeof fallCauseSchema>;
+
+/** What the monthly income form submits (收入采集录入). The function validates with this very schema. */
+export const incomeEntrySchema = z.strictObject({
+  /** Made by the client once per form fill; a retry with the same id never stores twice. */
+  submissionId: z.uuid({ error: '提交编号无效，请刷新页面后重填' }),
+  period: periodSchema,
+  householdId: z
+    .string({ error: '请选择农户' })
+    .regex(/^[A-Z0-9-]{1,40}$/, { error: '请从列表中选择农户' }),
+  memberCount: z
+    .number({ error: '请填写家庭人口数' })
+    .int({ error: '家庭人口数应为整数' })
+    .min(1, { error: '家庭人口数至少为 1' })
+    .max(30, { error: '家庭人口数超过 30，请核实' }),
+  components: incomeComponentsSchema,
+  fallCause: fallCauseSchema.optional(),
+  /** The version the person edited; 0 for a first entry. A stale version is refused. */
+  expectedVersion: z.number().int().min(0).max(1_000_000),
+});
+export type IncomeEntry = z.infer<typeof incomeEntrySchema>;
+
+export const incomeStatuses = ['entered', 'reviewed', 'flagged'] as const;
+export type IncomeStatus = (typeof incomeStatuses)[number];
+export const incomeStatusLabels: Record<IncomeStatus | 'missing', string> = {
+  missing: '未录入',
+  entered: '已录入',
+  reviewed: '已审核',
+  flagged: '疑似',
+};
+
+/** An income record as stored: the entry plus derived figures and provenance. */
+export const incomeRecordSchema = incomeEntrySchema.omit({ submissionId: true, expectedVersion: true }).extend({
+  countyCode: z.string(),
+  villageId: z.string(),
+  townId: z.string(),
+  netIncome: z.number(),
+  perCapitaNet: z.number(),
+  status: z.enum(incomeStatuses),
+  version: z.number().int().min(1),
+  lastSubmissionId: z.string(),
+  updatedBy: z.string(),
+  updatedAt: z.string(),
+  /** ISO time of first entry: timeliness is judged on it. */
+  enteredAt: z.string(),
+  sourceForm: z.string(),
+});
+export type IncomeRecord = z.infer<typeof incomeRecordSchema>;

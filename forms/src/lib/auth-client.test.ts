@@ -1,0 +1,146 @@
+/**
+ * The browser sign-in client against a real cognito-local: the page's
+ * `/runtime-config.json` and localStorage are the only things stood in for.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { demoCountyConfig } from '#domain/config/county-config.ts';
+import { ensureUsers, freePort, startCognito, type CognitoLocal } from '#local/cognito.ts';
+import {
+  AuthError,
+  authFetch,
+  completeNewPassword,
+  currentUser,
+  getIdToken,
+  safeNext,
+  signIn,
+  signOut,
+  SignInRequiredError,
+} from './auth-client.ts';
+
+const county = '610999';
+const password = 'Shouwang-2026!';
+let cognito: CognitoLocal;
+let dataDir: string;
+const realFetch = globalThis.fetch;
+const store = new Map<string, string>();
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'shouwang-auth-client-'));
+  cognito = await startCognito({ dataDir, port: await freePort(), countyCode: county });
+  await ensureUsers(cognito, [
+    { username: 'cun-li', name: '李村信息员', email: 'cun-li@example.test', role: 'village-officer', unitId: 'V-001', townId: 'T-01', countyCode: county, password },
+    { username: 'xin-ren', name: '任新人', email: 'xin-ren@example.test', role: 'town-staff', unitId: 'T-01', townId: 'T-01', countyCode: county, temporaryPassword: 'Temp-Pass-1!' },
+  ]);
+  vi.stubGlobal('localStorage', {
+    getItem: (k: string) => store.get(k) ?? null,
+    setItem: (k: string, v: string) => void store.set(k, v),
+    removeItem: (k: string) => void store.delete(k),
+  });
+  const config = { auth: { endpoint: cognito.endpoint, region: cognito.region, userPoolId: cognito.userPoolId, clientId: cognito.clientId }, county: demoCountyConfig };
+  vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) =>
+    String(input) === '/runtime-config.json' ? Promise.resolve(Response.json(config)) : realFetch(input, init),
+  );
+});
+
+afterAll(async () => {
+  vi.unstubAllGlobals();
+  await cognito?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+afterEach(async () => {
+  vi.useRealTimers();
+  await signOut();
+});
+
+describe('auth-client', () => {
+  it('signs in, shows the person and unit, and hands out the ID token', async () => {
+    const result = await signIn('cun-li', password);
+    expect(result).toMatchObject({ kind: 'signed-in', user: { name: '李村信息员', role: 'village-officer', roleLabel: '村/社区信息员', unitId: 'V-001' } });
+    expect(currentUser()).toMatchObject({ username: 'cun-li', townId: 'T-01', countyCode: county });
+    const token = await getIdToken();
+    expect(token?.split('.')).toHaveLength(3);
+  });
+
+  it('says 用户名或密码错误 for a wrong password and for an unknown user', async () => {
+    await expect(signIn('cun-li', 'Wrong-Pass-1!')).rejects.toMatchObject({ code: 'AUTH.WRONG_CREDENTIALS', message: '用户名或密码错误' });
+    await expect(signIn('nobody', password)).rejects.toMatchObject({ message: '用户名或密码错误' });
+    expect(currentUser()).toBeNull();
+  });
+
+  it('walks a new account through the forced password change, then signs in normally', async () => {
+    const first = await signIn('xin-ren', 'Temp-Pass-1!');
+    expect(first.kind).toBe('new-password-required');
+    if (first.kind !== 'new-password-required') return;
+    const user = await completeNewPassword(first, 'Ren-New-Pass-2026!');
+    expect(user).toMatchObject({ role: 'town-staff', name: '任新人' });
+    await signOut();
+    await expect(signIn('xin-ren', 'Ren-New-Pass-2026!')).resolves.toMatchObject({ kind: 'signed-in' });
+  });
+
+  it('refreshes silently when the ID token is about to expire', async () => {
+    await signIn('cun-li', password);
+    const before = await getIdToken();
+    const exp = JSON.parse(Buffer.from(before?.split('.')[1] ?? '', 'base64url').toString()).exp as number;
+    vi.useFakeTimers({ toFake: ['Date'] });
+    // Two minutes before expiry: inside the refresh margin, still valid.
+    vi.setSystemTime(exp * 1000 - 2 * 60_000);
+    const after = await getIdToken();
+    expect(after).toBeTruthy();
+    expect(after).not.toBe(before);
+    // cognito-local runs on the real clock, so the new token is newly issued (new jti), not later-expiring.
+    const claims = (t: string | null) => JSON.parse(Buffer.from(t?.split('.')[1] ?? '', 'base64url').toString()) as { jti: string; exp: number };
+    expect(claims(after).jti).not.toBe(claims(before).jti);
+    expect(claims(after).exp).toBeGreaterThanOrEqual(exp);
+  });
+
+  it('signs out: tokens gone, refresh token revoked', async () => {
+    await signIn('cun-li', password);
+    const refreshToken = (JSON.parse(store.get('shouwang.session') ?? '{}') as { refreshToken: string }).refreshToken;
+    await signOut();
+    expect(currentUser()).toBeNull();
+    expect(await getIdToken()).toBeNull();
+    const res = await realFetch(cognito.endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth' },
+      body: JSON.stringify({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: cognito.clientId, AuthParameters: { REFRESH_TOKEN: refreshToken } }),
+    });
+    expect(res.status).toBe(400);
+  });
+
+  it('authFetch adds the bearer token, and drops the session on 401', async () => {
+    await signIn('cun-li', password);
+    const seen: string[] = [];
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input) === '/api/echo') {
+        seen.push(new Headers(init?.headers).get('authorization') ?? '');
+        return Promise.resolve(new Response('{}', { status: seen.length === 1 ? 200 : 401 }));
+      }
+      return realFetch(input, init);
+    });
+    try {
+      expect((await authFetch('/api/echo')).status).toBe(200);
+      expect(seen[0]).toMatch(/^Bearer ey/);
+      await expect(authFetch('/api/echo')).rejects.toBeInstanceOf(SignInRequiredError);
+      expect(currentUser()).toBeNull();
+      await expect(authFetch('/api/echo')).rejects.toBeInstanceOf(AuthError);
+      expect(seen).toHaveLength(2);
+    } finally {
+      const config = { auth: { endpoint: cognito.endpoint, region: cognito.region, userPoolId: cognito.userPoolId, clientId: cognito.clientId }, county: demoCountyConfig };
+      vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) =>
+        String(input) === '/runtime-config.json' ? Promise.resolve(Response.json(config)) : realFetch(input, init),
+      );
+    }
+  });
+
+  it('only returns to same-site paths after sign-in', () => {
+    expect(safeNext('/income/?v=1')).toBe('/income/?v=1');
+    expect(safeNext('//evil.example/')).toBe('/');
+    expect(safeNext('https://evil.example/')).toBe('/');
+    expect(safeNext('/\\evil.example')).toBe('/');
+    expect(safeNext(null)).toBe('/');
+  });
+});

@@ -1,0 +1,30 @@
+/**
+ * The scheduled-job function: EventBridge Scheduler invokes it with `{ job, scheduleId }`
+ * (and `period` when re-run by hand). Returns a summary without the file bytes.
+ */
+import { z } from '#domain/shared/zod.ts';
+import { jobKinds } from '#domain/system/schedules.ts';
+import { periodSchema } from '#domain/shared/period.ts';
+import { logger } from '../shared/clients.ts';
+import { countyConfigFromEnv } from '../shared/env.ts';
+import { runJob } from '../jobs/run.ts';
+
+const config = countyConfigFromEnv();
+
+const jobEventSchema = z.object({
+  job: z.enum(jobKinds),
+  period: periodSchema.optional(),
+  scheduleId: z.string().optional(),
+});
+
+export const handler = async (event: unknown) => {
+  const req = jobEventSchema.parse(event);
+  const result = await runJob(req, {
+    config,
+    now: new Date(),
+    progress: (m) => logger.info(m, { job: req.job }),
+  });
+  const failed = result.deliveries.filter((d) => d.status === 'failed');
+  if (failed.length) logger.error('deliveries failed', { job: req.job, failed });
+  return { ...result, files: result.files.map((f) => ({ filename: f.filename, bytes: f.content.length })) };
+};

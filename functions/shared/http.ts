@@ -1,0 +1,139 @@
+/**
+ * The HTTP plumbing every API function shares, as middy middlewares: error mapping,
+ * body parsing with a size limit, authentication and the route table's role check,
+ * and schema validation. A handler receives parsed input and returns data.
+ */
+import middy, { type MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import type { Principal } from '#domain/auth/roles.ts';
+import { hasRole } from '#domain/auth/access.ts';
+import { DomainError, ForbiddenError, ValidationError, type ErrorKind } from '#domain/shared/errors.ts';
+import { parseOrThrow } from '#domain/shared/zod-issues.ts';
+import { maxBodyBytes } from '#domain/system/resources.ts';
+import { routeById, type RouteId } from '#domain/system/routes.ts';
+import { authenticate } from './auth.ts';
+import { logger } from './clients.ts';
+
+export interface HttpInput<B> {
+  body: B;
+  principal: Principal;
+  query: Record<string, string | undefined>;
+  params: Record<string, string | undefined>;
+  event: APIGatewayProxyEventV2;
+}
+
+/** What a handler returns: a status and a JSON body. */
+export interface HttpReply {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+interface Internal extends Record<string, unknown> {
+  principal?: Principal;
+  body?: unknown;
+}
+
+/** The event as the handler sees it: the middlewares attach what they parsed. */
+type ParsedEvent = APIGatewayProxyEventV2 & { parsed?: { principal: Principal; body: unknown } };
+
+const statusOf: Record<ErrorKind, number> = {
+  validation: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  'too-large': 413,
+};
+
+const jsonHeaders = {
+  'content-type': 'application/json; charset=utf-8',
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+};
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyResultV2 {
+  return { statusCode: status, headers: { ...jsonHeaders, ...headers }, body: JSON.stringify(body) };
+}
+
+/** Maps domain errors to their status with code, message and field issues; never leaks a 5xx's details. */
+export const errorMiddleware = (): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2> => ({
+  onError: async (request) => {
+    const err = request.error;
+    const route = `${request.event.requestContext?.http?.method} ${request.event.rawPath}`;
+    if (err instanceof DomainError) {
+      const status = statusOf[err.kind];
+      if (err.kind === 'forbidden' || err.kind === 'unauthenticated') {
+        const p = (request.internal as Internal).principal;
+        logger.warn('access denied', { code: err.code, route, user: p?.userId, role: p?.role, unit: p?.unitId });
+      }
+      request.response = json(status, {
+        error: { code: err.code, message: err.message, issues: err.issues, ...err.details },
+      });
+      return;
+    }
+    logger.error('unhandled error', { route, error: err as Error });
+    request.response = json(500, { error: { code: 'INTERNAL', message: '系统繁忙，请稍后重试；数据未保存' } });
+  },
+});
+
+function decodeBody(event: APIGatewayProxyEventV2): unknown {
+  if (event.body === undefined || event.body === null || event.body === '') return undefined;
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
+  if (raw.length > maxBodyBytes) {
+    throw new DomainError('REQUEST.TOO_LARGE', `提交内容过大（上限 ${maxBodyBytes / 1024} KB）`, 'too-large');
+  }
+  const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(raw, { stream: false });
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ValidationError([], 'REQUEST.INVALID_JSON', '提交内容不是有效的 JSON');
+  }
+}
+
+/** Parses the JSON body (size limit, strict UTF-8), authenticates, checks the route's roles, validates. */
+const requestMiddleware = (routeId: RouteId, schema?: z.ZodType): MiddlewareObj<APIGatewayProxyEventV2> => ({
+  before: async (request) => {
+    const route = routeById(routeId);
+    const internal = request.internal as Internal;
+    const principal = await authenticate(request.event.headers ?? {});
+    internal.principal = principal;
+    if (!hasRole(principal, route.roles)) throw new ForbiddenError('AUTH.ROLE_DENIED', '您的角色无权进行此操作');
+    let body: unknown;
+    try {
+      body = decodeBody(request.event);
+    } catch (e) {
+      if (e instanceof TypeError) throw new ValidationError([], 'REQUEST.INVALID_UTF8', '提交内容的文字编码无效（须为 UTF-8）');
+      throw e;
+    }
+    internal.body = schema ? parseOrThrow(schema, body ?? {}) : body;
+    (request.event as ParsedEvent).parsed = { principal, body: internal.body };
+  },
+});
+
+/**
+ * Wraps a route's handler: `fn` gets the validated body and the principal and
+ * returns `{ status, body }`. The route id ties it to the shared route table.
+ */
+export function httpRoute<S extends z.ZodType | undefined>(
+  routeId: RouteId,
+  schema: S,
+  fn: (input: HttpInput<S extends z.ZodType ? z.infer<S> : unknown>) => Promise<HttpReply>,
+) {
+  return middy<ParsedEvent, APIGatewayProxyResultV2, Error, Context, Internal>()
+    .use(errorMiddleware())
+    .use(requestMiddleware(routeId, schema))
+    .handler(async (event) => {
+      const parsed = event.parsed;
+      if (!parsed) throw new Error('request middleware did not run');
+      const reply = await fn({
+        body: parsed.body as S extends z.ZodType ? z.infer<S> : unknown,
+        principal: parsed.principal,
+        query: event.queryStringParameters ?? {},
+        params: event.pathParameters ?? {},
+        event,
+      });
+      return json(reply.status, reply.body, reply.headers);
+    });
+}

@@ -1,0 +1,127 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { HistoryChange, IncomeRepository } from '#domain/income/income.port.ts';
+import { incomeRecordSchema, type IncomeRecord } from '#domain/income/income.schema.ts';
+import type { Household } from '#domain/org/org.schema.ts';
+import { VersionConflictError } from '#domain/shared/errors.ts';
+import type { Period } from '#domain/shared/period.ts';
+import { dynamo } from '../shared/clients.ts';
+import { keys } from './keys.ts';
+import { getHousehold, queryAll } from './org.repository.ts';
+import { tableName } from './table.ts';
+
+/** Copies an income record's own fields, so key attributes and bookkeeping never leak out. */
+export function toIncomeRecord(item: Record<string, unknown>): IncomeRecord {
+  return incomeRecordSchema.parse({
+    period: item.period,
+    householdId: item.householdId,
+    memberCount: item.memberCount,
+    components: item.components,
+    fallCause: item.fallCause,
+    countyCode: item.countyCode,
+    villageId: item.villageId,
+    townId: item.townId,
+    netIncome: item.netIncome,
+    perCapitaNet: item.perCapitaNet,
+    status: item.status,
+    version: item.version,
+    lastSubmissionId: item.lastSubmissionId,
+    updatedBy: item.updatedBy,
+    updatedAt: item.updatedAt,
+    enteredAt: item.enteredAt,
+    sourceForm: item.sourceForm,
+  });
+}
+
+/** The item written for a record: its fields plus the keys of the table and of gsi1. */
+export function incomeItem(r: IncomeRecord): Record<string, unknown> {
+  return {
+    ...keys.income(r.countyCode, r.period, r.villageId, r.householdId),
+    ...keys.incomeByHousehold(r.countyCode, r.householdId, r.period),
+    ...r,
+  };
+}
+
+const isConditionFailure = (e: unknown) =>
+  e instanceof ConditionalCheckFailedException || (e as { name?: string }).name === 'ConditionalCheckFailedException';
+
+async function putIfAbsent(item: Record<string, unknown>): Promise<void> {
+  try {
+    await dynamo().send(
+      new PutCommand({ TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+    );
+  } catch (e) {
+    if (!isConditionFailure(e)) throw e;
+  }
+}
+
+async function getIncome(county: string, period: Period, villageId: string, householdId: string) {
+  const out = await dynamo().send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: keys.income(county, period, villageId, householdId),
+      ConsistentRead: true,
+    }),
+  );
+  return out.Item ? toIncomeRecord(out.Item) : undefined;
+}
+
+/** All income records of a village for a period. */
+export async function listVillageIncome(county: string, period: Period, villageId: string): Promise<IncomeRecord[]> {
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :p',
+    ExpressionAttributeValues: { ':p': keys.incomeOfVillage(county, period, villageId).pk },
+  });
+  return items.map(toIncomeRecord);
+}
+
+/**
+ * DynamoDB implementation of the income port. No transactions (dynalite has none):
+ * the conditional put is the commit point; the history entry and the submission
+ * marker after it are idempotent, and a retry that finds its own submission id on
+ * the record completes them.
+ */
+export const incomeRepository: IncomeRepository = {
+  async findSubmission(county, submissionId) {
+    const out = await dynamo().send(
+      new GetCommand({ TableName: tableName(), Key: keys.submission(county, submissionId), ConsistentRead: true }),
+    );
+    return out.Item?.record ? toIncomeRecord(out.Item.record as Record<string, unknown>) : undefined;
+  },
+
+  getHousehold,
+
+  getRecord(county: string, period: Period, household: Household) {
+    return getIncome(county, period, household.villageId, household.id);
+  },
+
+  async saveRecord(record, expectedVersion, change: HistoryChange) {
+    let stored = record;
+    try {
+      await dynamo().send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: incomeItem(record),
+          ...(expectedVersion === 0
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
+        }),
+      );
+    } catch (e) {
+      if (!isConditionFailure(e)) throw e;
+      const current = await getIncome(record.countyCode, record.period, record.villageId, record.householdId);
+      if (current?.lastSubmissionId !== change.submissionId) {
+        throw new VersionConflictError('INCOME.VERSION_CONFLICT', current?.version ?? 0);
+      }
+      stored = current;
+    }
+    await putIfAbsent({
+      ...keys.history(stored.countyCode, stored.householdId, 'INC', stored.period, stored.version),
+      kind: 'income',
+      change,
+      record: stored,
+    });
+    await putIfAbsent({ ...keys.submission(stored.countyCode, change.submissionId), record: stored, at: change.at });
+    return stored;
+  },
+};

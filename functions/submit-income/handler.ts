@@ -1,0 +1,17 @@
+/** POST /api/income: a village enters one household's monthly income. */
+import { incomeEntrySchema } from '#domain/income/income.schema.ts';
+import { submitIncome } from '#domain/income/income.submit.ts';
+import { countyConfigFromEnv } from '../shared/env.ts';
+import { httpRoute } from '../shared/http.ts';
+import { incomeRepository } from '../store/income.repository.ts';
+
+const config = countyConfigFromEnv();
+
+export const handler = httpRoute('submitIncome', incomeEntrySchema, async ({ body, principal }) => {
+  const { record, replayed } = await submitIncome(body, principal, {
+    repo: incomeRepository,
+    config,
+    now: new Date(),
+  });
+  return { status: 201, body: { record }, headers: { 'x-idempotent-replay': String(replayed) } };
+});

@@ -1,0 +1,204 @@
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import type { RouteDef } from '#domain/system/routes.ts';
+import type { DeploymentConfig } from '../config.ts';
+import type { Email } from './email.ts';
+
+/** The repository root: where package-lock.json and `functions/` are. */
+export const repositoryRoot = join(import.meta.dirname, '..', '..');
+
+/** Namespace of the project's own CloudWatch metrics (`DeliveryFailed`, ...). */
+export const metricsNamespace = 'Shouwang';
+
+/**
+ * esbuild's ESM output has no `require`; CommonJS dependencies (middy, the AWS SDK's
+ * older helpers) call it. The alias avoids colliding with a bundled `createRequire`.
+ */
+const esmRequireBanner =
+  "import { createRequire as __shouwangCreateRequire } from 'node:module'; const require = __shouwangCreateRequire(import.meta.url);";
+
+/** Props of {@link ServiceFunctions}. */
+export interface ServiceFunctionsProps {
+  /** Log retention and Powertools settings, from the deployment configuration. */
+  readonly logs: DeploymentConfig['logs'];
+  /** Variables every function gets (the names of `envNames` in `domain/system/resources.ts`). */
+  readonly environment: Record<string, string>;
+  /**
+   * Root holding package-lock.json and the `functions/` folder.
+   * @default the repository root
+   */
+  readonly projectRoot?: string;
+}
+
+/** One function: its entry folder and what differs from the defaults. */
+export interface ServiceFunctionOptions {
+  /** Folder under `functions/` holding `handler.ts`. */
+  readonly handler: string;
+  /** Shown in the Lambda console. */
+  readonly description: string;
+  /** @default 512 */
+  readonly memorySize?: number;
+  /** @default 10 seconds */
+  readonly timeout?: Duration;
+  /** Added to the shared variables. */
+  readonly environment?: Record<string, string>;
+  /** Extra files for the bundle (fonts, data files of dependencies). */
+  readonly commandHooks?: nodejs.ICommandHooks;
+  /** Says where the function comes from when its entry is missing, e.g. `route submitIncome`. */
+  readonly origin?: string;
+}
+
+/**
+ * The defaults every Lambda function shares, in one place: local esbuild (no
+ * Docker), Node.js 24 on arm64, minified ESM with source maps, its own log group
+ * and an execution role holding nothing but the grants made with
+ * {@link bindTable}, {@link bindArchive} and {@link bindEmail}.
+ */
+export class ServiceFunctions extends Construct {
+  /** Every function made here, for alarms. */
+  readonly all: nodejs.NodejsFunction[] = [];
+  private readonly props: ServiceFunctionsProps;
+  private readonly projectRoot: string;
+
+  constructor(scope: Construct, id: string, props: ServiceFunctionsProps) {
+    super(scope, id);
+    this.props = props;
+    this.projectRoot = props.projectRoot ?? repositoryRoot;
+  }
+
+  /** Path of `functions/<handler>/handler.ts`; fails with the file's name when it does not exist. */
+  entryOf(handler: string, origin?: string): string {
+    const entry = join(this.projectRoot, 'functions', handler, 'handler.ts');
+    if (!existsSync(entry)) {
+      const file = relative(this.projectRoot, entry);
+      throw new Error(`Lambda entry file ${file} does not exist${origin ? ` (needed by ${origin})` : ''}; create it or remove the definition that names it.`);
+    }
+    return entry;
+  }
+
+  /** Creates a function with the shared defaults. */
+  create(id: string, options: ServiceFunctionOptions): nodejs.NodejsFunction {
+    const entry = this.entryOf(options.handler, options.origin);
+    const scope = new Construct(this, id);
+    const logGroup = new logs.LogGroup(scope, 'Logs', { retention: this.props.logs.retentionDays as logs.RetentionDays });
+    // An explicit role instead of AWSLambdaBasicExecutionRole: it may write to its own log group only.
+    const role = new iam.Role(scope, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of ${options.handler}`,
+    });
+    logGroup.grantWrite(role);
+
+    const fn = new nodejs.NodejsFunction(scope, 'Function', {
+      entry,
+      handler: 'handler',
+      projectRoot: this.projectRoot,
+      depsLockFilePath: join(this.projectRoot, 'package-lock.json'),
+      runtime: lambda.Runtime.NODEJS_24_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: options.memorySize ?? 512,
+      timeout: options.timeout ?? Duration.seconds(10),
+      description: options.description,
+      role,
+      logGroup,
+      environment: {
+        ...this.props.environment,
+        POWERTOOLS_SERVICE_NAME: this.props.logs.serviceName,
+        POWERTOOLS_LOG_LEVEL: this.props.logs.level,
+        POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
+        NODE_OPTIONS: '--enable-source-maps',
+        ...options.environment,
+      },
+      bundling: {
+        forceDockerBundling: false,
+        format: nodejs.OutputFormat.ESM,
+        target: 'node24',
+        mainFields: ['module', 'main'],
+        banner: esmRequireBanner,
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        // The SDK is bundled so every deployment runs the versions the tests ran, not the runtime's copy.
+        bundleAwsSDK: true,
+        logLevel: nodejs.LogLevel.WARNING,
+        ...(options.commandHooks ? { commandHooks: options.commandHooks } : {}),
+      },
+    });
+    this.all.push(fn);
+    return fn;
+  }
+}
+
+/** Read and write actions, named one by one so no grant carries a wildcard action. */
+const tableActions = {
+  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
+  // Records are never deleted (every change must stay traceable), so there is no DeleteItem.
+  write: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'],
+} as const;
+
+/**
+ * Grants `fn` the table `access` it declares, on the table and each named index
+ * (never `index/*` or `*`).
+ */
+export function bindTable(args: {
+  fn: lambda.IFunction;
+  table: dynamodb.ITableV2;
+  indexNames: readonly string[];
+  access: 'read' | 'write';
+}): void {
+  const { fn, table, indexNames, access } = args;
+  const actions = access === 'write' ? [...tableActions.read, ...tableActions.write] : [...tableActions.read];
+  fn.addToRolePolicy(
+    new iam.PolicyStatement({
+      actions,
+      resources: [table.tableArn, ...indexNames.map((name) => `${table.tableArn}/index/${name}`)],
+    }),
+  );
+}
+
+/**
+ * Grants `fn` the archive `access` it declares. Reading includes old versions
+ * (an auditor asks for exactly the version that was sent); writing adds PutObject
+ * and nothing that could shorten a retention or delete.
+ */
+export function bindArchive(args: { fn: lambda.IFunction; bucket: s3.IBucket; access: 'read' | 'write' }): void {
+  const { fn, bucket, access } = args;
+  const objectActions = ['s3:GetObject', 's3:GetObjectVersion', ...(access === 'write' ? ['s3:PutObject'] : [])];
+  fn.addToRolePolicy(new iam.PolicyStatement({ actions: objectActions, resources: [bucket.arnForObjects('*')] }));
+  fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
+  if (!fn.role) return;
+  const bucketLogicalId = Stack.of(bucket).getLogicalId(bucket.node.defaultChild as s3.CfnBucket);
+  Validations.of(fn.role).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::<${bucketLogicalId}.Arn>/*]`,
+    reason:
+      'Report keys are made at run time (county, period, report id), so object permissions name the archive bucket with the object wildcard; actions are listed one by one and no delete or retention action is granted.',
+  });
+}
+
+/** Grants `fn` sending from the deployment's SES identity. */
+export function bindEmail(args: { fn: lambda.IFunction; email: Email }): void {
+  if (!args.fn.role) throw new Error('bindEmail: function has no role');
+  args.email.grantSend(args.fn.role);
+}
+
+/** Everything a route's or job's `access` field can name. */
+export interface AccessTargets {
+  readonly table: dynamodb.ITableV2;
+  readonly indexNames: readonly string[];
+  readonly archive: s3.IBucket;
+  readonly email: Email;
+}
+
+/** Applies a `RouteDef['access']` declaration: the one place where access turns into IAM. */
+export function bindAccess(fn: lambda.IFunction, access: RouteDef['access'], targets: AccessTargets): void {
+  if (access.table) bindTable({ fn, table: targets.table, indexNames: targets.indexNames, access: access.table });
+  if (access.archive) bindArchive({ fn, bucket: targets.archive, access: access.archive });
+  if (access.email) bindEmail({ fn, email: targets.email });
+}

@@ -1,0 +1,96 @@
+import { CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type { Construct } from 'constructs';
+import { envNames } from '#domain/system/resources.ts';
+import type { DeploymentConfig } from './config.ts';
+import { AccessLogs } from './constructs/access-logs.ts';
+import { Api } from './constructs/api.ts';
+import { Archive } from './constructs/archive.ts';
+import { Auth } from './constructs/auth.ts';
+import { DataStore } from './constructs/data.ts';
+import { Email } from './constructs/email.ts';
+import { ServiceFunctions } from './constructs/functions.ts';
+import { Jobs } from './constructs/jobs.ts';
+import { Monitoring } from './constructs/monitoring.ts';
+import { Site } from './constructs/site.ts';
+
+/** Props of {@link ShouwangStack}. */
+export interface ShouwangStackProps extends StackProps {
+  /** The validated deployment configuration (see `infra/config.ts`). */
+  readonly config: DeploymentConfig;
+  /**
+   * Root holding package-lock.json and `functions/`.
+   * @default the repository root
+   */
+  readonly projectRoot?: string;
+}
+
+/**
+ * One county's deployment: one stack of constructs, one per concern. Every route,
+ * schedule, table key and bucket comes from `domain/system/*`, the definitions the
+ * local runtime reads too.
+ */
+export class ShouwangStack extends Stack {
+  constructor(scope: Construct, id: string, props: ShouwangStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const stage = config.envName;
+    Tags.of(this).add('project', 'shouwang');
+    Tags.of(this).add('county', config.county.countyCode);
+    Tags.of(this).add('environment', stage);
+
+    const accessLogs = new AccessLogs(this, 'AccessLogs', { expireAfterDays: config.archive.accessLogDays });
+    const data = new DataStore(this, 'Data', { stage });
+    const archive = new Archive(this, 'Archive', { archive: config.archive, accessLogs: accessLogs.bucket });
+    const email = new Email(this, 'Email', { email: config.email, stage });
+    const auth = new Auth(this, 'Auth', { auth: config.auth, countyCode: config.county.countyCode });
+
+    const functions = new ServiceFunctions(this, 'Functions', {
+      logs: config.logs,
+      ...(props.projectRoot ? { projectRoot: props.projectRoot } : {}),
+      environment: {
+        [envNames.tableName]: data.table.tableName,
+        [envNames.archiveBucket]: archive.bucket.bucketName,
+        [envNames.senderAddress]: email.senderAddress,
+        [envNames.countyConfig]: JSON.stringify(config.county),
+        [envNames.userPoolId]: auth.userPool.userPoolId,
+        [envNames.userPoolClientId]: auth.client.userPoolClientId,
+        [envNames.jwtIssuer]: auth.issuer,
+        [envNames.jwksUri]: `${auth.issuer}/.well-known/jwks.json`,
+      },
+    });
+    const targets = { table: data.table, indexNames: data.indexNames, archive: archive.bucket, email };
+
+    const api = new Api(this, 'Api', {
+      functions,
+      targets,
+      userPool: auth.userPool,
+      client: auth.client,
+      api: config.api,
+      logRetentionDays: config.logs.retentionDays,
+    });
+    const jobs = new Jobs(this, 'Jobs', { functions, targets, jobs: config.jobs, stage });
+    const site = new Site(this, 'Site', { site: config.site, apiDomainName: api.domainName, accessLogs: accessLogs.bucket });
+
+    const alarmed = new Map<string, lambda.IFunction>([...api.functions, ['runJob', jobs.fn]]);
+    const monitoring = new Monitoring(this, 'Monitoring', {
+      functions: alarmed,
+      deadLetterQueue: jobs.deadLetterQueue,
+      httpApi: api.httpApi,
+      serviceName: config.logs.serviceName,
+      ...(config.alarms.email ? { alarmEmail: config.alarms.email } : {}),
+    });
+
+    const siteUrl = `https://${config.site.domainName ?? site.distribution.distributionDomainName}`;
+    new CfnOutput(this, 'SiteUrl', { value: siteUrl, description: 'The forms site (and /api)' });
+    new CfnOutput(this, 'SiteBucketName', { value: site.bucket.bucketName, description: 'Upload forms/dist here' });
+    new CfnOutput(this, 'DistributionId', { value: site.distribution.distributionId });
+    new CfnOutput(this, 'ApiEndpoint', { value: api.httpApi.apiEndpoint });
+    new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: auth.client.userPoolClientId });
+    new CfnOutput(this, 'ArchiveBucketName', { value: archive.bucket.bucketName });
+    new CfnOutput(this, 'TableName', { value: data.table.tableName });
+    new CfnOutput(this, 'AlarmTopicArn', { value: monitoring.topic.topicArn });
+    new CfnOutput(this, 'DeadLetterQueueUrl', { value: jobs.deadLetterQueue.queueUrl });
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * `npm run job -- <job> --period YYYY-MM [--out DIR]`: runs a scheduled job now.
+ * Uses the running local stack when there is one; otherwise starts the stand-ins
+ * it needs on the same data folder, and stops them afterwards.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { demoCountyConfig } from '#domain/config/county-config.ts';
+import { jobKinds, type JobKind } from '#domain/system/schedules.ts';
+import { periodSchema } from '#domain/shared/period.ts';
+import { assertPortFree, portsFrom } from './ports.ts';
+import { setLocalEnv } from './standins.ts';
+import { defaultDataDir, startStack, type Stack } from './stack.ts';
+
+async function running(port: number): Promise<boolean> {
+  try {
+    await assertPortFree(port, 'probe');
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+async function main() {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { period: { type: 'string' }, out: { type: 'string' }, date: { type: 'string' } },
+  });
+  const job = positionals[0] as JobKind | undefined;
+  if (!job || !jobKinds.includes(job)) {
+    throw new Error(`usage: npm run job -- <${jobKinds.join('|')}> --period YYYY-MM [--out DIR]`);
+  }
+  const period = values.period === undefined ? undefined : periodSchema.parse(values.period);
+  const ports = portsFrom();
+  const config = demoCountyConfig;
+  let stack: Stack | undefined;
+  if (await running(ports.dynamo)) {
+    console.log('使用正在运行的本地环境。');
+    setLocalEnv(ports, config);
+  } else {
+    console.log('本地环境未运行，临时启动所需的模拟服务…');
+    stack = await startStack({
+      ports,
+      dataDir: process.env.SHOUWANG_DATA_DIR ?? defaultDataDir,
+      seed: 'demo',
+      only: ['dynamo', 's3', 'ses'],
+      log: console.log,
+    });
+  }
+  try {
+    const { runJob } = await import('#functions/jobs/run.ts');
+    const result = await runJob(
+      { job, ...(period ? { period } : {}) },
+      { config, now: new Date(), progress: (m) => console.log(m) },
+    );
+    for (const r of result.reports) console.log(`报告：${r.title}（${r.pages} 页）→ 归档 ${r.pdfKey}`);
+    const sent = result.deliveries.filter((d) => d.status === 'sent').length;
+    const skipped = result.deliveries.filter((d) => d.status === 'skipped').length;
+    const failed = result.deliveries.filter((d) => d.status === 'failed');
+    console.log(`邮件：发送 ${sent}，已发送过而跳过 ${skipped}，失败 ${failed.length}`);
+    for (const f of failed) console.log(`  失败 ${f.recipient}: ${f.error}`);
+    if (values.out) {
+      fs.mkdirSync(values.out, { recursive: true });
+      for (const f of result.files) {
+        const file = path.join(values.out, f.filename);
+        fs.writeFileSync(file, f.content);
+        console.log(`已写出 ${file}`);
+      }
+    }
+    if (failed.length) process.exitCode = 2;
+  } finally {
+    await stack?.stop();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(`任务失败：${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

@@ -1,0 +1,110 @@
+/**
+ * Test helpers that look at a PDF the way a reader and an archivist would:
+ * its text (pdf-parse), its pages as pixels (poppler's pdftoppm), its
+ * structure (qpdf --check) and its fonts (pdffonts). Used by tests only.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { PDFParse } from 'pdf-parse';
+
+const run = promisify(execFile);
+
+async function withPdfFile<T>(pdf: Buffer, fn: (path: string, dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'shouwang-pdf-'));
+  try {
+    const path = join(dir, 'report.pdf');
+    await writeFile(path, pdf);
+    return await fn(path, dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The text of each page and of the whole document. */
+export async function pdfText(pdf: Buffer): Promise<{ pages: string[]; text: string }> {
+  const parser = new PDFParse({ data: new Uint8Array(pdf) });
+  try {
+    const result = await parser.getText();
+    return { pages: result.pages.map((p) => p.text), text: result.text };
+  } finally {
+    await parser.destroy();
+  }
+}
+
+/** Removes spaces and line breaks, so assertions do not depend on where lines wrapped. */
+export const squash = (s: string): string => s.replace(/\s+/g, '');
+
+/** Share of pixels darker than near-white on each page, rendered in grey at `dpi`. */
+export async function pageInk(pdf: Buffer, dpi = 30): Promise<number[]> {
+  return withPdfFile(pdf, async (path, dir) => {
+    await run('pdftoppm', ['-gray', '-r', String(dpi), path, join(dir, 'page')]);
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.pgm')).sort();
+    const shares: number[] = [];
+    for (const f of files) shares.push(inkShare(await readFile(join(dir, f))));
+    return shares;
+  });
+}
+
+/** Parses a binary PGM (P5, 8-bit) and returns the share of pixels below 240. */
+export function inkShare(pgm: Buffer): number {
+  // Header: "P5" width height maxval, separated by whitespace, then one whitespace byte.
+  const tokens: string[] = [];
+  let i = 0;
+  while (tokens.length < 4) {
+    while (/\s/.test(String.fromCharCode(pgm[i] ?? 32))) i++;
+    if (pgm[i] === 0x23) {
+      while (pgm[i] !== 0x0a) i++;
+      continue;
+    }
+    let t = '';
+    while (i < pgm.length && !/\s/.test(String.fromCharCode(pgm[i] ?? 32))) t += String.fromCharCode(pgm[i++] ?? 32);
+    tokens.push(t);
+  }
+  const [magic, w, h, max] = tokens;
+  if (magic !== 'P5' || max !== '255') throw new Error(`unexpected PGM header ${tokens.join(' ')}`);
+  const pixels = pgm.subarray(i + 1, i + 1 + Number(w) * Number(h));
+  let dark = 0;
+  for (const p of pixels) if (p < 240) dark++;
+  return dark / pixels.length;
+}
+
+/** Exit code and output of `qpdf --check`: 0 means no errors or warnings. */
+export async function qpdfCheck(pdf: Buffer): Promise<{ code: number; output: string }> {
+  return withPdfFile(pdf, async (path) => {
+    try {
+      const { stdout } = await run('qpdf', ['--check', path]);
+      return { code: 0, output: stdout };
+    } catch (err) {
+      const e = err as { code?: number; stdout?: string; stderr?: string };
+      return { code: e.code ?? -1, output: `${e.stdout ?? ''}${e.stderr ?? ''}` };
+    }
+  });
+}
+
+/** One row of `pdffonts`. */
+export interface PdfFontRow {
+  name: string;
+  embedded: boolean;
+  subset: boolean;
+  unicode: boolean;
+}
+
+/** The fonts a PDF uses, from `pdffonts`. */
+export async function pdfFonts(pdf: Buffer): Promise<PdfFontRow[]> {
+  return withPdfFile(pdf, async (path) => {
+    const { stdout } = await run('pdffonts', [path]);
+    return stdout
+      .split('\n')
+      .slice(2)
+      .filter((l) => l.trim() !== '')
+      .map((line) => {
+        // Columns: name type encoding emb sub uni object ID; the name has no spaces, the type may.
+        const cols = line.trim().split(/\s+/);
+        const [emb, sub, uni] = cols.slice(-5, -2);
+        return { name: cols[0] ?? '', embedded: emb === 'yes', subset: sub === 'yes', unicode: uni === 'yes' };
+      });
+  });
+}

@@ -1,0 +1,165 @@
+import ExcelJS from 'exceljs';
+import type { MonthlyIncomeAnalysis } from '#domain/income/income.analysis.ts';
+import { periodLabel } from '#domain/shared/period.ts';
+import { fallCauseText } from '#reports/income/income-labels.ts';
+
+/** What a cell may hold. Formula objects are deliberately not allowed: workbooks carry data only. */
+export type CellValue = string | number | boolean | Date | null | undefined;
+
+/** One column of a sheet. */
+export interface SheetColumn {
+  /** Chinese header shown in the first row. */
+  header: string;
+  /** Property of the row that fills the column. */
+  key: string;
+  /** Width in characters. */
+  width?: number;
+  /** Excel number format, e.g. `#,##0.00` or `0.0%`. */
+  numFmt?: string;
+}
+
+/** One sheet: columns and rows of plain values. */
+export interface SheetSpec {
+  /** Sheet name (at most 31 characters; `[]:*?/\` are replaced). */
+  name: string;
+  columns: readonly SheetColumn[];
+  rows: readonly Record<string, CellValue>[];
+}
+
+/** Characters that make a spreadsheet read text as a formula or a command. */
+const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+
+/**
+ * Neutralises text that a spreadsheet would treat as a formula (`=1+1`,
+ * `@SUM(A1)`, `+cmd|…`) by prefixing a single quote, so the cell shows the
+ * text instead of running it. Text typed by staff ends up in these workbooks.
+ */
+export function neutraliseFormula(value: string): string {
+  return FORMULA_TRIGGER.test(value) ? `'${value}` : value;
+}
+
+function safeSheetName(name: string, used: Set<string>): string {
+  const base = name.replace(/[[\]:*?/\\]/g, '_').slice(0, 31).trim() || '工作表';
+  let candidate = base;
+  for (let i = 2; used.has(candidate); i++) candidate = `${base.slice(0, 31 - String(i).length - 1)}_${i}`;
+  used.add(candidate);
+  return candidate;
+}
+
+/**
+ * Builds an XLSX file from sheets of plain rows: header row in bold and
+ * frozen, a filter on the header, and every text cell neutralised against
+ * formula injection.
+ */
+export async function buildWorkbook(
+  sheets: readonly SheetSpec[],
+  options: { creator?: string; created?: Date } = {},
+): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = options.creator ?? 'Shouwang';
+  if (options.created) {
+    wb.created = options.created;
+    wb.modified = options.created;
+  }
+  const used = new Set<string>();
+  for (const sheet of sheets) {
+    const ws = wb.addWorksheet(safeSheetName(sheet.name, used), {
+      views: [{ state: 'frozen', ySplit: 1 }],
+    });
+    ws.columns = sheet.columns.map((c) => ({
+      header: neutraliseFormula(c.header),
+      key: c.key,
+      width: c.width ?? Math.max(10, c.header.length * 2 + 2),
+      ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}),
+    }));
+    for (const row of sheet.rows) {
+      const values: Record<string, CellValue> = {};
+      for (const c of sheet.columns) {
+        const v = row[c.key];
+        values[c.key] = typeof v === 'string' ? neutraliseFormula(v) : v;
+      }
+      ws.addRow(values);
+    }
+    const header = ws.getRow(1);
+    header.font = { bold: true };
+    header.alignment = { vertical: 'middle', wrapText: true };
+    if (sheet.columns.length > 0) {
+      ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
+    }
+  }
+  const out = await wb.xlsx.writeBuffer();
+  return Buffer.from(out as ArrayBuffer);
+}
+
+/**
+ * The detail rows of the monthly income report as a workbook, for staff who
+ * sort and filter: 录入情况 (per village), 低于监测线, 收入骤降.
+ * Household heads' names only, no ID or phone numbers.
+ */
+export async function monthlyIncomeWorkbook(analysis: MonthlyIncomeAnalysis): Promise<Buffer> {
+  const money = '#,##0.00';
+  const percent = '0.0%';
+  return buildWorkbook([
+    {
+      name: '录入情况',
+      columns: [
+        { header: '镇', key: 'town', width: 14 },
+        { header: '村', key: 'village', width: 16 },
+        { header: '应录户数', key: 'due', width: 10 },
+        { header: '已录户数', key: 'entered', width: 10 },
+        { header: '按时录入户数', key: 'onTime', width: 12 },
+        { header: '录入率', key: 'rate', width: 10, numFmt: percent },
+      ],
+      rows: analysis.villages.map((v) => ({
+        town: v.townName,
+        village: v.villageName,
+        due: v.due,
+        entered: v.entered,
+        onTime: v.onTime,
+        rate: v.rate,
+      })),
+    },
+    {
+      name: '低于监测线',
+      columns: [
+        { header: '镇', key: 'town', width: 14 },
+        { header: '村', key: 'village', width: 16 },
+        { header: '户主', key: 'head', width: 10 },
+        { header: '本月纯收入（元）', key: 'net', width: 16, numFmt: money },
+        { header: '年化人均纯收入（元）', key: 'annual', width: 20, numFmt: money },
+        { header: '监测线（元）', key: 'threshold', width: 12, numFmt: money },
+        { header: '低于监测线（元）', key: 'gap', width: 16, numFmt: money },
+      ],
+      rows: analysis.belowThreshold.map((h) => ({
+        town: h.townName,
+        village: h.villageName,
+        head: h.headName,
+        net: h.netIncome,
+        annual: h.perCapitaAnnual,
+        threshold: analysis.threshold,
+        gap: Math.round((analysis.threshold - h.perCapitaAnnual) * 100) / 100,
+      })),
+    },
+    {
+      name: '收入骤降',
+      columns: [
+        { header: '镇', key: 'town', width: 14 },
+        { header: '村', key: 'village', width: 16 },
+        { header: '户主', key: 'head', width: 10 },
+        { header: '上月纯收入（元）', key: 'previous', width: 16, numFmt: money },
+        { header: '本月纯收入（元）', key: 'net', width: 16, numFmt: money },
+        { header: '降幅', key: 'fall', width: 10, numFmt: percent },
+        { header: '原因', key: 'cause', width: 36 },
+      ],
+      rows: analysis.falls.map((h) => ({
+        town: h.townName,
+        village: h.villageName,
+        head: h.headName,
+        previous: h.previousNet,
+        net: h.netIncome,
+        fall: h.fallShare,
+        cause: fallCauseText(h.cause),
+      })),
+    },
+  ], { creator: `守望 ${periodLabel(analysis.period)}收入分析` });
+}
