@@ -93,11 +93,18 @@ async function assertPortFree(host: string, port: number): Promise<void> {
   });
 }
 
-async function waitUntilAnswering(endpoint: string, child: ChildProcess, output: () => string, timeoutMs: number) {
+async function waitUntilAnswering(
+  endpoint: string,
+  child: ChildProcess,
+  output: () => string,
+  timeoutMs: number,
+) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`COGNITO.START_FAILED: cognito-local exited (${child.exitCode ?? child.signalCode}):\n${output()}`);
+      throw new Error(
+        `COGNITO.START_FAILED: cognito-local exited (${child.exitCode ?? child.signalCode}):\n${output()}`,
+      );
     }
     try {
       const res = await fetch(`${endpoint}/health`, { signal: AbortSignal.timeout(1000) });
@@ -107,7 +114,9 @@ async function waitUntilAnswering(endpoint: string, child: ChildProcess, output:
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`COGNITO.START_TIMEOUT: cognito-local did not answer at ${endpoint} within ${timeoutMs} ms:\n${output()}`);
+  throw new Error(
+    `COGNITO.START_TIMEOUT: cognito-local did not answer at ${endpoint} within ${timeoutMs} ms:\n${output()}`,
+  );
 }
 
 /**
@@ -214,7 +223,9 @@ async function ensurePool(client: CognitoIdentityProviderClient, name: string): 
 }
 
 async function ensureAppClient(client: CognitoIdentityProviderClient, userPoolId: string): Promise<string> {
-  const { UserPoolClients = [] } = await client.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }));
+  const { UserPoolClients = [] } = await client.send(
+    new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }),
+  );
   const found = UserPoolClients.find((c) => c.ClientName === appClient.name);
   if (found?.ClientId) return found.ClientId;
   const created = await client.send(
@@ -241,7 +252,9 @@ async function ensureGroups(client: CognitoIdentityProviderClient, userPoolId: s
   const have = new Set(Groups.map((g) => g.GroupName));
   for (const role of roles) {
     if (have.has(role)) continue;
-    await client.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: role, Description: roleLabels[role] }));
+    await client.send(
+      new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: role, Description: roleLabels[role] }),
+    );
   }
 }
 
@@ -266,7 +279,10 @@ export interface EnsuredUser {
  * With `password` the account is usable at once (demo accounts); otherwise the
  * person must replace the temporary password at first sign-in.
  */
-export async function ensureUsers(c: Pick<CognitoLocal, 'client' | 'userPoolId'>, users: readonly StaffAccount[]): Promise<EnsuredUser[]> {
+export async function ensureUsers(
+  c: Pick<CognitoLocal, 'client' | 'userPoolId'>,
+  users: readonly StaffAccount[],
+): Promise<EnsuredUser[]> {
   const result: EnsuredUser[] = [];
   for (const input of users) {
     const u = staffAccountSchema.parse(input);
@@ -299,25 +315,48 @@ export async function ensureUsers(c: Pick<CognitoLocal, 'client' | 'userPoolId'>
       );
       if (u.password) {
         await c.client.send(
-          new AdminSetUserPasswordCommand({ UserPoolId: c.userPoolId, Username: u.username, Password: u.password, Permanent: true }),
+          new AdminSetUserPasswordCommand({
+            UserPoolId: c.userPoolId,
+            Username: u.username,
+            Password: u.password,
+            Permanent: true,
+          }),
         );
       }
     }
     await setRoleGroup(c, u.username, u.role);
-    result.push({ username: u.username, created: !exists, ...(temporaryPassword ? { temporaryPassword } : {}) });
+    result.push({
+      username: u.username,
+      created: !exists,
+      ...(temporaryPassword ? { temporaryPassword } : {}),
+    });
   }
   return result;
 }
 
-async function setRoleGroup(c: Pick<CognitoLocal, 'client' | 'userPoolId'>, username: string, role: StaffAccount['role']) {
-  const { Groups = [] } = await c.client.send(new AdminListGroupsForUserCommand({ UserPoolId: c.userPoolId, Username: username }));
+async function setRoleGroup(
+  c: Pick<CognitoLocal, 'client' | 'userPoolId'>,
+  username: string,
+  role: StaffAccount['role'],
+) {
+  const { Groups = [] } = await c.client.send(
+    new AdminListGroupsForUserCommand({ UserPoolId: c.userPoolId, Username: username }),
+  );
   for (const g of Groups) {
     if (g.GroupName && g.GroupName !== role && (roles as readonly string[]).includes(g.GroupName)) {
-      await c.client.send(new AdminRemoveUserFromGroupCommand({ UserPoolId: c.userPoolId, Username: username, GroupName: g.GroupName }));
+      await c.client.send(
+        new AdminRemoveUserFromGroupCommand({
+          UserPoolId: c.userPoolId,
+          Username: username,
+          GroupName: g.GroupName,
+        }),
+      );
     }
   }
   if (!Groups.some((g) => g.GroupName === role)) {
-    await c.client.send(new AdminAddUserToGroupCommand({ UserPoolId: c.userPoolId, Username: username, GroupName: role }));
+    await c.client.send(
+      new AdminAddUserToGroupCommand({ UserPoolId: c.userPoolId, Username: username, GroupName: role }),
+    );
   }
 }
 
@@ -329,7 +368,10 @@ async function setRoleGroup(c: Pick<CognitoLocal, 'client' | 'userPoolId'>, user
  * token still minted by refresh carries no role and is refused with 401).
  * Re-enabling is `ensureUsers` with a new password after AdminEnableUser.
  */
-export async function disableUser(c: Pick<CognitoLocal, 'client' | 'userPoolId'>, username: string): Promise<void> {
+export async function disableUser(
+  c: Pick<CognitoLocal, 'client' | 'userPoolId'>,
+  username: string,
+): Promise<void> {
   await c.client.send(new AdminDisableUserCommand({ UserPoolId: c.userPoolId, Username: username }));
   await c.client.send(
     new AdminSetUserPasswordCommand({
@@ -339,10 +381,18 @@ export async function disableUser(c: Pick<CognitoLocal, 'client' | 'userPoolId'>
       Permanent: true,
     }),
   );
-  const { Groups = [] } = await c.client.send(new AdminListGroupsForUserCommand({ UserPoolId: c.userPoolId, Username: username }));
+  const { Groups = [] } = await c.client.send(
+    new AdminListGroupsForUserCommand({ UserPoolId: c.userPoolId, Username: username }),
+  );
   for (const g of Groups) {
     if (!g.GroupName) continue;
-    await c.client.send(new AdminRemoveUserFromGroupCommand({ UserPoolId: c.userPoolId, Username: username, GroupName: g.GroupName }));
+    await c.client.send(
+      new AdminRemoveUserFromGroupCommand({
+        UserPoolId: c.userPoolId,
+        Username: username,
+        GroupName: g.GroupName,
+      }),
+    );
   }
 }
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Server } from 'node:http';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
-import sesServer from 'aws-ses-v2-local';
+import * as sesModule from 'aws-ses-v2-local';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -45,6 +45,14 @@ export interface Standins {
   stop(): Promise<void>;
 }
 
+type SesStart = (config: { host: string; port: number }) => Promise<Server>;
+/** aws-ses-v2-local is CommonJS with a `default` export; Node and Vite unwrap it differently. */
+function sesStarter(): SesStart {
+  let m: unknown = sesModule;
+  while (typeof m !== 'function' && m && typeof m === 'object' && 'default' in m) m = (m as { default: unknown }).default;
+  return m as SesStart;
+}
+
 const closeServer = (s: { close(cb: (e?: Error) => void): void }) =>
   new Promise<void>((resolve) => s.close(() => resolve()));
 
@@ -52,8 +60,9 @@ const closeServer = (s: { close(cb: (e?: Error) => void): void }) =>
 export function setLocalEnv(ports: Ports, config: CountyConfig, host = '127.0.0.1'): void {
   Object.assign(process.env, {
     AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
+    // s3rver accepts only its own key pair; the other stand-ins accept any.
+    AWS_ACCESS_KEY_ID: 'S3RVER',
+    AWS_SECRET_ACCESS_KEY: 'S3RVER',
     AWS_ENDPOINT_URL_DYNAMODB: `http://${host}:${ports.dynamo}`,
     AWS_ENDPOINT_URL_S3: `http://${host}:${ports.s3}`,
     AWS_ENDPOINT_URL_SES: `http://${host}:${ports.ses}`,
@@ -160,7 +169,7 @@ export async function startStandins(opts: StandinOptions): Promise<Standins> {
 
   let ses: Server | undefined;
   const startSes = async () => {
-    ses = await sesServer.default({ host, port: ports.ses });
+    ses = await sesStarter()({ host, port: ports.ses });
   };
   const stopSes = async () => {
     if (ses) {

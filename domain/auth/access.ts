@@ -100,14 +100,22 @@ export const routeAccessSchema = z
   .superRefine((r, ctx) => {
     // A public route (no roles) must not touch records nor change anything.
     if (r.roles.length === 0 && (r.scope !== 'none' || r.method !== 'GET')) {
-      ctx.addIssue({ code: 'custom', path: ['roles'], message: `route ${r.id}: a public route must be GET with scope none` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['roles'],
+        message: `route ${r.id}: a public route must be GET with scope none`,
+      });
     }
     if (new Set(r.roles).size !== r.roles.length) {
       ctx.addIssue({ code: 'custom', path: ['roles'], message: `route ${r.id}: a role is listed twice` });
     }
     // Auditors change nothing and read only the archive and the audit trail.
     if (r.roles.includes('auditor') && (r.method !== 'GET' || !auditorPathPattern.test(r.path))) {
-      ctx.addIssue({ code: 'custom', path: ['roles'], message: `route ${r.id}: the auditor may only read the archive and the audit trail` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['roles'],
+        message: `route ${r.id}: the auditor may only read the archive and the audit trail`,
+      });
     }
     // Leaders read reports and ledgers; they do not enter or change data.
     if (r.roles.includes('leader') && r.method !== 'GET') {

@@ -53,8 +53,7 @@ export const passwordPolicy = {
 const cognitoSymbols = `^$*.[]{}()?"!@#%&/\\,><':;|_~\`=+- `;
 
 /** The policy in one sentence, shown beside the new-password field. */
-export const passwordPolicyText =
-  `密码至少 ${passwordPolicy.minLength} 位，须同时包含大写字母、小写字母、数字和特殊符号（如 ! @ # $ % & * ?）。`;
+export const passwordPolicyText = `密码至少 ${passwordPolicy.minLength} 位，须同时包含大写字母、小写字母、数字和特殊符号（如 ! @ # $ % & * ?）。`;
 
 /** Chinese messages for every rule `password` breaks; empty when it complies. */
 export function passwordPolicyIssues(password: string): string[] {
@@ -81,12 +80,17 @@ export const newPasswordSchema = z.string().superRefine((pw, ctx) => {
  * `townId` is set for village- and town-level staff.
  */
 export const staffAccountSchema = z.object({
-  username: z.string().regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, { error: '用户名须为 3–64 位小写字母、数字、点、下划线或连字符' }),
+  username: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, { error: '用户名须为 3–64 位小写字母、数字、点、下划线或连字符' }),
   name: z.string().min(1).max(30),
   email: z.email(),
   role: roleSchema,
   unitId: z.string().regex(/^[A-Z0-9-]{1,32}$/),
-  townId: z.string().regex(/^[A-Z0-9-]{1,32}$/).optional(),
+  townId: z
+    .string()
+    .regex(/^[A-Z0-9-]{1,32}$/)
+    .optional(),
   countyCode: z.string().regex(/^\d{6}$/),
   /** Handed to the person; they must replace it at first sign-in. */
   temporaryPassword: newPasswordSchema.optional(),

@@ -26,7 +26,8 @@ let dataDir: string;
 let officer: AuthenticationResultType;
 
 const b64u = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
-const decode = (part: string | undefined) => JSON.parse(Buffer.from(part ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+const decode = (part: string | undefined) =>
+  JSON.parse(Buffer.from(part ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
 
 function signRs256(header: object, payload: object, key: KeyObject): string {
   const input = `${b64u(header)}.${b64u(payload)}`;
@@ -36,7 +37,11 @@ function signRs256(header: object, payload: object, key: KeyObject): string {
 
 async function signIn(username: string, clientId = cognito.clientId): Promise<AuthenticationResultType> {
   const res = await cognito.client.send(
-    new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: username, PASSWORD: password } }),
+    new InitiateAuthCommand({
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: clientId,
+      AuthParameters: { USERNAME: username, PASSWORD: password },
+    }),
   );
   if (!res.AuthenticationResult) throw new Error(`no tokens for ${username}`);
   return res.AuthenticationResult;
@@ -59,8 +64,25 @@ beforeAll(async () => {
   Object.assign(process.env, cognito.env);
   resetVerifier();
   await ensureUsers(cognito, [
-    { username: 'cun-li', name: '李村信息员', email: 'cun-li@example.test', role: 'village-officer', unitId: 'V-001', townId: 'T-01', countyCode: county, password },
-    { username: 'shen-ji', name: '纪督查', email: 'shen-ji@example.test', role: 'auditor', unitId: county, countyCode: county, password },
+    {
+      username: 'cun-li',
+      name: '李村信息员',
+      email: 'cun-li@example.test',
+      role: 'village-officer',
+      unitId: 'V-001',
+      townId: 'T-01',
+      countyCode: county,
+      password,
+    },
+    {
+      username: 'shen-ji',
+      name: '纪督查',
+      email: 'shen-ji@example.test',
+      role: 'auditor',
+      unitId: county,
+      countyCode: county,
+      password,
+    },
   ]);
   officer = await signIn('cun-li');
 });
@@ -87,12 +109,20 @@ describe('authenticate against cognito-local', () => {
       'custom:county': county,
     });
     const p = await authenticate(bearer(officer.IdToken));
-    expect(p).toMatchObject({ role: 'village-officer', unitId: 'V-001', townId: 'T-01', countyCode: county, name: 'cun-li' });
+    expect(p).toMatchObject({
+      role: 'village-officer',
+      unitId: 'V-001',
+      townId: 'T-01',
+      countyCode: county,
+      name: 'cun-li',
+    });
     expect(p.userId).toBe(claims.sub);
   });
 
   it('accepts the header in any case of "Bearer" and of the header name', async () => {
-    await expect(authenticate({ Authorization: `bearer ${officer.IdToken}` })).resolves.toMatchObject({ unitId: 'V-001' });
+    await expect(authenticate({ Authorization: `bearer ${officer.IdToken}` })).resolves.toMatchObject({
+      unitId: 'V-001',
+    });
   });
 
   it('refuses a missing or malformed header with AUTH.TOKEN_MISSING', async () => {
@@ -125,7 +155,10 @@ describe('authenticate against cognito-local', () => {
     try {
       const addr = server.address();
       const port = typeof addr === 'object' && addr ? addr.port : 0;
-      const payload = { ...decode(officer.IdToken?.split('.')[1]), iss: `http://127.0.0.1:${port}/${cognito.userPoolId}` };
+      const payload = {
+        ...decode(officer.IdToken?.split('.')[1]),
+        iss: `http://127.0.0.1:${port}/${cognito.userPoolId}`,
+      };
       const header = { alg: 'RS256', typ: 'JWT', kid: 'attacker' };
       expect(await rejection(bearer(signRs256(header, payload, privateKey)))).toBe('AUTH.TOKEN_INVALID');
       // Same key, but claiming the real issuer: its key id is not in the pool's JWKS.
@@ -194,19 +227,28 @@ describe('principalFromClaims', () => {
     expect(code({ ...base, 'cognito:groups': ['village-officer'] })).toBe('accepted');
     expect(code({ ...base })).toBe('AUTH.CLAIMS_INCOMPLETE');
     expect(code({ ...base, 'cognito:groups': ['some-other-group'] })).toBe('AUTH.CLAIMS_INCOMPLETE');
-    expect(code({ ...base, 'cognito:groups': ['village-officer', 'county-admin'] })).toBe('AUTH.CLAIMS_INCOMPLETE');
+    expect(code({ ...base, 'cognito:groups': ['village-officer', 'county-admin'] })).toBe(
+      'AUTH.CLAIMS_INCOMPLETE',
+    );
     expect(code({ ...base, 'cognito:groups': ['leader'], 'custom:unit': '' })).toBe('AUTH.CLAIMS_INCOMPLETE');
-    expect(code({ ...base, 'cognito:groups': ['leader'], 'custom:county': 'x' })).toBe('AUTH.CLAIMS_INCOMPLETE');
+    expect(code({ ...base, 'cognito:groups': ['leader'], 'custom:county': 'x' })).toBe(
+      'AUTH.CLAIMS_INCOMPLETE',
+    );
   });
 
   it('prefers the name claim Cognito sends and falls back to the username', () => {
-    expect(principalFromClaims({ ...base, 'cognito:groups': ['leader'], name: '张县长' }).name).toBe('张县长');
+    expect(principalFromClaims({ ...base, 'cognito:groups': ['leader'], name: '张县长' }).name).toBe(
+      '张县长',
+    );
     expect(principalFromClaims({ ...base, 'cognito:groups': ['leader'] }).name).toBe('cun-li');
   });
 });
 
 describe('through the HTTP middleware', () => {
-  const route = httpRoute('listHouseholds', undefined, async ({ principal }) => ({ status: 200, body: { unit: principal.unitId } }));
+  const route = httpRoute('listHouseholds', undefined, async ({ principal }) => ({
+    status: 200,
+    body: { unit: principal.unitId },
+  }));
   const call = (headers: Record<string, string>) =>
     route(
       {

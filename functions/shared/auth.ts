@@ -11,7 +11,12 @@
  * tokens carry no `aud`, no name and no custom attributes).
  */
 import { JwtVerifier } from 'aws-jwt-verify';
-import { FetchError, JwksValidationError, JwtExpiredError, ParameterValidationError } from 'aws-jwt-verify/error';
+import {
+  FetchError,
+  JwksValidationError,
+  JwtExpiredError,
+  ParameterValidationError,
+} from 'aws-jwt-verify/error';
 import type { Fetcher } from 'aws-jwt-verify/https';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import { roles, type Principal, type Role } from '#domain/auth/roles.ts';
@@ -58,14 +63,17 @@ function getVerifier(): Verifier {
   const jwksUri = requireEnv(envNames.jwksUri);
   const key = `${issuer}\n${audience}\n${jwksUri}`;
   if (cached?.key !== key) {
-    const v = JwtVerifier.create({
-      issuer,
-      audience,
-      jwksUri,
-      customJwtCheck: ({ payload }) => {
-        if (payload.token_use !== 'id') throw new Error('not an ID token');
+    const v = JwtVerifier.create(
+      {
+        issuer,
+        audience,
+        jwksUri,
+        customJwtCheck: ({ payload }) => {
+          if (payload.token_use !== 'id') throw new Error('not an ID token');
+        },
       },
-    }, { jwksCache: new SimpleJwksCache({ fetcher: jwksFetcher }) });
+      { jwksCache: new SimpleJwksCache({ fetcher: jwksFetcher }) },
+    );
     cached = { key, verifier: { verify: (t) => v.verify(t) as Promise<Claims> } };
   }
   return cached.verifier;
@@ -88,9 +96,16 @@ export async function authenticate(headers: Record<string, string | undefined>):
   try {
     claims = await getVerifier().verify(token);
   } catch (e) {
-    if (e instanceof JwtExpiredError) throw new UnauthenticatedError('AUTH.TOKEN_EXPIRED', '登录已过期，请重新登录');
-    if (e instanceof FetchError || e instanceof JwksValidationError || e instanceof ParameterValidationError) {
-      throw new Error(`AUTH.JWKS_UNAVAILABLE: cannot load signing keys: ${(e as Error).message}`, { cause: e });
+    if (e instanceof JwtExpiredError)
+      throw new UnauthenticatedError('AUTH.TOKEN_EXPIRED', '登录已过期，请重新登录');
+    if (
+      e instanceof FetchError ||
+      e instanceof JwksValidationError ||
+      e instanceof ParameterValidationError
+    ) {
+      throw new Error(`AUTH.JWKS_UNAVAILABLE: cannot load signing keys: ${(e as Error).message}`, {
+        cause: e,
+      });
     }
     throw invalid();
   }

@@ -8,7 +8,14 @@
  * silently regenerated expectation.
  */
 import { describe, expect, it } from 'vitest';
-import { auditorPathPattern, canReach, hasRole, routeAccessSchema, type Reach, type RecordLocation } from '#domain/auth/access.ts';
+import {
+  auditorPathPattern,
+  canReach,
+  hasRole,
+  routeAccessSchema,
+  type Reach,
+  type RecordLocation,
+} from '#domain/auth/access.ts';
 import { roles, type Principal, type Role, type Scope } from '#domain/auth/roles.ts';
 import { routes, type RouteDef } from '#domain/system/routes.ts';
 
@@ -23,8 +30,17 @@ interface Persona {
 }
 
 function persona(role: Role, reach: Reach, extra: Partial<Principal> = {}, label: string = role): Persona {
-  const unit = reach === 'village' ? { unitId: 'V-001', townId: 'T-01' } : reach === 'town' ? { unitId: 'T-01', townId: 'T-01' } : { unitId: county };
-  return { label, reach, principal: { userId: `user-${label}`, name: label, countyCode: county, role, ...unit, ...extra } };
+  const unit =
+    reach === 'village'
+      ? { unitId: 'V-001', townId: 'T-01' }
+      : reach === 'town'
+        ? { unitId: 'T-01', townId: 'T-01' }
+        : { unitId: county };
+  return {
+    label,
+    reach,
+    principal: { userId: `user-${label}`, name: label, countyCode: county, role, ...unit, ...extra },
+  };
 }
 
 const reachByRole: Record<Role, Reach> = {
@@ -74,8 +90,14 @@ function inside(p: Persona, scope: Scope): RecordLocation {
  * be refused. Another county's record is refused for everyone and every scope.
  */
 function outside(p: Persona, scope: Scope): RecordLocation[] {
-  const elsewhere = { countyCode: otherCounty, townId: 'T-01', villageId: 'V-001', ownerId: p.principal.userId };
-  if (scope === 'own') return [{ countyCode: county, townId: 'T-01', villageId: 'V-001', ownerId: 'someone-else' }, elsewhere];
+  const elsewhere = {
+    countyCode: otherCounty,
+    townId: 'T-01',
+    villageId: 'V-001',
+    ownerId: p.principal.userId,
+  };
+  if (scope === 'own')
+    return [{ countyCode: county, townId: 'T-01', villageId: 'V-001', ownerId: 'someone-else' }, elsewhere];
   if (scope === 'none') return [elsewhere];
   const near: RecordLocation[] =
     p.reach === 'village'
@@ -96,10 +118,13 @@ const declared = routes as readonly RouteDef[];
 const authenticated = declared.filter((r) => r.roles.length > 0);
 
 describe('route table declarations', () => {
-  it.each(declared.map((r) => [r.id, r] as const))('%s declares roles and scope that pass the access rules', (_id, route) => {
-    const parsed = routeAccessSchema.safeParse(route);
-    expect(parsed.success, parsed.error?.issues.map((i) => i.message).join('; ')).toBe(true);
-  });
+  it.each(declared.map((r) => [r.id, r] as const))(
+    '%s declares roles and scope that pass the access rules',
+    (_id, route) => {
+      const parsed = routeAccessSchema.safeParse(route);
+      expect(parsed.success, parsed.error?.issues.map((i) => i.message).join('; ')).toBe(true);
+    },
+  );
 
   it('rejects declarations without roles or scope, or that break a standing rule', () => {
     const ok = { id: 'x', method: 'GET', path: '/api/x', roles: ['county-admin'], scope: 'county' };
@@ -110,11 +135,20 @@ describe('route table declarations', () => {
     expect(routeAccessSchema.safeParse(noScope).success).toBe(false);
     expect(routeAccessSchema.safeParse({ ...ok, roles: ['chief'] }).success).toBe(false);
     expect(routeAccessSchema.safeParse({ ...ok, scope: 'province' }).success).toBe(false);
-    expect(routeAccessSchema.safeParse({ ...ok, roles: [], method: 'POST', scope: 'none' }).success).toBe(false);
+    expect(routeAccessSchema.safeParse({ ...ok, roles: [], method: 'POST', scope: 'none' }).success).toBe(
+      false,
+    );
     expect(routeAccessSchema.safeParse({ ...ok, roles: [], scope: 'village' }).success).toBe(false);
-    expect(routeAccessSchema.safeParse({ ...ok, roles: ['auditor'], path: '/api/households' }).success).toBe(false);
-    expect(routeAccessSchema.safeParse({ ...ok, roles: ['auditor'], path: '/api/archive', method: 'POST' }).success).toBe(false);
-    expect(routeAccessSchema.safeParse({ ...ok, roles: ['auditor'], path: '/api/archive/{key}' }).success).toBe(true);
+    expect(routeAccessSchema.safeParse({ ...ok, roles: ['auditor'], path: '/api/households' }).success).toBe(
+      false,
+    );
+    expect(
+      routeAccessSchema.safeParse({ ...ok, roles: ['auditor'], path: '/api/archive', method: 'POST' })
+        .success,
+    ).toBe(false);
+    expect(
+      routeAccessSchema.safeParse({ ...ok, roles: ['auditor'], path: '/api/archive/{key}' }).success,
+    ).toBe(true);
     expect(routeAccessSchema.safeParse({ ...ok, roles: ['leader'], method: 'PUT' }).success).toBe(false);
   });
 
@@ -136,25 +170,35 @@ describe('the auditor', () => {
     const reachable = declared.filter((r) => hasRole(auditor, r.roles));
     expect(reachable.filter((r) => !auditorPathPattern.test(r.path)).map((r) => r.id)).toEqual([]);
     // Holds today, where no such route exists yet, and keeps holding as they are added.
-    expect(declared.filter((r) => !auditorPathPattern.test(r.path)).every((r) => !hasRole(auditor, r.roles))).toBe(true);
+    expect(
+      declared.filter((r) => !auditorPathPattern.test(r.path)).every((r) => !hasRole(auditor, r.roles)),
+    ).toBe(true);
   });
 });
 
-describe.each(authenticated.map((r) => [`${r.method} ${r.path} (${r.id})`, r] as const))('%s', (_name, route) => {
-  const cells = personas.map((p) => {
-    const allowedByRole = route.roles.includes(p.principal.role);
-    return [p.label, p, allowedByRole] as const;
-  });
+describe.each(authenticated.map((r) => [`${r.method} ${r.path} (${r.id})`, r] as const))(
+  '%s',
+  (_name, route) => {
+    const cells = personas.map((p) => {
+      const allowedByRole = route.roles.includes(p.principal.role);
+      return [p.label, p, allowedByRole] as const;
+    });
 
-  it.each(cells)('%s: inside its reach', (_label, p, allowedByRole) => {
-    const expected = allowedByRole && insideAllowed[p.reach][route.scope];
-    expect(hasRole(p.principal, route.roles)).toBe(allowedByRole);
-    expect(hasRole(p.principal, route.roles) && canReach(p.principal, route.scope, inside(p, route.scope))).toBe(expected);
-  });
+    it.each(cells)('%s: inside its reach', (_label, p, allowedByRole) => {
+      const expected = allowedByRole && insideAllowed[p.reach][route.scope];
+      expect(hasRole(p.principal, route.roles)).toBe(allowedByRole);
+      expect(
+        hasRole(p.principal, route.roles) && canReach(p.principal, route.scope, inside(p, route.scope)),
+      ).toBe(expected);
+    });
 
-  it.each(cells)('%s: outside its reach', (_label, p) => {
-    for (const loc of outside(p, route.scope)) {
-      expect(hasRole(p.principal, route.roles) && canReach(p.principal, route.scope, loc), JSON.stringify(loc)).toBe(false);
-    }
-  });
-});
+    it.each(cells)('%s: outside its reach', (_label, p) => {
+      for (const loc of outside(p, route.scope)) {
+        expect(
+          hasRole(p.principal, route.roles) && canReach(p.principal, route.scope, loc),
+          JSON.stringify(loc),
+        ).toBe(false);
+      }
+    });
+  },
+);

@@ -47,7 +47,7 @@ export class Api extends Construct {
       createDefaultStage: false,
     });
     const accessLog = new logs.LogGroup(this, 'AccessLog', { retention: props.logRetentionDays as logs.RetentionDays });
-    this.httpApi.addStage('Default', {
+    this.httpApi.addStage('Stage', {
       stageName: '$default',
       autoDeploy: true,
       throttle: { rateLimit: props.api.throttleRate, burstLimit: props.api.throttleBurst },

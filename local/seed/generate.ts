@@ -508,11 +508,11 @@ function birthDate(rng: Rng, age: number, refDate: string): string {
 // Income
 
 /** Wage income by calendar month: migrant workers come home around the Spring Festival; year-end pay in December and January. */
-const WAGE_SEASON = [1.05, 0.8, 0.92, 1, 1.02, 1.02, 1.04, 1.04, 1, 1, 1, 1.1];
+const WAGE_SEASON = [1.04, 0.86, 0.95, 1, 1.02, 1.02, 1.03, 1.03, 1, 1, 1, 1.08];
 /** Farm business income by month: summer wheat harvest and autumn maize and fruit. */
-const BUSINESS_SEASON = [0.6, 0.5, 0.6, 0.7, 0.9, 1.35, 1.05, 1.05, 1.3, 1.4, 1.0, 0.8];
+const BUSINESS_SEASON = [0.75, 0.7, 0.75, 0.8, 0.95, 1.25, 1.05, 1.05, 1.2, 1.3, 1.0, 0.85];
 /** Business costs by month: spring planting and autumn sowing. */
-const COST_SEASON = [0.6, 0.7, 1.4, 1.4, 1.0, 0.9, 0.8, 0.8, 1.1, 1.2, 0.8, 0.6];
+const COST_SEASON = [0.8, 0.8, 1.15, 1.15, 1, 0.95, 0.9, 0.9, 1.05, 1.1, 0.9, 0.8];
 
 const FALL_KINDS = ['illness', 'lost-work', 'disaster'] as const;
 const FALL_NOTES: Record<(typeof FALL_KINDS)[number], readonly string[]> = {
@@ -535,8 +535,8 @@ function incomeProfile(seed: number, draft: HouseholdDraft, ordinal: number, mon
   const h = draft.household;
   // Annual per-capita net income: a spread around a median, so that some monitored
   // households and a few alleviated ones fall below the monitoring threshold.
-  const median = h.category === 'monitored' ? 8_600 : 13_500;
-  const annualPerCapita = Math.max(2_400, median * Math.exp(0.32 * rng.normal()));
+  const median = h.category === 'monitored' ? 9_000 : 14_500;
+  const annualPerCapita = Math.max(2_400, median * Math.exp(0.28 * rng.normal()));
   const monthlyNet = (annualPerCapita * h.memberCount) / 12;
   const wageShare = draft.migrantWorkers > 0 ? rng.between(0.5, 0.75) : rng.between(0.05, 0.25);
   const transferShare = h.flags?.includes('dibao') ? rng.between(0.25, 0.4) : rng.between(0.08, 0.2);

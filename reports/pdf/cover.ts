@@ -90,7 +90,7 @@ export function drawKeyFigures(rd: ReportDocument, figures: readonly KeyFigure[]
     const unitWidth = f.unit ? doc.widthOfString(f.unit) + 4 : 0;
     let size: number = sizes.tileValue;
     rd.use('sans-bold', size);
-    while (size > 14 && doc.widthOfString(f.value) + unitWidth > tileWidth - 24) {
+    while (size > 10 && doc.widthOfString(f.value) + unitWidth > tileWidth - 24) {
       size -= 1;
       doc.fontSize(size);
     }

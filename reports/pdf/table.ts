@@ -81,19 +81,18 @@ export function drawTable<Row>(rd: ReportDocument, spec: TableSpec<Row>): void {
 
   function rowTexts(index: number): string[] {
     const row = spec.rows[index] as Row;
-    return spec.columns.map((c) => c.cell(row, index));
+    return spec.columns.map((c, i) => fitText(rd, c.cell(row, index), fontSize, cellWidth(i), maxCellText, lineGap));
+  }
+  function heightOf(texts: readonly string[]): number {
+    return Math.max(...texts.map((t, i) => rd.measure(t || ' ', 'sans', fontSize, cellWidth(i), lineGap))) + 2 * PAD_Y;
   }
   function rowHeight(index: number): number {
-    const texts = rowTexts(index);
-    const h = Math.max(
-      ...texts.map((t, i) => Math.min(maxCellText, rd.measure(t || ' ', 'sans', fontSize, cellWidth(i), lineGap))),
-    );
-    return h + 2 * PAD_Y;
+    return heightOf(rowTexts(index));
   }
 
   for (let index = 0; index < spec.rows.length; index++) {
     const texts = rowTexts(index);
-    const h = rowHeight(index);
+    const h = heightOf(texts);
     if (rd.remaining < h) {
       closeTable();
       rd.addPage();
@@ -105,8 +104,6 @@ export function drawTable<Row>(rd: ReportDocument, spec: TableSpec<Row>): void {
       const c = spec.columns[i];
       rd.use('sans', fontSize, colors.text).text(t, (xs[i] ?? 0) + PAD_X, y + PAD_Y, {
         width: cellWidth(i),
-        height: maxCellText,
-        ellipsis: '…',
         align: c?.align ?? 'left',
         lineGap,
       });
@@ -136,4 +133,30 @@ export function drawTable<Row>(rd: ReportDocument, spec: TableSpec<Row>): void {
       .stroke()
       .restore();
   }
+}
+
+/**
+ * `text` as it fits in `maxHeight`: whole when it fits, otherwise cut at the
+ * longest prefix that fits with an ellipsis. Done here rather than with
+ * pdfkit's `ellipsis` option, which drops the mark on text without spaces (Chinese).
+ */
+export function fitText(
+  rd: ReportDocument,
+  text: string,
+  fontSize: number,
+  width: number,
+  maxHeight: number,
+  lineGap: number,
+): string {
+  if (rd.measure(text, 'sans', fontSize, width, lineGap) <= maxHeight) return text;
+  const chars = Array.from(text);
+  let lo = 0;
+  let hi = chars.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    const candidate = `${chars.slice(0, mid).join('')}…`;
+    if (rd.measure(candidate, 'sans', fontSize, width, lineGap) <= maxHeight) lo = mid;
+    else hi = mid - 1;
+  }
+  return `${chars.slice(0, lo).join('')}…`;
 }

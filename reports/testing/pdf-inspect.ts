@@ -108,3 +108,49 @@ export async function pdfFonts(pdf: Buffer): Promise<PdfFontRow[]> {
       });
   });
 }
+
+/** A word's box on a page, in PDF points from the top-left corner. */
+export interface WordBox {
+  page: number;
+  pageWidth: number;
+  pageHeight: number;
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/** Every word with its bounding box, from `pdftotext -bbox`. */
+export async function wordBoxes(pdf: Buffer): Promise<WordBox[]> {
+  return withPdfFile(pdf, async (path) => {
+    const { stdout } = await run('pdftotext', ['-bbox', path, '-'], { maxBuffer: 64 * 1024 * 1024 });
+    const boxes: WordBox[] = [];
+    let page = 0;
+    let pageWidth = 0;
+    let pageHeight = 0;
+    for (const line of stdout.split('\n')) {
+      const p = /<page width="([\d.]+)" height="([\d.]+)">/.exec(line);
+      if (p) {
+        page += 1;
+        pageWidth = Number(p[1]);
+        pageHeight = Number(p[2]);
+        continue;
+      }
+      const w = /<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">(.*)<\/word>/.exec(line);
+      if (w) {
+        boxes.push({
+          page,
+          pageWidth,
+          pageHeight,
+          xMin: Number(w[1]),
+          yMin: Number(w[2]),
+          xMax: Number(w[3]),
+          yMax: Number(w[4]),
+          text: w[5] ?? '',
+        });
+      }
+    }
+    return boxes;
+  });
+}

@@ -7,7 +7,13 @@ import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { newPasswordSchema, passwordPolicyText } from '#domain/auth/user-pool.ts';
 import { z } from '#domain/shared/zod.ts';
-import { AuthError, completeNewPassword, safeNext, signIn, type NewPasswordChallenge } from '../lib/auth-client.ts';
+import {
+  AuthError,
+  completeNewPassword,
+  safeNext,
+  signIn,
+  type NewPasswordChallenge,
+} from '../lib/auth-client.ts';
 
 const signInSchema = z.object({
   username: z.string().trim().min(1, { error: '请输入用户名' }),
@@ -20,7 +26,10 @@ const newPasswordFormSchema = z
     newPassword: newPasswordSchema,
     confirmPassword: z.string().min(1, { error: '请再次输入新密码' }),
   })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], error: '两次输入的新密码不一致' });
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ['confirmPassword'],
+    error: '两次输入的新密码不一致',
+  });
 type NewPasswordValues = z.infer<typeof newPasswordFormSchema>;
 
 function goNext(): void {
@@ -33,7 +42,11 @@ function messageOf(e: unknown): string {
 
 export default function LoginForm() {
   const [challenge, setChallenge] = useState<NewPasswordChallenge | null>(null);
-  return challenge ? <NewPasswordStep challenge={challenge} onRestart={() => setChallenge(null)} /> : <SignInStep onChallenge={setChallenge} />;
+  return challenge ? (
+    <NewPasswordStep challenge={challenge} onRestart={() => setChallenge(null)} />
+  ) : (
+    <SignInStep onChallenge={setChallenge} />
+  );
 }
 
 function SignInStep({ onChallenge }: { onChallenge: (c: NewPasswordChallenge) => void }) {
@@ -106,7 +119,13 @@ function SignInStep({ onChallenge }: { onChallenge: (c: NewPasswordChallenge) =>
   );
 }
 
-function NewPasswordStep({ challenge, onRestart }: { challenge: NewPasswordChallenge; onRestart: () => void }) {
+function NewPasswordStep({
+  challenge,
+  onRestart,
+}: {
+  challenge: NewPasswordChallenge;
+  onRestart: () => void;
+}) {
   const id = useId();
   const [formError, setFormError] = useState<string | null>(null);
   const {
@@ -122,7 +141,12 @@ function NewPasswordStep({ challenge, onRestart }: { challenge: NewPasswordChall
       goNext();
     } catch (e) {
       // An expired challenge cannot be answered again: start over from the password.
-      if (e instanceof AuthError && (e.code === 'AUTH.CODEMISMATCH' || e.code === 'AUTH.EXPIREDCODE' || e.code === 'AUTH.WRONG_CREDENTIALS')) {
+      if (
+        e instanceof AuthError &&
+        (e.code === 'AUTH.CODEMISMATCH' ||
+          e.code === 'AUTH.EXPIREDCODE' ||
+          e.code === 'AUTH.WRONG_CREDENTIALS')
+      ) {
         onRestart();
         return;
       }

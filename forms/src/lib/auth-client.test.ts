@@ -31,17 +31,45 @@ beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'shouwang-auth-client-'));
   cognito = await startCognito({ dataDir, port: await freePort(), countyCode: county });
   await ensureUsers(cognito, [
-    { username: 'cun-li', name: '李村信息员', email: 'cun-li@example.test', role: 'village-officer', unitId: 'V-001', townId: 'T-01', countyCode: county, password },
-    { username: 'xin-ren', name: '任新人', email: 'xin-ren@example.test', role: 'town-staff', unitId: 'T-01', townId: 'T-01', countyCode: county, temporaryPassword: 'Temp-Pass-1!' },
+    {
+      username: 'cun-li',
+      name: '李村信息员',
+      email: 'cun-li@example.test',
+      role: 'village-officer',
+      unitId: 'V-001',
+      townId: 'T-01',
+      countyCode: county,
+      password,
+    },
+    {
+      username: 'xin-ren',
+      name: '任新人',
+      email: 'xin-ren@example.test',
+      role: 'town-staff',
+      unitId: 'T-01',
+      townId: 'T-01',
+      countyCode: county,
+      temporaryPassword: 'Temp-Pass-1!',
+    },
   ]);
   vi.stubGlobal('localStorage', {
     getItem: (k: string) => store.get(k) ?? null,
     setItem: (k: string, v: string) => void store.set(k, v),
     removeItem: (k: string) => void store.delete(k),
   });
-  const config = { auth: { endpoint: cognito.endpoint, region: cognito.region, userPoolId: cognito.userPoolId, clientId: cognito.clientId }, county: demoCountyConfig };
+  const config = {
+    auth: {
+      endpoint: cognito.endpoint,
+      region: cognito.region,
+      userPoolId: cognito.userPoolId,
+      clientId: cognito.clientId,
+    },
+    county: demoCountyConfig,
+  };
   vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) =>
-    String(input) === '/runtime-config.json' ? Promise.resolve(Response.json(config)) : realFetch(input, init),
+    String(input) === '/runtime-config.json'
+      ? Promise.resolve(Response.json(config))
+      : realFetch(input, init),
   );
 });
 
@@ -59,14 +87,20 @@ afterEach(async () => {
 describe('auth-client', () => {
   it('signs in, shows the person and unit, and hands out the ID token', async () => {
     const result = await signIn('cun-li', password);
-    expect(result).toMatchObject({ kind: 'signed-in', user: { name: '李村信息员', role: 'village-officer', roleLabel: '村/社区信息员', unitId: 'V-001' } });
+    expect(result).toMatchObject({
+      kind: 'signed-in',
+      user: { name: '李村信息员', role: 'village-officer', roleLabel: '村/社区信息员', unitId: 'V-001' },
+    });
     expect(currentUser()).toMatchObject({ username: 'cun-li', townId: 'T-01', countyCode: county });
     const token = await getIdToken();
     expect(token?.split('.')).toHaveLength(3);
   });
 
   it('says 用户名或密码错误 for a wrong password and for an unknown user', async () => {
-    await expect(signIn('cun-li', 'Wrong-Pass-1!')).rejects.toMatchObject({ code: 'AUTH.WRONG_CREDENTIALS', message: '用户名或密码错误' });
+    await expect(signIn('cun-li', 'Wrong-Pass-1!')).rejects.toMatchObject({
+      code: 'AUTH.WRONG_CREDENTIALS',
+      message: '用户名或密码错误',
+    });
     await expect(signIn('nobody', password)).rejects.toMatchObject({ message: '用户名或密码错误' });
     expect(currentUser()).toBeNull();
   });
@@ -92,21 +126,30 @@ describe('auth-client', () => {
     expect(after).toBeTruthy();
     expect(after).not.toBe(before);
     // cognito-local runs on the real clock, so the new token is newly issued (new jti), not later-expiring.
-    const claims = (t: string | null) => JSON.parse(Buffer.from(t?.split('.')[1] ?? '', 'base64url').toString()) as { jti: string; exp: number };
+    const claims = (t: string | null) =>
+      JSON.parse(Buffer.from(t?.split('.')[1] ?? '', 'base64url').toString()) as { jti: string; exp: number };
     expect(claims(after).jti).not.toBe(claims(before).jti);
     expect(claims(after).exp).toBeGreaterThanOrEqual(exp);
   });
 
   it('signs out: tokens gone, refresh token revoked', async () => {
     await signIn('cun-li', password);
-    const refreshToken = (JSON.parse(store.get('shouwang.session') ?? '{}') as { refreshToken: string }).refreshToken;
+    const refreshToken = (JSON.parse(store.get('shouwang.session') ?? '{}') as { refreshToken: string })
+      .refreshToken;
     await signOut();
     expect(currentUser()).toBeNull();
     expect(await getIdToken()).toBeNull();
     const res = await realFetch(cognito.endpoint, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth' },
-      body: JSON.stringify({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: cognito.clientId, AuthParameters: { REFRESH_TOKEN: refreshToken } }),
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth',
+      },
+      body: JSON.stringify({
+        AuthFlow: 'REFRESH_TOKEN_AUTH',
+        ClientId: cognito.clientId,
+        AuthParameters: { REFRESH_TOKEN: refreshToken },
+      }),
     });
     expect(res.status).toBe(400);
   });
@@ -129,9 +172,19 @@ describe('auth-client', () => {
       await expect(authFetch('/api/echo')).rejects.toBeInstanceOf(AuthError);
       expect(seen).toHaveLength(2);
     } finally {
-      const config = { auth: { endpoint: cognito.endpoint, region: cognito.region, userPoolId: cognito.userPoolId, clientId: cognito.clientId }, county: demoCountyConfig };
+      const config = {
+        auth: {
+          endpoint: cognito.endpoint,
+          region: cognito.region,
+          userPoolId: cognito.userPoolId,
+          clientId: cognito.clientId,
+        },
+        county: demoCountyConfig,
+      };
       vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) =>
-        String(input) === '/runtime-config.json' ? Promise.resolve(Response.json(config)) : realFetch(input, init),
+        String(input) === '/runtime-config.json'
+          ? Promise.resolve(Response.json(config))
+          : realFetch(input, init),
       );
     }
   });

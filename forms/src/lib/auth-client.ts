@@ -79,7 +79,10 @@ function storage(): Storage | undefined {
 function decodePayload(jwt: string): Record<string, unknown> | null {
   try {
     const part = jwt.split('.')[1] ?? '';
-    const b64 = part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '=');
+    const b64 = part
+      .replace(/-/g, '+')
+      .replace(/_/g, '/')
+      .padEnd(Math.ceil(part.length / 4) * 4, '=');
     const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
     return JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
   } catch {
@@ -130,7 +133,11 @@ const messages: Record<string, string> = {
 };
 
 /** One call to Cognito's JSON API; errors become `AuthError` with a Chinese message. */
-async function cognito<T>(target: string, body: unknown, during: 'sign-in' | 'new-password' | 'other' = 'other'): Promise<T> {
+async function cognito<T>(
+  target: string,
+  body: unknown,
+  during: 'sign-in' | 'new-password' | 'other' = 'other',
+): Promise<T> {
   const auth = await authConfig();
   let res: Response;
   try {
@@ -147,7 +154,11 @@ async function cognito<T>(target: string, body: unknown, during: 'sign-in' | 'ne
   }
   const data = (await res.json().catch(() => ({}))) as Record<string, unknown>;
   if (res.ok) return data as T;
-  const type = String(data.__type ?? res.headers.get('x-amzn-errortype') ?? '').split('#').pop()?.split(':')[0] ?? '';
+  const type =
+    String(data.__type ?? res.headers.get('x-amzn-errortype') ?? '')
+      .split('#')
+      .pop()
+      ?.split(':')[0] ?? '';
   const text = String(data.message ?? '');
   if (type === 'NotAuthorizedException' && /disabled/i.test(text)) {
     throw new AuthError('AUTH.USER_DISABLED', '账号已停用，请联系县级管理员');
@@ -155,15 +166,24 @@ async function cognito<T>(target: string, body: unknown, during: 'sign-in' | 'ne
   if (type === 'InvalidPasswordException') {
     // Cognito says "invalid password" both for a wrong password (cognito-local) and a new one that breaks the policy.
     throw during === 'new-password'
-      ? new AuthError('AUTH.PASSWORD_POLICY', '新密码不符合要求：至少 8 位，须同时包含大写字母、小写字母、数字和特殊符号')
+      ? new AuthError(
+          'AUTH.PASSWORD_POLICY',
+          '新密码不符合要求：至少 8 位，须同时包含大写字母、小写字母、数字和特殊符号',
+        )
       : new AuthError('AUTH.WRONG_CREDENTIALS', '用户名或密码错误');
   }
   if (type === 'InvalidParameterException' && during === 'new-password') {
-    throw new AuthError('AUTH.PASSWORD_POLICY', '新密码不符合要求：至少 8 位，须同时包含大写字母、小写字母、数字和特殊符号');
+    throw new AuthError(
+      'AUTH.PASSWORD_POLICY',
+      '新密码不符合要求：至少 8 位，须同时包含大写字母、小写字母、数字和特殊符号',
+    );
   }
   const message = messages[type];
   if (message) {
-    const code = message === '用户名或密码错误' ? 'AUTH.WRONG_CREDENTIALS' : `AUTH.${type.replace(/Exception$/, '').toUpperCase()}`;
+    const code =
+      message === '用户名或密码错误'
+        ? 'AUTH.WRONG_CREDENTIALS'
+        : `AUTH.${type.replace(/Exception$/, '').toUpperCase()}`;
     throw new AuthError(code, message);
   }
   throw new AuthError('AUTH.SERVICE', '登录服务暂时不可用，请稍后重试');
@@ -185,7 +205,10 @@ function userFrom(idToken: string, name?: string): CurrentUser | null {
   const c = decodePayload(idToken);
   if (!c) return null;
   const groups = Array.isArray(c['cognito:groups']) ? (c['cognito:groups'] as unknown[]) : [];
-  const held = groups.map((g) => roleSchema.safeParse(g)).filter((r) => r.success).map((r) => r.data);
+  const held = groups
+    .map((g) => roleSchema.safeParse(g))
+    .filter((r) => r.success)
+    .map((r) => r.data);
   const role = held.length === 1 ? held[0] : undefined;
   const unitId = c['custom:unit'];
   const countyCode = c['custom:county'];
@@ -206,10 +229,13 @@ function userFrom(idToken: string, name?: string): CurrentUser | null {
 /** Stores a fresh sign-in, after checking the account has a role and a unit. */
 async function establish(result: AuthResult, username: string): Promise<CurrentUser> {
   const { IdToken, AccessToken, RefreshToken } = result;
-  if (!IdToken || !AccessToken || !RefreshToken) throw new AuthError('AUTH.SERVICE', '登录服务暂时不可用，请稍后重试');
+  if (!IdToken || !AccessToken || !RefreshToken)
+    throw new AuthError('AUTH.SERVICE', '登录服务暂时不可用，请稍后重试');
   let name: string | undefined;
   try {
-    const me = await cognito<{ UserAttributes?: { Name: string; Value: string }[] }>('GetUser', { AccessToken });
+    const me = await cognito<{ UserAttributes?: { Name: string; Value: string }[] }>('GetUser', {
+      AccessToken,
+    });
     name = me.UserAttributes?.find((a) => a.Name === 'name')?.Value;
   } catch {
     // The name is for display only; the username stands in.
@@ -217,7 +243,14 @@ async function establish(result: AuthResult, username: string): Promise<CurrentU
   const user = userFrom(IdToken, name);
   if (!user) throw new AuthError('AUTH.CLAIMS_INCOMPLETE', '账号未分配角色或单位，请联系县级管理员');
   const exp = Number(decodePayload(IdToken)?.exp ?? 0) * 1000;
-  saveSession({ idToken: IdToken, accessToken: AccessToken, refreshToken: RefreshToken, expiresAt: exp, username, ...(name ? { name } : {}) });
+  saveSession({
+    idToken: IdToken,
+    accessToken: AccessToken,
+    refreshToken: RefreshToken,
+    expiresAt: exp,
+    username,
+    ...(name ? { name } : {}),
+  });
   return user;
 }
 
@@ -230,19 +263,31 @@ export async function signIn(username: string, password: string): Promise<SignIn
   const auth = await authConfig();
   const res = await cognito<AuthResponse>(
     'InitiateAuth',
-    { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: auth.clientId, AuthParameters: { USERNAME: username, PASSWORD: password } },
+    {
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: auth.clientId,
+      AuthParameters: { USERNAME: username, PASSWORD: password },
+    },
     'sign-in',
   );
   if (res.ChallengeName === 'NEW_PASSWORD_REQUIRED' && res.Session) {
-    return { kind: 'new-password-required', username: res.ChallengeParameters?.USER_ID_FOR_SRP ?? username, session: res.Session };
+    return {
+      kind: 'new-password-required',
+      username: res.ChallengeParameters?.USER_ID_FOR_SRP ?? username,
+      session: res.Session,
+    };
   }
-  if (res.ChallengeName) throw new AuthError('AUTH.UNSUPPORTED_CHALLENGE', '该账号需要的登录方式暂不支持，请联系县级管理员');
+  if (res.ChallengeName)
+    throw new AuthError('AUTH.UNSUPPORTED_CHALLENGE', '该账号需要的登录方式暂不支持，请联系县级管理员');
   if (!res.AuthenticationResult) throw new AuthError('AUTH.SERVICE', '登录服务暂时不可用，请稍后重试');
   return { kind: 'signed-in', user: await establish(res.AuthenticationResult, username) };
 }
 
 /** Answers the first-sign-in challenge with the person's new password. */
-export async function completeNewPassword(challenge: NewPasswordChallenge, newPassword: string): Promise<CurrentUser> {
+export async function completeNewPassword(
+  challenge: NewPasswordChallenge,
+  newPassword: string,
+): Promise<CurrentUser> {
   const auth = await authConfig();
   const res = await cognito<AuthResponse>(
     'RespondToAuthChallenge',
@@ -292,7 +337,11 @@ function refreshSession(): Promise<Session | null> {
       return next;
     } catch (e) {
       // Offline: keep the session; the token may still be valid, and the outbox retries later.
-      if (e instanceof AuthError && (e.code === 'AUTH.NETWORK' || e.code === 'AUTH.SERVICE' || e.code === 'AUTH.CONFIG_UNAVAILABLE')) return s;
+      if (
+        e instanceof AuthError &&
+        (e.code === 'AUTH.NETWORK' || e.code === 'AUTH.SERVICE' || e.code === 'AUTH.CONFIG_UNAVAILABLE')
+      )
+        return s;
       clearSession();
       return null;
     }
@@ -338,7 +387,9 @@ export async function signOut(): Promise<void> {
 }
 
 /** The login page's address that returns to the current page after sign-in. */
-export function loginUrl(next = typeof location === 'undefined' ? '/' : location.pathname + location.search): string {
+export function loginUrl(
+  next = typeof location === 'undefined' ? '/' : location.pathname + location.search,
+): string {
   return `/login/?next=${encodeURIComponent(next)}`;
 }
 
