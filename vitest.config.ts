@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // Browser steps wait on real pages and stand-ins: give polled expectations time.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });

@@ -77,7 +77,7 @@ export const deploymentConfigSchema = z
         }),
       /** Powertools `POWERTOOLS_LOG_LEVEL`. */
       level: z.enum(logLevels),
-      /** Powertools `POWERTOOLS_SERVICE_NAME`; also the `service` dimension of the `Shouwang` metrics. */
+      /** Powertools `POWERTOOLS_SERVICE_NAME`. */
       serviceName: z.string().min(1).default('shouwang'),
     }),
     api: z

@@ -70,7 +70,20 @@ export class ShouwangStack extends Stack {
       logRetentionDays: config.logs.retentionDays,
     });
     const jobs = new Jobs(this, 'Jobs', { functions, targets, jobs: config.jobs, stage });
-    const site = new Site(this, 'Site', { site: config.site, apiDomainName: api.domainName, accessLogs: accessLogs.bucket });
+    const site = new Site(this, 'Site', {
+      site: config.site,
+      apiDomainName: api.domainName,
+      accessLogs: accessLogs.bucket,
+      runtimeConfig: {
+        auth: {
+          endpoint: `https://cognito-idp.${this.region}.${this.urlSuffix}/`,
+          region: this.region,
+          userPoolId: auth.userPool.userPoolId,
+          clientId: auth.client.userPoolClientId,
+        },
+        county: config.county,
+      },
+    });
 
     const alarmed = new Map<string, lambda.IFunction>([...api.functions, ['runJob', jobs.fn]]);
     const monitoring = new Monitoring(this, 'Monitoring', {

@@ -36,7 +36,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** Builds the lookups of `indexDirectory`'s result in one pass over each list. */
+/** Builds the lookups in one pass over each list. */
 export function indexDirectory(d: Pick<Directory, 'units' | 'households' | 'staff'>): DirectoryIndex {
   const villagesByTown = new Map<string, OrgUnit[]>();
   const factoriesByTown = new Map<string, OrgUnit[]>();

@@ -14,14 +14,24 @@ import {
 } from './duty-rules.ts';
 
 const C = '610999';
-const unit = (id: string, kind: OrgUnit['kind'], parentId?: string, extra: Partial<OrgUnit> = {}): OrgUnit => ({
+const unit = (
+  id: string,
+  kind: OrgUnit['kind'],
+  parentId?: string,
+  extra: Partial<OrgUnit> = {},
+): OrgUnit => ({
   id,
   kind,
   name: id,
   ...(parentId ? { parentId } : {}),
   ...extra,
 });
-const hh = (id: string, villageId: string, category: Household['category'], extra: Partial<Household> = {}): Household => ({
+const hh = (
+  id: string,
+  villageId: string,
+  category: Household['category'],
+  extra: Partial<Household> = {},
+): Household => ({
   id,
   villageId,
   townId: villageId.slice(0, 3),
@@ -31,7 +41,13 @@ const hh = (id: string, villageId: string, category: Household['category'], extr
   ...(category === 'monitored' ? { monitoredType: 'edge' as const } : {}),
   ...extra,
 });
-const person = (id: string, role: Role, position: StaffPosition, unitId: string, extra: Partial<Staff> = {}): Staff => ({
+const person = (
+  id: string,
+  role: Role,
+  position: StaffPosition,
+  unitId: string,
+  extra: Partial<Staff> = {},
+): Staff => ({
   id,
   countyCode: C,
   name: id,
@@ -43,8 +59,12 @@ const person = (id: string, role: Role, position: StaffPosition, unitId: string,
   active: true,
   ...extra,
 });
-const assign = (kind: DutyAssignment['kind'], staffId: string, targetId: string, extra: Partial<DutyAssignment> = {}) =>
-  ({ countyCode: C, kind, staffId, targetId, ...extra }) satisfies DutyAssignment;
+const assign = (
+  kind: DutyAssignment['kind'],
+  staffId: string,
+  targetId: string,
+  extra: Partial<DutyAssignment> = {},
+) => ({ countyCode: C, kind, staffId, targetId, ...extra }) satisfies DutyAssignment;
 
 /** Two towns; T01 has two villages (V002 a key village) and a factory. */
 const directory: DutyDirectory = {
@@ -66,7 +86,13 @@ const directory: DutyDirectory = {
     hh('H5', 'T01V002', 'monitored', {
       statusHistory: [
         { date: '2020-06-01', to: 'alleviated', reason: '脱贫' },
-        { date: '2026-10-20', from: 'alleviated', to: 'monitored', monitoredType: 'unstable', reason: '因病' },
+        {
+          date: '2026-10-20',
+          from: 'alleviated',
+          to: 'monitored',
+          monitoredType: 'unstable',
+          reason: '因病',
+        },
       ],
     }),
     hh('H6', 'T02V001', 'monitored'),
@@ -111,7 +137,13 @@ describe('dutyPlan', () => {
   const of = (staffId: string) => plan.people.find((p) => p.staffId === staffId);
 
   it('gives a linked county leader every village, factory and monitored household of the town', () => {
-    expect(ids(of('LEADER')?.targets ?? [], 'town-link')).toEqual(['H2', 'H5', 'T01F01', 'T01V001', 'T01V002']);
+    expect(ids(of('LEADER')?.targets ?? [], 'town-link')).toEqual([
+      'H2',
+      'H5',
+      'T01F01',
+      'T01V001',
+      'T01V002',
+    ]);
     expect(of('LEADER')?.overnightStays).toEqual([
       { rule: 'town-link', townId: 'T01', perWeek: 1, weeks: weeksOf(october) },
     ]);
@@ -130,7 +162,13 @@ describe('dutyPlan', () => {
   });
 
   it('derives a town head’s duty from the position alone', () => {
-    expect(ids(of('HEAD1')?.targets ?? [], 'town-head')).toEqual(['H2', 'H5', 'T01F01', 'T01V001', 'T01V002']);
+    expect(ids(of('HEAD1')?.targets ?? [], 'town-head')).toEqual([
+      'H2',
+      'H5',
+      'T01F01',
+      'T01V001',
+      'T01V002',
+    ]);
     expect(of('HEAD1')?.overnightStays).toEqual([]);
   });
 
@@ -151,7 +189,9 @@ describe('dutyPlan', () => {
   it('leaves out staff without duties and reports assignments that yield none', () => {
     expect(of('IDLE')).toBeUndefined();
     expect(of('GONE')).toBeUndefined();
-    expect(plan.unmatched.map((u) => `${u.assignment.staffId}:${u.assignment.targetId}:${u.reason}`).sort()).toEqual([
+    expect(
+      plan.unmatched.map((u) => `${u.assignment.staffId}:${u.assignment.targetId}:${u.reason}`).sort(),
+    ).toEqual([
       'DCADRE:H3:target-not-in-rule',
       'GONE:H4:staff-inactive',
       'NOBODY:H4:staff-unknown',
@@ -163,9 +203,16 @@ describe('dutyPlan', () => {
     const september = dutyPlan(directory, monthDutyPeriod('2026-09'));
     const leader = september.people.find((p) => p.staffId === 'LEADER');
     expect(ids(leader?.targets ?? [], 'town-link')).toEqual(['H2', 'T01F01', 'T01V001', 'T01V002']);
-    expect(september.people.find((p) => p.staffId === 'TLEAD')?.targets.map((t) => t.id)).toEqual(['H4', 'H5']);
+    expect(september.people.find((p) => p.staffId === 'TLEAD')?.targets.map((t) => t.id)).toEqual([
+      'H4',
+      'H5',
+    ]);
     // The pairing that ended on 30 September is still in force for September.
-    expect(ids(september.people.find((p) => p.staffId === 'VCADRE')?.targets ?? [])).toEqual(['H1', 'H3', 'H4']);
+    expect(ids(september.people.find((p) => p.staffId === 'VCADRE')?.targets ?? [])).toEqual([
+      'H1',
+      'H3',
+      'H4',
+    ]);
   });
 
   it('counts targets per rule', () => {
@@ -192,7 +239,12 @@ describe('periods', () => {
   });
 
   it('lists the months a period touches', () => {
-    expect(monthsOf({ start: '2026-11-20', end: '2027-02-03' })).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
+    expect(monthsOf({ start: '2026-11-20', end: '2027-02-03' })).toEqual([
+      '2026-11',
+      '2026-12',
+      '2027-01',
+      '2027-02',
+    ]);
     expect(monthDutyPeriod('2028-02')).toEqual({ start: '2028-02-01', end: '2028-02-29' });
   });
 });

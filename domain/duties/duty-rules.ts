@@ -174,7 +174,8 @@ export function assignmentInForce(a: Pick<DutyAssignment, 'from' | 'to'>, period
 
 /** Household rule for a pairing: department cadres differ from town and village cadres. */
 function cadreRule(staff: Staff, index: DirectoryIndex): DutyRule {
-  if (staff.position === 'department-cadre' || staff.position === 'department-head') return 'department-cadre';
+  if (staff.position === 'department-cadre' || staff.position === 'department-head')
+    return 'department-cadre';
   return index.unitById.get(staff.unitId)?.kind === 'department' ? 'department-cadre' : 'local-cadre';
 }
 
@@ -218,8 +219,10 @@ export function dutyPlan(directory: DutyDirectory, period: DutyPeriod): DutyPlan
     return true;
   };
   const addTownWide = (staffId: string, rule: 'town-link' | 'town-head', townId: string): void => {
-    for (const v of index.villagesByTown.get(townId) ?? []) add(staffId, { rule, kind: 'village', id: v.id, townId, villageId: v.id });
-    for (const f of index.factoriesByTown.get(townId) ?? []) add(staffId, { rule, kind: 'factory', id: f.id, townId });
+    for (const v of index.villagesByTown.get(townId) ?? [])
+      add(staffId, { rule, kind: 'village', id: v.id, townId, villageId: v.id });
+    for (const f of index.factoriesByTown.get(townId) ?? [])
+      add(staffId, { rule, kind: 'factory', id: f.id, townId });
     for (const h of index.householdsByTown.get(townId) ?? []) addHousehold(staffId, rule, h);
   };
 

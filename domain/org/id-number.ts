@@ -18,17 +18,23 @@ const CHECK_CHARS = '10X98765432';
  * municipalities, Taiwan, Hong Kong, Macao). A typo in the province is a common
  * entry mistake that the check digit alone may not catch.
  */
-const PROVINCE_CODES: ReadonlySet<string> = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
-  '71', '81', '82',
-]);
+const PROVINCE_CODES: ReadonlySet<string> = new Set(
+  '11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82'.split(
+    ' ',
+  ),
+);
 
 /** Earliest birth date accepted: older records are almost surely entry errors. */
 const EARLIEST_BIRTH_DATE = '1900-01-01';
 
 /** Stable codes of the ways an ID number can be wrong. */
-export const idNumberProblemCodes = ['ID.LENGTH', 'ID.FORMAT', 'ID.REGION', 'ID.BIRTH_DATE', 'ID.CHECK_DIGIT'] as const;
+export const idNumberProblemCodes = [
+  'ID.LENGTH',
+  'ID.FORMAT',
+  'ID.REGION',
+  'ID.BIRTH_DATE',
+  'ID.CHECK_DIGIT',
+] as const;
 export type IdNumberProblemCode = (typeof idNumberProblemCodes)[number];
 
 export interface IdNumberProblem {
@@ -58,7 +64,8 @@ function calendarDate(yyyymmdd: string): string | undefined {
   if (m < 1 || m > 12 || d < 1) return undefined;
   const date = new Date(Date.UTC(y, m - 1, d));
   // Date.UTC rolls 1990-02-30 over to 1990-03-02; a real date survives the round trip.
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
+    return undefined;
   return `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
 }
 
@@ -76,12 +83,16 @@ export function idNumberProblem(id: string, now: Date = new Date()): IdNumberPro
   if (!/^\d{17}[\dX]$/.test(id)) {
     return { code: 'ID.FORMAT', message: '身份证号码前 17 位应为数字，最后一位为数字或 X' };
   }
-  if (!PROVINCE_CODES.has(id.slice(0, 2))) return { code: 'ID.REGION', message: '身份证号码前 6 位行政区划代码无效' };
+  if (!PROVINCE_CODES.has(id.slice(0, 2)))
+    return { code: 'ID.REGION', message: '身份证号码前 6 位行政区划代码无效' };
   const birth = calendarDate(id.slice(6, 14));
   if (!birth) return { code: 'ID.BIRTH_DATE', message: '身份证号码中的出生日期不是有效日期' };
-  if (birth < EARLIEST_BIRTH_DATE) return { code: 'ID.BIRTH_DATE', message: '身份证号码中的出生日期早于 1900 年，请核实' };
-  if (birth > todayInShanghai(now)) return { code: 'ID.BIRTH_DATE', message: '身份证号码中的出生日期晚于今天，请核实' };
-  if (idCheckChar(id.slice(0, 17)) !== id[17]) return { code: 'ID.CHECK_DIGIT', message: '身份证号码校验位错误，请逐位核对' };
+  if (birth < EARLIEST_BIRTH_DATE)
+    return { code: 'ID.BIRTH_DATE', message: '身份证号码中的出生日期早于 1900 年，请核实' };
+  if (birth > todayInShanghai(now))
+    return { code: 'ID.BIRTH_DATE', message: '身份证号码中的出生日期晚于今天，请核实' };
+  if (idCheckChar(id.slice(0, 17)) !== id[17])
+    return { code: 'ID.CHECK_DIGIT', message: '身份证号码校验位错误，请逐位核对' };
   return undefined;
 }
 

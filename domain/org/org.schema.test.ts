@@ -17,8 +17,19 @@ import {
   settlementTypes,
   type Household,
 } from './org.schema.ts';
-import { reportKindLabels, reportKinds, staffPositionLabels, staffPositions, staffSchema } from './staff.schema.ts';
-import { assignmentKindLabels, assignmentKinds, assignmentKey, dutyAssignmentSchema } from '../duties/duty.schema.ts';
+import {
+  reportKindLabels,
+  reportKinds,
+  staffPositionLabels,
+  staffPositions,
+  staffSchema,
+} from './staff.schema.ts';
+import {
+  assignmentKindLabels,
+  assignmentKinds,
+  assignmentKey,
+  dutyAssignmentSchema,
+} from '../duties/duty.schema.ts';
 
 const base: Household = {
   id: 'H0000001',
@@ -30,7 +41,13 @@ const base: Household = {
   monitoredType: 'sudden',
   statusHistory: [
     { date: '2014-10-01', to: 'ordinary', reason: '农户信息采集' },
-    { date: '2026-03-15', from: 'ordinary', to: 'monitored', monitoredType: 'sudden', reason: '因病支出骤增' },
+    {
+      date: '2026-03-15',
+      from: 'ordinary',
+      to: 'monitored',
+      monitoredType: 'sudden',
+      reason: '因病支出骤增',
+    },
   ],
 };
 
@@ -44,7 +61,9 @@ describe('household rules', () => {
     const { monitoredType: _omit, ...noType } = base;
     expect(householdConsistencyIssues(noType).map((i) => i.message)).toEqual(['监测户须选择监测对象类别']);
     const ordinary = { ...base, category: 'ordinary' as const, statusHistory: [] };
-    expect(householdConsistencyIssues(ordinary).map((i) => i.message)).toEqual(['只有监测户才有监测对象类别']);
+    expect(householdConsistencyIssues(ordinary).map((i) => i.message)).toEqual([
+      '只有监测户才有监测对象类别',
+    ]);
   });
 
   it('refuses duplicate flags, history out of order and a history that ends elsewhere', () => {
@@ -90,7 +109,12 @@ describe('personSchema', () => {
   });
 
   it('speaks Chinese about bad fields', () => {
-    const result = personSchema.safeParse({ ...person, idNumber: '610999199002301234', relation: 'cousin', phone: '12' });
+    const result = personSchema.safeParse({
+      ...person,
+      idNumber: '610999199002301234',
+      relation: 'cousin',
+      phone: '12',
+    });
     expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
       ['idNumber', '身份证号码中的出生日期不是有效日期'],
       ['relation', '请选择与户主关系'],
@@ -118,7 +142,12 @@ describe('staff and assignments', () => {
   });
 
   it('keys an assignment by its pair', () => {
-    const a = dutyAssignmentSchema.parse({ countyCode: '610999', kind: 'household', staffId: 'S00001', targetId: 'H0000001' });
+    const a = dutyAssignmentSchema.parse({
+      countyCode: '610999',
+      kind: 'household',
+      staffId: 'S00001',
+      targetId: 'H0000001',
+    });
     expect(assignmentKey(a)).toBe('household:S00001:H0000001');
   });
 });

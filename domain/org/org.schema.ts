@@ -150,7 +150,8 @@ export function householdConsistencyIssues(h: Household): { path: string; messag
   if (h.category !== 'monitored' && h.monitoredType) {
     issues.push({ path: 'monitoredType', message: '只有监测户才有监测对象类别' });
   }
-  if (h.flags && new Set(h.flags).size !== h.flags.length) issues.push({ path: 'flags', message: '重点人群类别重复' });
+  if (h.flags && new Set(h.flags).size !== h.flags.length)
+    issues.push({ path: 'flags', message: '重点人群类别重复' });
   const history = h.statusHistory ?? [];
   for (let i = 1; i < history.length; i++) {
     const prev = history[i - 1];
@@ -180,7 +181,10 @@ const pathKey = (k: string): string | number => (/^\d+$/.test(k) ? Number(k) : k
  * undefined when it was first recorded after that date. Without a history the
  * current category is all we know.
  */
-export function categoryOn(h: Pick<Household, 'category' | 'statusHistory'>, date: string): HouseholdCategory | undefined {
+export function categoryOn(
+  h: Pick<Household, 'category' | 'statusHistory'>,
+  date: string,
+): HouseholdCategory | undefined {
   const history = h.statusHistory;
   if (!history || history.length === 0) return h.category;
   let found: HouseholdCategory | undefined;
@@ -224,7 +228,13 @@ export const relationLabels: Record<Relation, string> = {
 };
 
 /** Circumstances of one person that visits and income analysis look at. */
-export const personFlags = ['serious-illness', 'severe-disability', 'migrant-worker', 'student', 'dibao'] as const;
+export const personFlags = [
+  'serious-illness',
+  'severe-disability',
+  'migrant-worker',
+  'student',
+  'dibao',
+] as const;
 export const personFlagSchema = z.enum(personFlags, { error: '请选择有效的人员标识' });
 export type PersonFlag = z.infer<typeof personFlagSchema>;
 export const personFlagLabels: Record<PersonFlag, string> = {
@@ -240,7 +250,9 @@ export const phoneSchema = z
   .string({ error: '请填写电话号码' })
   .trim()
   .transform((s) => s.replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(/^(1[3-9]\d{9}|0\d{9,11})$/, { error: '电话号码应为 11 位手机号或带区号的固定电话' }));
+  .pipe(
+    z.string().regex(/^(1[3-9]\d{9}|0\d{9,11})$/, { error: '电话号码应为 11 位手机号或带区号的固定电话' }),
+  );
 
 /** A member of a household (家庭成员). The ID number is personal data: mask it wherever it is shown to others. */
 export const personSchema = z.object({

@@ -84,7 +84,13 @@ export const informationOfficerSchema = z.strictObject({
 export type InformationOfficer = z.infer<typeof informationOfficerSchema>;
 
 /** Kinds of report the pipeline sends (see domain.md, "The reports the pipeline produces"). */
-export const reportKinds = ['monthly-income', 'visit-coverage', 'reminder-letter', 'petition-summary', 'data-quality'] as const;
+export const reportKinds = [
+  'monthly-income',
+  'visit-coverage',
+  'reminder-letter',
+  'petition-summary',
+  'data-quality',
+] as const;
 export const reportKindSchema = z.enum(reportKinds, { error: '请选择报告类别' });
 export type ReportKind = z.infer<typeof reportKindSchema>;
 export const reportKindLabels: Record<ReportKind, string> = {

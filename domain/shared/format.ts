@@ -11,7 +11,8 @@
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
 function assertFinite(value: number, what: string): void {
-  if (!Number.isFinite(value)) throw new RangeError(`FORMAT.NOT_FINITE: ${what} must be a finite number, got ${value}`);
+  if (!Number.isFinite(value))
+    throw new RangeError(`FORMAT.NOT_FINITE: ${what} must be a finite number, got ${value}`);
 }
 
 /**
@@ -34,7 +35,8 @@ function groupThousands(digits: string): string {
  */
 export function formatNumber(value: number, decimals = 0): string {
   assertFinite(value, 'value');
-  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6) throw new RangeError('FORMAT.DECIMALS: 0 to 6');
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 6)
+    throw new RangeError('FORMAT.DECIMALS: 0 to 6');
   const rounded = roundHalfAway(value, decimals);
   const [whole = '0', fraction] = Math.abs(rounded).toFixed(decimals).split('.');
   const sign = rounded < 0 ? '-' : '';

@@ -21,6 +21,8 @@ export interface RouteDef {
 }
 
 const incomeWriters = ['village-officer', 'town-staff', 'monitoring-centre', 'county-admin'] as const;
+/** archive and delivery: who may search, download and verify archived reports. */
+const archiveReaders = ['auditor', 'county-admin', 'coordination-office'] as const;
 
 export const routes = [
   {
@@ -39,6 +41,62 @@ export const routes = [
     handler: 'list-households',
     roles: [...incomeWriters, 'coordination-office', 'leader'],
     scope: 'village',
+    access: { table: 'read' },
+  },
+  // archive and delivery
+  {
+    id: 'searchArchive',
+    method: 'GET',
+    path: '/api/archive/reports',
+    handler: 'archive-search',
+    roles: archiveReaders,
+    scope: 'county',
+    access: { table: 'read' },
+  },
+  {
+    id: 'getArchivedReport',
+    method: 'GET',
+    path: '/api/archive/reports/{id}',
+    handler: 'archive-report',
+    roles: archiveReaders,
+    scope: 'county',
+    access: { table: 'read' },
+  },
+  {
+    // A GET that writes: the audit entry of the download is stored before the link is given out.
+    id: 'downloadArchivedReport',
+    method: 'GET',
+    path: '/api/archive/reports/{id}/download',
+    handler: 'archive-download',
+    roles: archiveReaders,
+    scope: 'county',
+    access: { table: 'write', archive: 'read' },
+  },
+  {
+    id: 'verifyArchivedReport',
+    method: 'GET',
+    path: '/api/archive/verify/{sha256}',
+    handler: 'archive-verify',
+    roles: archiveReaders,
+    scope: 'county',
+    access: { table: 'read' },
+  },
+  {
+    id: 'listArchiveDownloads',
+    method: 'GET',
+    path: '/api/audit/downloads',
+    handler: 'archive-audit',
+    roles: archiveReaders,
+    scope: 'county',
+    access: { table: 'read' },
+  },
+  {
+    id: 'listDeliveries',
+    method: 'GET',
+    path: '/api/deliveries',
+    handler: 'deliveries-list',
+    roles: ['county-admin', 'coordination-office'],
+    scope: 'county',
     access: { table: 'read' },
   },
 ] as const satisfies readonly RouteDef[];

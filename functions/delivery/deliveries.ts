@@ -1,102 +1,273 @@
 /**
- * Exactly-once delivery per (report, period, scope, recipient): a delivery item is
- * claimed with a conditional write before sending, so a re-run or an overlapping
- * run never sends twice; a failed send is recorded with its reason and may be
- * claimed again by a later run.
+ * Exactly-once delivery per (report, period, scope, recipient). The report id names
+ * (kind, period, scope), so one delivery item per (report id, recipient) is the
+ * whole rule. The item is claimed with a conditional write before sending, so a
+ * re-run or an overlapping run never sends twice; each claim carries a token, and
+ * only its holder may record the outcome.
+ *
+ * A failed send is recorded with its reason and the time of the next attempt
+ * (exponential backoff, `domain/delivery/retry.ts`); until then nobody may claim
+ * it. After the last attempt the item is `abandoned` and the county office is told
+ * once. While an item waits (failed, or claimed by a run that may have died) it
+ * sits in the retry queue (gsi2) under the time it becomes claimable again.
+ *
+ * The one window left: a run killed after SES accepted a message and before it was
+ * marked sent leaves the claim `sending`; after `staleClaimMs` another run takes it
+ * over and sends again. SES offers no idempotency key to close that window.
  */
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { defaultRetryPolicy, nextAttemptAt, type RetryPolicy } from '#domain/delivery/retry.ts';
 import { dynamo, logger } from '../shared/clients.ts';
 import { keys } from '../store/keys.ts';
+import { queryAll } from '../store/org.repository.ts';
 import { tableName } from '../store/table.ts';
 
-export type DeliveryStatus = 'sending' | 'sent' | 'failed';
+export type DeliveryStatus = 'sending' | 'sent' | 'failed' | 'abandoned';
 
 export interface DeliveryRecord {
-  reportKey: string;
+  reportId: string;
+  period: string;
   recipient: string;
+  recipientName: string;
   status: DeliveryStatus;
   attempts: number;
-  reportId?: string;
-  fileSha256?: string;
-  messageId?: string;
-  lastError?: string;
   updatedAt: string;
+  sentAt?: string;
+  messageId?: string;
+  fileSha256?: string;
+  via?: 'attachment' | 'link';
+  lastError?: string;
+  nextAttemptAt?: string;
 }
 
-/** A claim older than this is taken to belong to a run that died mid-send. */
-const STALE_CLAIM_MS = 15 * 60_000;
+/** A claim older than this is taken to belong to a run that died mid-send (the job function times out at 10 minutes). */
+export const staleClaimMs = 15 * 60_000;
 
-/** Claims the delivery; false when it was already sent or is being sent by another run. */
-export async function claimDelivery(county: string, reportKey: string, recipient: string, now: Date): Promise<boolean> {
-  const staleBefore = new Date(now.getTime() - STALE_CLAIM_MS).toISOString();
+export interface Claim {
+  token: string;
+  attempts: number;
+}
+
+const isConditionFailure = (e: unknown) =>
+  (e as { name?: string }).name === 'ConditionalCheckFailedException';
+
+/** Claims the delivery; `null` when it was sent, given up, waits for its next attempt, or another run holds it. */
+export async function claimDelivery(
+  county: string,
+  report: { reportId: string; period: string },
+  recipient: { email: string; name: string },
+  now: Date,
+): Promise<Claim | null> {
+  const token = randomUUID();
+  const staleAt = new Date(now.getTime() + staleClaimMs).toISOString();
+  const retry = keys.deliveryRetry(county, staleAt, report.reportId, recipient.email);
+  const byPeriod = keys.deliveryByPeriod(county, report.period, report.reportId, recipient.email);
   try {
-    await dynamo().send(
+    const out = await dynamo().send(
       new UpdateCommand({
         TableName: tableName(),
-        Key: keys.delivery(county, reportKey, recipient),
+        Key: keys.delivery(county, report.reportId, recipient.email),
         UpdateExpression:
-          'SET #s = :sending, updatedAt = :now, reportKey = :rk, recipient = :r ADD attempts :one',
-        ConditionExpression: 'attribute_not_exists(pk) OR #s = :failed OR (#s = :sending AND updatedAt < :stale)',
+          'SET #s = :sending, claimToken = :token, updatedAt = :now, reportId = :rid, period = :period, ' +
+          'recipient = :r, recipientName = :name, gsi1pk = :g1pk, gsi1sk = :g1sk, gsi2pk = :g2pk, gsi2sk = :g2sk ' +
+          'ADD attempts :one',
+        ConditionExpression:
+          'attribute_not_exists(pk) OR (#s = :failed AND nextAttemptAt <= :now) OR (#s = :sending AND updatedAt < :stale)',
         ExpressionAttributeNames: { '#s': 'status' },
         ExpressionAttributeValues: {
           ':sending': 'sending',
           ':failed': 'failed',
+          ':token': token,
           ':now': now.toISOString(),
-          ':stale': staleBefore,
-          ':rk': reportKey,
-          ':r': recipient,
+          ':stale': new Date(now.getTime() - staleClaimMs).toISOString(),
+          ':rid': report.reportId,
+          ':period': report.period,
+          ':r': recipient.email,
+          ':name': recipient.name,
+          ':g1pk': byPeriod.gsi1pk,
+          ':g1sk': byPeriod.gsi1sk,
+          ':g2pk': retry.gsi2pk,
+          ':g2sk': retry.gsi2sk,
           ':one': 1,
+        },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return { token, attempts: Number(out.Attributes?.attempts ?? 1) };
+  } catch (e) {
+    if (isConditionFailure(e)) return null;
+    throw e;
+  }
+}
+
+/** Records the send; false when the claim was lost meanwhile (a stale takeover), which is logged. */
+export async function markSent(
+  county: string,
+  reportId: string,
+  recipient: string,
+  claim: Claim,
+  outcome: { messageId: string; fileSha256: string; via: 'attachment' | 'link' },
+  now: Date,
+): Promise<boolean> {
+  try {
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.delivery(county, reportId, recipient),
+        UpdateExpression:
+          'SET #s = :sent, sentAt = :now, updatedAt = :now, messageId = :mid, fileSha256 = :sha, via = :via ' +
+          'REMOVE gsi2pk, gsi2sk, nextAttemptAt, claimToken',
+        ConditionExpression: 'claimToken = :token',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: {
+          ':sent': 'sent',
+          ':now': now.toISOString(),
+          ':mid': outcome.messageId,
+          ':sha': outcome.fileSha256,
+          ':via': outcome.via,
+          ':token': claim.token,
         },
       }),
     );
     return true;
   } catch (e) {
-    if ((e as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+    if (!isConditionFailure(e)) throw e;
+    logger.warn('delivery claim lost before marking sent', { reportId, recipient });
+    return false;
+  }
+}
+
+/**
+ * Records a failed attempt: `failed` with the time of the next attempt, or
+ * `abandoned` after the last one. Returns the new status (`null` when the claim
+ * was lost meanwhile).
+ */
+export async function markFailed(
+  county: string,
+  reportId: string,
+  recipient: string,
+  claim: Claim,
+  error: string,
+  now: Date,
+  policy: RetryPolicy = defaultRetryPolicy,
+): Promise<{ status: 'failed'; nextAttemptAt: string } | { status: 'abandoned' } | null> {
+  const next = nextAttemptAt(claim.attempts, now, policy)?.toISOString();
+  const common = { ':now': now.toISOString(), ':err': error.slice(0, 500), ':token': claim.token };
+  try {
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.delivery(county, reportId, recipient),
+        ConditionExpression: 'claimToken = :token',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ...(next
+          ? {
+              UpdateExpression:
+                'SET #s = :failed, updatedAt = :now, lastError = :err, nextAttemptAt = :next, gsi2sk = :g2sk REMOVE claimToken',
+              ExpressionAttributeValues: {
+                ...common,
+                ':failed': 'failed',
+                ':next': next,
+                ':g2sk': keys.deliveryRetry(county, next, reportId, recipient).gsi2sk,
+              },
+            }
+          : {
+              UpdateExpression:
+                'SET #s = :abandoned, updatedAt = :now, lastError = :err REMOVE gsi2pk, gsi2sk, nextAttemptAt, claimToken',
+              ExpressionAttributeValues: { ...common, ':abandoned': 'abandoned' },
+            }),
+      }),
+    );
+  } catch (e) {
+    if (!isConditionFailure(e)) throw e;
+    logger.warn('delivery claim lost before marking failed', { reportId, recipient });
+    return null;
+  }
+  return next ? { status: 'failed', nextAttemptAt: next } : { status: 'abandoned' };
+}
+
+/** Takes the right to tell the county office about a given-up delivery; true for the first caller only. */
+export async function claimAlert(
+  county: string,
+  reportId: string,
+  recipient: string,
+  now: Date,
+): Promise<boolean> {
+  try {
+    await dynamo().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: {
+          ...keys.deliveryAlert(county, reportId, recipient),
+          reportId,
+          recipient,
+          at: now.toISOString(),
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
     throw e;
   }
 }
 
-export async function markDelivery(
-  county: string,
-  reportKey: string,
-  recipient: string,
-  outcome: { status: 'sent'; reportId: string; fileSha256: string; messageId: string } | { status: 'failed'; error: string },
-  now: Date,
-): Promise<void> {
-  const item = await getDelivery(county, reportKey, recipient);
-  await dynamo().send(
-    new PutCommand({
-      TableName: tableName(),
-      Item: {
-        ...keys.delivery(county, reportKey, recipient),
-        reportKey,
-        recipient,
-        attempts: item?.attempts ?? 1,
-        updatedAt: now.toISOString(),
-        ...(outcome.status === 'sent'
-          ? { status: 'sent', reportId: outcome.reportId, fileSha256: outcome.fileSha256, messageId: outcome.messageId }
-          : { status: 'failed', lastError: outcome.error }),
-      },
-    }),
-  );
-  if (outcome.status === 'failed') logger.warn('delivery failed', { reportKey, recipient, error: outcome.error });
+const statuses: ReadonlySet<string> = new Set(['sending', 'sent', 'failed', 'abandoned']);
+
+function toDelivery(i: Record<string, unknown>): DeliveryRecord {
+  const s = (k: string) => (typeof i[k] === 'string' ? (i[k] as string) : undefined);
+  const status = s('status') ?? 'sending';
+  return {
+    reportId: s('reportId') ?? '',
+    period: s('period') ?? '',
+    recipient: s('recipient') ?? '',
+    recipientName: s('recipientName') ?? '',
+    status: (statuses.has(status) ? status : 'sending') as DeliveryStatus,
+    attempts: Number(i.attempts ?? 0),
+    updatedAt: s('updatedAt') ?? '',
+    ...(s('sentAt') ? { sentAt: s('sentAt') } : {}),
+    ...(s('messageId') ? { messageId: s('messageId') } : {}),
+    ...(s('fileSha256') ? { fileSha256: s('fileSha256') } : {}),
+    ...(i.via === 'link' || i.via === 'attachment' ? { via: i.via } : {}),
+    ...(s('lastError') ? { lastError: s('lastError') } : {}),
+    ...(s('nextAttemptAt') ? { nextAttemptAt: s('nextAttemptAt') } : {}),
+  };
 }
 
-export async function getDelivery(county: string, reportKey: string, recipient: string): Promise<DeliveryRecord | undefined> {
+export async function listDeliveriesOfReport(county: string, reportId: string): Promise<DeliveryRecord[]> {
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :p',
+    ExpressionAttributeValues: { ':p': keys.deliveriesOfReport(county, reportId).pk },
+    ConsistentRead: true,
+  });
+  return items.map(toDelivery);
+}
+
+export async function listDeliveriesOfPeriod(county: string, period: string): Promise<DeliveryRecord[]> {
+  const items = await queryAll({
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :p',
+    ExpressionAttributeValues: { ':p': keys.deliveriesOfPeriod(county, period).gsi1pk },
+  });
+  return items.map(toDelivery);
+}
+
+/** Deliveries whose next attempt (or stale claim) is due at `now`, oldest first. */
+export async function listDueRetries(county: string, now: Date, limit = 100): Promise<DeliveryRecord[]> {
   const out = await dynamo().send(
-    new GetCommand({ TableName: tableName(), Key: keys.delivery(county, reportKey, recipient), ConsistentRead: true }),
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :p AND gsi2sk < :upper',
+      ExpressionAttributeValues: {
+        ':p': keys.deliveryRetryQueue(county).gsi2pk,
+        // Keys are `<ISO time>#…`; every key due at or before `now` sorts below `<now>~`.
+        ':upper': `${now.toISOString()}~`,
+      },
+      Limit: limit,
+    }),
   );
-  if (!out.Item) return undefined;
-  const i = out.Item;
-  return {
-    reportKey: String(i.reportKey),
-    recipient: String(i.recipient),
-    status: i.status as DeliveryStatus,
-    attempts: Number(i.attempts ?? 0),
-    ...(i.reportId ? { reportId: String(i.reportId) } : {}),
-    ...(i.fileSha256 ? { fileSha256: String(i.fileSha256) } : {}),
-    ...(i.messageId ? { messageId: String(i.messageId) } : {}),
-    ...(i.lastError ? { lastError: String(i.lastError) } : {}),
-    updatedAt: String(i.updatedAt),
-  };
+  return (out.Items ?? []).map(toDelivery);
 }

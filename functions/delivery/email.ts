@@ -16,7 +16,10 @@ export interface OutgoingEmail {
   attachments: { filename: string; content: Buffer; contentType: string }[];
 }
 
-export async function buildMime(mail: OutgoingEmail, from = requireEnv(envNames.senderAddress)): Promise<Buffer> {
+export async function buildMime(
+  mail: OutgoingEmail,
+  from = requireEnv(envNames.senderAddress),
+): Promise<Buffer> {
   return new MailComposer({
     from: { name: '守望报表系统', address: from },
     to: [{ name: mail.to.name, address: mail.to.address }],

@@ -1,22 +1,20 @@
 /**
  * The monthly income analysis (月度收入分析研判报告): reads the month's records
- * village by village, analyses them, renders the PDF and XLSX, archives both, and
- * emails the county's leaders exactly once.
+ * village by village, analyses them, and publishes one report for the county (to
+ * county leaders, the coordination office and the monitoring centre) and one per
+ * town (to that town's heads), each archived once and emailed exactly once.
  */
-import type { CountyConfig } from '#domain/config/county-config.ts';
 import { analyseMonthlyIncome, type MonthlyIncomeAnalysis } from '#domain/income/income.analysis.ts';
 import type { IncomeRecord } from '#domain/income/income.schema.ts';
-import type { Household } from '#domain/org/org.schema.ts';
-import { periodLabel, previousPeriod, type Period } from '#domain/shared/period.ts';
+import type { Household, OrgUnit } from '#domain/org/org.schema.ts';
+import { periodLabel, previousPeriod } from '#domain/shared/period.ts';
 import { renderMonthlyIncomeReport } from '#reports/income/monthly-income.report.ts';
 import { monthlyIncomeWorkbook } from '#reports/xlsx/workbook.ts';
-import { archiveReport, sha256, type ArchivedReport } from '../delivery/archive.ts';
-import type { OutgoingEmail } from '../delivery/email.ts';
+import { sha256, type ReportSummary } from '../delivery/archive.ts';
 import { listVillageIncome } from '../store/income.repository.ts';
 import { listOrgUnits, listVillageHouseholds } from '../store/org.repository.ts';
-import { listStaff, type StaffContact } from '../store/staff.repository.ts';
-import { deliverToAll } from './deliver.ts';
-import { mapLimit, type JobResult, type Progress } from './job.types.ts';
+import { mapLimit, type JobContext, type JobResult } from './job.types.ts';
+import { loadRecipientDirectory, publishReport, type PublishedReport } from './publish.ts';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -28,120 +26,135 @@ export function inputDigest(records: readonly IncomeRecord[]): string {
   return sha256(rows.join('\n'));
 }
 
-export function incomeEmail(
-  analysis: MonthlyIncomeAnalysis,
-  report: ArchivedReport,
-  pdf: Buffer,
-  xlsx: Buffer,
-  to: StaffContact,
-): OutgoingEmail {
+/** The email's key figures and what the reader should do, for the county or one town. */
+export function incomeSummary(analysis: MonthlyIncomeAnalysis, level: 'county' | 'town'): ReportSummary {
   const t = analysis.totals;
-  const label = periodLabel(analysis.period);
-  return {
-    to: { name: to.name, address: to.email },
-    subject: `【月度收入分析研判】${report.scopeLabel} ${label}`,
-    text: [
-      `${to.name}：`,
-      '',
-      `${report.scopeLabel}${label}收入分析研判报告已生成，请查阅附件。`,
-      '',
-      `· 应录入 ${t.due} 户，已录入 ${t.entered} 户，录入率 ${pct(t.rate)}；按时录入 ${t.onTime} 户。`,
-      `· 人均纯收入（按月折算全年）低于监测线 ${analysis.threshold} 元的有 ${t.belowThreshold} 户。`,
-      `· 收入较上月骤降的有 ${t.falls} 户。`,
-      '',
-      t.entered < t.due
-        ? '请督促未完成录入的村（社区）尽快补录，并对收入骤降户逐户分析原因、落实帮扶措施。'
-        : '请对收入骤降户逐户分析原因、落实帮扶措施。',
-      '',
-      `报告编号：${report.reportId}，文件 SHA-256：${report.pdf.sha256}`,
-      '本邮件由守望报表系统自动发送，请勿直接回复。',
-    ].join('\n'),
-    attachments: [
-      { filename: report.pdf.filename, content: pdf, contentType: 'application/pdf' },
-      { filename: report.xlsx?.filename ?? `${report.title}.xlsx`, content: xlsx, contentType: report.xlsx?.contentType ?? 'application/octet-stream' },
-    ],
-  };
+  const lagging = analysis.villages.filter((v) => v.entered < v.due).length;
+  const lines = [
+    `应录入 ${t.due} 户，已录入 ${t.entered} 户，录入率 ${pct(t.rate)}；按时录入 ${t.onTime} 户。`,
+    `未完成录入的村（社区）${lagging} 个。`,
+    `人均纯收入（按月折算全年）低于监测线 ${analysis.threshold} 元的有 ${t.belowThreshold} 户。`,
+    `收入较上月骤降的有 ${t.falls} 户。`,
+  ];
+  const todo: string[] = [];
+  if (lagging > 0) {
+    todo.push(
+      level === 'county'
+        ? '督促未完成录入的镇、村（社区）尽快补录'
+        : '组织本镇未完成录入的村（社区）尽快补录',
+    );
+  }
+  if (t.belowThreshold + t.falls > 0) {
+    todo.push('对低于监测线和收入骤降的农户逐户核实、分析原因，落实“一户一策”帮扶措施');
+  }
+  return { lines, action: todo.length ? `${todo.join('；')}。` : '查阅报告，按时开展比对分析研判。' };
 }
 
-/** County leaders and the coordination office receive the county-wide analysis. */
-export function countyRecipients(staff: readonly StaffContact[], countyCode: string): StaffContact[] {
-  return staff.filter(
-    (s) => s.active && ((s.role === 'leader' && s.unitId === countyCode) || s.role === 'coordination-office'),
-  );
+interface VillageData {
+  village: OrgUnit;
+  households: Household[];
+  records: IncomeRecord[];
+  previousRecords: IncomeRecord[];
 }
 
-export async function runMonthlyIncome(opts: {
-  period: Period;
-  config: CountyConfig;
-  now: Date;
-  progress: Progress;
-}): Promise<JobResult> {
-  const { period, config, now, progress } = opts;
+export async function runMonthlyIncome(ctx: JobContext): Promise<JobResult> {
+  const { period, config, progress } = ctx;
   const county = config.countyCode;
   const queriedAt = new Date();
-  const units = await listOrgUnits(county);
+  const [units, directory] = await Promise.all([listOrgUnits(county), loadRecipientDirectory(county)]);
   const villages = units.filter((u) => u.kind === 'village');
-  progress(`读取 ${villages.length} 个村（社区）的农户与 ${periodLabel(period)} 收入记录…`);
-  const perVillage = await mapLimit(villages, 8, async (v) => {
-    const [hh, cur, prev] = await Promise.all([
-      listVillageHouseholds(county, v.id),
-      listVillageIncome(county, period, v.id),
-      listVillageIncome(county, previousPeriod(period), v.id),
-    ]);
-    return { hh, cur, prev };
-  });
-  const households: Household[] = perVillage.flatMap((x) => x.hh);
-  const records = perVillage.flatMap((x) => x.cur);
-  const previousRecords = perVillage.flatMap((x) => x.prev);
-  const analysis = analyseMonthlyIncome({ period, config, units, households, records, previousRecords });
-  progress(`分析完成：应录 ${analysis.totals.due} 户，已录 ${analysis.totals.entered} 户。生成 PDF…`);
+  const towns = units.filter((u) => u.kind === 'town');
 
-  const scope = 'county';
-  const scopeLabel = config.countyName;
-  const title = `${scopeLabel}${periodLabel(period)}月度收入分析研判报告`;
-  const inputSha256 = inputDigest([...records, ...previousRecords]);
-  const rendered = await renderMonthlyIncomeReport(analysis, {
-    countyName: config.countyName,
-    issuingOffice: config.issuingOffice,
-    scopeLabel,
-    generatedAt: now,
-    provenance: { queriedAt, recordCount: records.length + previousRecords.length, inputSha256 },
-  });
-  const xlsx = await monthlyIncomeWorkbook(analysis);
-  const report = await archiveReport({
-    countyCode: county,
-    kind: 'monthly-income',
-    period,
-    scope,
-    scopeLabel,
-    title,
-    generatedAt: now,
-    inputSha256,
-    inputRecords: records.length + previousRecords.length,
-    pdf: rendered.pdf,
-    xlsx,
-  });
-  progress(`已归档：s3://…/${report.pdf.key}（${rendered.pages} 页，SHA-256 ${report.pdf.sha256.slice(0, 16)}…）`);
+  // Read once, only when some report of the month still has to be built.
+  let data: Promise<VillageData[]> | undefined;
+  const readData = () =>
+    (data ??= (async () => {
+      progress(`读取 ${villages.length} 个村（社区）的农户与 ${periodLabel(period)} 收入记录…`);
+      return mapLimit(villages, 8, async (v) => {
+        const [households, records, previousRecords] = await Promise.all([
+          listVillageHouseholds(county, v.id),
+          listVillageIncome(county, period, v.id),
+          listVillageIncome(county, previousPeriod(period), v.id),
+        ]);
+        return { village: v, households, records, previousRecords };
+      });
+    })());
 
-  const recipients = countyRecipients(await listStaff(county), county);
-  const deliveries = await deliverToAll(
-    report,
-    `monthly-income#${period}#${scope}`,
-    recipients,
-    (r) => incomeEmail(analysis, report, rendered.pdf, xlsx, r),
-    now,
-    progress,
+  const build =
+    (
+      level: 'county' | 'town',
+      scopeUnits: readonly OrgUnit[],
+      scopeLabel: string,
+      keep: (v: OrgUnit) => boolean,
+    ) =>
+    async () => {
+      const rows = (await readData()).filter((d) => keep(d.village));
+      const records = rows.flatMap((d) => d.records);
+      const previousRecords = rows.flatMap((d) => d.previousRecords);
+      const analysis = analyseMonthlyIncome({
+        period,
+        config,
+        units: scopeUnits,
+        households: rows.flatMap((d) => d.households),
+        records,
+        previousRecords,
+      });
+      const inputSha256 = inputDigest([...records, ...previousRecords]);
+      const rendered = await renderMonthlyIncomeReport(analysis, {
+        countyName: config.countyName,
+        issuingOffice: config.issuingOffice,
+        scopeLabel,
+        generatedAt: ctx.now,
+        provenance: { queriedAt, recordCount: records.length + previousRecords.length, inputSha256 },
+      });
+      return {
+        pdf: rendered.pdf,
+        xlsx: await monthlyIncomeWorkbook(analysis),
+        pages: rendered.pages,
+        inputSha256,
+        inputRecords: records.length + previousRecords.length,
+        summary: incomeSummary(analysis, level),
+      };
+    };
+
+  const published: PublishedReport[] = [];
+  published.push(
+    await publishReport(ctx, {
+      kind: 'monthly-income',
+      scope: { level: 'county', unitId: county },
+      scopeLabel: config.countyName,
+      title: `${config.countyName}${periodLabel(period)}月度收入分析研判报告`,
+      directory,
+      build: build('county', units, config.countyName, () => true),
+    }),
   );
+  // Town by town, so no single report holds more than its town's rows.
+  for (const town of towns) {
+    const own = units.filter((u) => u.id === county || u.id === town.id || u.parentId === town.id);
+    published.push(
+      await publishReport(ctx, {
+        kind: 'monthly-income',
+        scope: { level: 'town', unitId: town.id },
+        scopeLabel: town.name,
+        title: `${town.name}${periodLabel(period)}月度收入分析研判报告`,
+        directory,
+        build: build('town', own, town.name, (v) => v.parentId === town.id),
+      }),
+    );
+  }
   return {
     job: 'monthly-income',
     period,
-    reports: [
-      { reportId: report.reportId, title, scope, pdfKey: report.pdf.key, sha256: report.pdf.sha256, pages: rendered.pages },
-    ],
-    deliveries,
-    files: [
-      { filename: report.pdf.filename, content: rendered.pdf, contentType: 'application/pdf' },
-      { filename: report.xlsx?.filename ?? `${title}.xlsx`, content: xlsx, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-    ],
+    reports: published.map(({ report, created }) => ({
+      reportId: report.reportId,
+      title: report.title,
+      scope: report.scope,
+      pdfKey: report.pdf.key,
+      sha256: report.pdf.sha256,
+      pages: report.pages ?? 0,
+      created,
+    })),
+    deliveries: published.flatMap((p) => p.deliveries),
+    files: published.flatMap((p) => p.files),
   };
 }

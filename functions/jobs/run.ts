@@ -1,17 +1,48 @@
-import { reportingPeriodAt, periodSchema } from '#domain/shared/period.ts';
+/**
+ * The job registry: the one entry both the scheduler (through `functions/run-job`)
+ * and `npm run job` use. One `case` per job kind; a kind the calendar declares
+ * whose job has not landed yet fails with `JOB.NOT_IMPLEMENTED`.
+ */
 import type { CountyConfig } from '#domain/config/county-config.ts';
+import { periodSchema, reportingPeriodAt, shanghaiDate } from '#domain/shared/period.ts';
+import { scheduleById, type JobKind } from '#domain/system/schedules.ts';
+import { runDeliveryRetry } from './delivery-retry.job.ts';
+import type { JobContext, JobHooks, JobRequest, JobResult, Progress } from './job.types.ts';
 import { runMonthlyIncome } from './monthly-income.job.ts';
-import type { JobRequest, JobResult, Progress } from './job.types.ts';
 
-/** Dispatches a job request: the one entry both the scheduler and `npm run job` use. */
+/** A job kind declared in the calendar whose job does not exist yet. */
+export class JobNotImplementedError extends Error {
+  readonly code = 'JOB.NOT_IMPLEMENTED';
+  constructor(readonly job: JobKind) {
+    super(`JOB.NOT_IMPLEMENTED: job kind "${job}" is declared in the calendar but has no job yet`);
+    this.name = 'JobNotImplementedError';
+  }
+}
+
 export async function runJob(
   req: JobRequest,
-  deps: { config: CountyConfig; now: Date; progress?: Progress },
+  deps: { config: CountyConfig; now: Date; progress?: Progress; hooks?: JobHooks },
 ): Promise<JobResult> {
-  const period = periodSchema.parse(req.period ?? reportingPeriodAt(deps.now));
-  const progress = deps.progress ?? (() => undefined);
+  const schedule = req.scheduleId ? scheduleById(req.scheduleId) : undefined;
+  const ctx: JobContext = {
+    period: periodSchema.parse(req.period ?? reportingPeriodAt(deps.now)),
+    date: req.date ?? shanghaiDate(deps.now),
+    variant: req.variant ?? schedule?.variant ?? 'monthly',
+    config: deps.config,
+    now: deps.now,
+    progress: deps.progress ?? (() => undefined),
+    hooks: deps.hooks ?? {},
+  };
   switch (req.job) {
     case 'monthly-income':
-      return runMonthlyIncome({ period, config: deps.config, now: deps.now, progress });
+      return runMonthlyIncome(ctx);
+    case 'delivery-retry':
+      return runDeliveryRetry(ctx);
+    case 'income-quarterly':
+    case 'reminder-letters':
+    case 'petition-summary':
+    case 'visit-coverage':
+    case 'data-quality':
+      throw new JobNotImplementedError(req.job);
   }
 }

@@ -1,9 +1,11 @@
 /**
  * The scheduled-job function: EventBridge Scheduler invokes it with `{ job, scheduleId }`
- * (and `period` when re-run by hand). Returns a summary without the file bytes.
+ * (and `period`, `date` or `variant` when re-run by hand). Returns a summary without the
+ * file bytes. Failed deliveries are not a failed run: they are recorded and retried by
+ * the retry sweep.
  */
 import { z } from '#domain/shared/zod.ts';
-import { jobKinds } from '#domain/system/schedules.ts';
+import { jobKinds, jobVariants } from '#domain/system/schedules.ts';
 import { periodSchema } from '#domain/shared/period.ts';
 import { logger } from '../shared/clients.ts';
 import { countyConfigFromEnv } from '../shared/env.ts';
@@ -14,6 +16,8 @@ const config = countyConfigFromEnv();
 const jobEventSchema = z.object({
   job: z.enum(jobKinds),
   period: periodSchema.optional(),
+  date: z.iso.date().optional(),
+  variant: z.enum(jobVariants).optional(),
   scheduleId: z.string().optional(),
 });
 
@@ -24,7 +28,7 @@ export const handler = async (event: unknown) => {
     now: new Date(),
     progress: (m) => logger.info(m, { job: req.job }),
   });
-  const failed = result.deliveries.filter((d) => d.status === 'failed');
-  if (failed.length) logger.error('deliveries failed', { job: req.job, failed });
+  const failed = result.deliveries.filter((d) => d.status === 'failed' || d.status === 'abandoned');
+  if (failed.length) logger.warn('deliveries failed', { job: req.job, failed });
   return { ...result, files: result.files.map((f) => ({ filename: f.filename, bytes: f.content.length })) };
 };

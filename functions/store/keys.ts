@@ -41,22 +41,69 @@ export const keys = {
   }),
   /** Marker of a processed submission id: retries find it and store nothing new. */
   submission: (county: string, submissionId: string) => ({ pk: `${c(county)}#SUB#${submissionId}`, sk: 'SUB' }),
-  /** Archived reports: one item per file. */
-  report: (county: string, reportId: string) => ({ pk: `${c(county)}#RPT#${reportId}`, sk: 'RPT' }),
-  reportsByTime: (county: string, generatedAt: string, reportId: string) => ({
-    gsi1pk: `${c(county)}#RPTS`,
-    gsi1sk: `${generatedAt}#${reportId}`,
+  /** A record of one of the registers (visit, problem, petition…). */
+  record: (county: string, kind: string, id: string) => ({ pk: `${c(county)}#REC#${kind}#${id}`, sk: 'REC' }),
+  /** gsi1: a register's records of one town, ordered by creation. */
+  recordsByTown: (county: string, kind: string, townId: string | undefined, createdAt: string, id: string) => ({
+    gsi1pk: `${c(county)}#KIND#${kind}#T#${townId ?? '-'}`,
+    gsi1sk: `${createdAt}#${id}`,
   }),
+  /** gsi2: a register's records across the county, ordered by creation. */
+  recordsOfCounty: (county: string, kind: string, createdAt: string, id: string) => ({
+    gsi2pk: `${c(county)}#KIND#${kind}`,
+    gsi2sk: `${createdAt}#${id}`,
+  }),
+  recordHistory: (county: string, kind: string, id: string, version?: number) => ({
+    pk: `${c(county)}#RHIST#${kind}#${id}`,
+    ...(version === undefined ? {} : { sk: `V${String(version).padStart(6, '0')}` }),
+  }),
+  // archive and delivery
+  /** Archived reports: one item per (kind, period, scope); the report id names that slot. */
+  report: (county: string, reportId: string) => ({ pk: `${c(county)}#RPT#${reportId}`, sk: 'RPT' }),
+  /** gsi1: the archive by period, then kind and scope (the auditors' search). */
+  reportsByPeriod: (county: string, period: string, kind: string, scope: string) => ({
+    gsi1pk: `${c(county)}#RPTS`,
+    gsi1sk: `${period}#${kind}#${scope}`,
+  }),
+  reportsAll: (county: string) => ({ gsi1pk: `${c(county)}#RPTS` }),
   /** gsi2: find an archived report by the SHA-256 of its PDF (the auditor's verify page). */
   reportBySha: (county: string, sha256: string, reportId: string) => ({
     gsi2pk: `${c(county)}#SHA#${sha256}`,
     gsi2sk: reportId,
   }),
+  reportsWithSha: (county: string, sha256: string) => ({ gsi2pk: `${c(county)}#SHA#${sha256}` }),
   /** Delivery of one report to one recipient: exists once, claimed conditionally. */
-  delivery: (county: string, reportKey: string, recipient: string) => ({
-    pk: `${c(county)}#DLV#${reportKey}`,
+  delivery: (county: string, reportId: string, recipient: string) => ({
+    pk: `${c(county)}#DLV#${reportId}`,
     sk: recipient,
   }),
+  deliveriesOfReport: (county: string, reportId: string) => ({ pk: `${c(county)}#DLV#${reportId}` }),
+  /** gsi1: every delivery of a period, for the county office's status page. */
+  deliveryByPeriod: (county: string, period: string, reportId: string, recipient: string) => ({
+    gsi1pk: `${c(county)}#DLVP#${period}`,
+    gsi1sk: `${reportId}#${recipient}`,
+  }),
+  deliveriesOfPeriod: (county: string, period: string) => ({ gsi1pk: `${c(county)}#DLVP#${period}` }),
+  /** gsi2: deliveries waiting for another attempt, by the time it is due (removed once sent or given up). */
+  deliveryRetry: (county: string, dueAt: string, reportId: string, recipient: string) => ({
+    gsi2pk: `${c(county)}#DLVRETRY`,
+    gsi2sk: `${dueAt}#${reportId}#${recipient}`,
+  }),
+  deliveryRetryQueue: (county: string) => ({ gsi2pk: `${c(county)}#DLVRETRY` }),
+  /** Marker: the county office has been told that this delivery was given up (told once). */
+  deliveryAlert: (county: string, reportId: string, recipient: string) => ({
+    pk: `${c(county)}#DLVALERT#${reportId}`,
+    sk: recipient,
+  }),
+  /** The audit trail of archive downloads, newest last by time. */
+  auditEntry: (county: string, at: string, id: string) => ({ pk: `${c(county)}#AUDIT`, sk: `${at}#${id}` }),
+  auditTrail: (county: string) => ({ pk: `${c(county)}#AUDIT` }),
+  /** Who the directory names as recipient of a report kind for a scope (`ReportRecipient`). */
+  reportRecipient: (county: string, reportKind: string, scopeUnitId: string, staffId: string) => ({
+    pk: `${c(county)}#RCPT`,
+    sk: `${reportKind}#${scopeUnitId}#${staffId}`,
+  }),
+  reportRecipients: (county: string) => ({ pk: `${c(county)}#RCPT` }),
 } as const;
 
 /** Strips key attributes before a stored item leaves the adapter. */

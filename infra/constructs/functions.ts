@@ -8,6 +8,7 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { metricsNamespace } from '#functions/delivery/metrics.ts';
 import type { RouteDef } from '#domain/system/routes.ts';
 import type { DeploymentConfig } from '../config.ts';
 import type { Email } from './email.ts';
@@ -15,8 +16,6 @@ import type { Email } from './email.ts';
 /** The repository root: where package-lock.json and `functions/` are. */
 export const repositoryRoot = join(import.meta.dirname, '..', '..');
 
-/** Namespace of the project's own CloudWatch metrics (`DeliveryFailed`, ...). */
-export const metricsNamespace = 'Shouwang';
 
 /**
  * esbuild's ESM output has no `require`; CommonJS dependencies (middy, the AWS SDK's

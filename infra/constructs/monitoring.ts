@@ -7,7 +7,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { metricsNamespace } from './functions.ts';
+import { metricsNamespace } from '#functions/delivery/metrics.ts';
 
 /** Props of {@link Monitoring}. */
 export interface MonitoringProps {
@@ -16,7 +16,7 @@ export interface MonitoringProps {
   /** The jobs' dead-letter queue. */
   readonly deadLetterQueue: sqs.IQueue;
   readonly httpApi: apigwv2.IHttpApi;
-  /** The `service` dimension the functions' Powertools metrics carry. */
+  /** The `service` dimension of the functions' metrics (their POWERTOOLS_SERVICE_NAME). */
   readonly serviceName: string;
   /** Subscribed to the topic when given. */
   readonly alarmEmail?: string;
@@ -25,8 +25,8 @@ export interface MonitoringProps {
 /**
  * Alarms that tell the county something needs a person: a function failing or
  * throttled, a job that could not run (dead-letter queue), a report that could
- * not be e-mailed (`Shouwang/DeliveryFailed`, emitted by the job function), API
- * server errors. All notify one SNS topic the county subscribes to.
+ * not be e-mailed (`Shouwang/DeliveryFailed`, dimension `service`), API server errors. All notify one
+ * SNS topic the county subscribes to.
  */
 export class Monitoring extends Construct {
   readonly topic: sns.Topic;
@@ -63,6 +63,8 @@ export class Monitoring extends Construct {
       props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period, statistic: 'Maximum' }),
       'A scheduled job could not be delivered or kept failing; its event is in the dead-letter queue',
     );
+    // Emitted by the job function as an Embedded Metric Format log line
+    // (functions/delivery/metrics.ts), so it needs no cloudwatch:PutMetricData permission.
     alarm(
       'DeliveryFailed',
       new cloudwatch.Metric({
@@ -72,7 +74,7 @@ export class Monitoring extends Construct {
         statistic: 'Sum',
         period,
       }),
-      'A report could not be e-mailed to a recipient',
+      'A report could not be e-mailed to a recipient after all retries (see the job log for who)',
     );
     alarm('ApiServerErrors', props.httpApi.metricServerError({ period, statistic: 'Sum' }), 'The API answered with 5xx');
   }

@@ -4,6 +4,7 @@ import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import type { RuntimeConfig } from '../../forms/src/lib/runtime-config.ts';
 import type { DeploymentConfig } from '../config.ts';
 
 /** Props of {@link Site}. */
@@ -14,6 +15,8 @@ export interface SiteProps {
   readonly apiDomainName: string;
   /** Where S3 server access logs and CloudFront logs go. */
   readonly accessLogs: s3.IBucket;
+  /** What `/runtime-config.json` tells the browser (sign-in endpoint, pool, client, county). */
+  readonly runtimeConfig: RuntimeConfig;
 }
 
 /**
@@ -48,6 +51,29 @@ const indexRewrite = `function handler(event) {
   else if (uri.lastIndexOf('.') < uri.lastIndexOf('/')) request.uri = uri + '/index.html';
   return request;
 }`;
+
+/**
+ * `/runtime-config.json` answered at the edge: the values exist only once the stack
+ * is deployed, so they are written into a CloudFront Function rather than uploaded
+ * as a file that could drift from the stack. Non-ASCII is escaped to keep the
+ * function source plain ASCII.
+ */
+export function runtimeConfigFunctionCode(config: RuntimeConfig): string {
+  const json = JSON.stringify(JSON.stringify(config)).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `var body = ${json};
+function handler(event) {
+  return {
+    statusCode: 200,
+    statusDescription: 'OK',
+    headers: {
+      'content-type': { value: 'application/json; charset=utf-8' },
+      'cache-control': { value: 'no-store' },
+      'x-content-type-options': { value: 'nosniff' }
+    },
+    body: body
+  };
+}`;
+}
 
 /**
  * The forms site: a private bucket read only by CloudFront (origin access control),
@@ -98,6 +124,7 @@ export class Site extends Construct {
         }
       : {};
 
+    const siteOrigin = origins.S3BucketOrigin.withOriginAccessControl(this.bucket);
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Shouwang forms and API',
       defaultRootObject: 'index.html',
@@ -110,7 +137,7 @@ export class Site extends Construct {
       ...(allowedCountries.length ? { geoRestriction: cloudfront.GeoRestriction.allowlist(...allowedCountries) } : {}),
       ...custom,
       defaultBehavior: {
-        origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
+        origin: siteOrigin,
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: headers,
@@ -126,6 +153,23 @@ export class Site extends Construct {
         ],
       },
       additionalBehaviors: {
+        '/runtime-config.json': {
+          // Never reaches the bucket: the function answers every request.
+          origin: siteOrigin,
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+          responseHeadersPolicy: headers,
+          functionAssociations: [
+            {
+              eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
+              function: new cloudfront.Function(this, 'RuntimeConfig', {
+                code: cloudfront.FunctionCode.fromInline(runtimeConfigFunctionCode(props.runtimeConfig)),
+                runtime: cloudfront.FunctionRuntime.JS_2_0,
+                comment: 'Serves /runtime-config.json from the stack outputs',
+              }),
+            },
+          ],
+        },
         '/api/*': {
           origin: new origins.HttpOrigin(props.apiDomainName, {
             protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,

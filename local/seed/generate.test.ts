@@ -13,15 +13,17 @@ import {
   personSchema,
 } from '#domain/org/org.schema.ts';
 import { staffingCompliance } from '#domain/org/staffing.ts';
-import {
-  informationOfficerSchema,
-  reportRecipientSchema,
-  staffSchema,
-} from '#domain/org/staff.schema.ts';
+import { informationOfficerSchema, reportRecipientSchema, staffSchema } from '#domain/org/staff.schema.ts';
 import { staffAccountSchema } from '#domain/auth/user-pool.ts';
 import { generateCounty, type SyntheticCounty } from './generate.ts';
 
-const options = { scale: 'demo', seed: 7, config: demoCountyConfig, lastPeriod: '2026-09', months: 12 } as const;
+const options = {
+  scale: 'demo',
+  seed: 7,
+  config: demoCountyConfig,
+  lastPeriod: '2026-09',
+  months: 12,
+} as const;
 const demo = generateCounty(options);
 const people = [...demo.people()];
 const income = [...demo.incomeRecords()];
@@ -29,7 +31,17 @@ const income = [...demo.incomeRecords()];
 function fingerprint(c: SyntheticCounty): string {
   const hash = createHash('sha256');
   const { units, households, staff, assignments, informationOfficers, reportRecipients, demoAccounts } = c;
-  hash.update(JSON.stringify({ units, households, staff, assignments, informationOfficers, reportRecipients, demoAccounts }));
+  hash.update(
+    JSON.stringify({
+      units,
+      households,
+      staff,
+      assignments,
+      informationOfficers,
+      reportRecipients,
+      demoAccounts,
+    }),
+  );
   for (const p of c.people()) hash.update(JSON.stringify(p));
   for (const r of c.incomeRecords()) hash.update(JSON.stringify(r));
   return hash.digest('hex');
@@ -50,19 +62,36 @@ describe('generateCounty (demo)', () => {
     expect(demo.households).toHaveLength(300);
     expect(demo.staff.length).toBeGreaterThanOrEqual(15);
     expect(demo.staff.length).toBeLessThanOrEqual(30);
-    expect(demo.periods).toEqual(['2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09']);
+    expect(demo.periods).toEqual([
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+    ]);
     expect(income).toHaveLength(demo.incomeRecordCount);
     expect(people.length).toBe(demo.households.reduce((n, h) => n + h.memberCount, 0));
   });
 
   it('has the predictable demo accounts, all valid for the user pool', () => {
-    for (const u of ['admin', 'centre', 'auditor', 'town-T01', 'leader-T01', 'v-T01V001', 'v-T02V003']) {
+    for (const u of ['admin', 'centre', 'auditor', 'town-t01', 'leader-t01', 'v-t01v001', 'v-t02v003']) {
       expect(demo.demoAccounts).toContain(u);
     }
     const byName = new Map(demo.staff.map((s) => [s.username, s]));
-    expect(byName.get('v-T01V001')).toMatchObject({ role: 'village-officer', unitId: 'T01V001', townId: 'T01' });
-    expect(byName.get('town-T01')).toMatchObject({ role: 'town-staff', unitId: 'T01' });
-    expect(byName.get('leader-T01')).toMatchObject({ role: 'leader' });
+    expect(byName.get('v-t01v001')).toMatchObject({
+      role: 'village-officer',
+      unitId: 'T01V001',
+      townId: 'T01',
+    });
+    expect(byName.get('town-t01')).toMatchObject({ role: 'town-staff', unitId: 'T01' });
+    expect(byName.get('leader-t01')).toMatchObject({ role: 'leader' });
     expect(byName.get('centre')).toMatchObject({ role: 'monitoring-centre' });
     expect(byName.get('admin')).toMatchObject({ role: 'county-admin' });
     expect(byName.get('auditor')).toMatchObject({ role: 'auditor' });
@@ -127,12 +156,15 @@ describe('generateCounty (demo)', () => {
   it('includes sharp falls with their cause, and a cause wherever the rule requires one', () => {
     const year = demoCountyConfig.years['2026'];
     if (!year) throw new Error('config');
-    expect(income.some((r) => r.fallCause && ['illness', 'lost-work', 'disaster'].includes(r.fallCause.kind))).toBe(true);
+    expect(
+      income.some((r) => r.fallCause && ['illness', 'lost-work', 'disaster'].includes(r.fallCause.kind)),
+    ).toBe(true);
     const byKey = new Map(income.map((r) => [`${r.householdId}|${r.period}`, r]));
     for (const r of income) {
       const prevPeriod = demo.periods[demo.periods.indexOf(r.period) - 1];
       const prev = prevPeriod && byKey.get(`${r.householdId}|${prevPeriod}`);
-      if (prev && requiresFallCause(r, prev.netIncome, year)) expect(r.fallCause, `${r.householdId} ${r.period}`).toBeDefined();
+      if (prev && requiresFallCause(r, prev.netIncome, year))
+        expect(r.fallCause, `${r.householdId} ${r.period}`).toBeDefined();
     }
   });
 
@@ -145,7 +177,15 @@ describe('generateCounty (demo)', () => {
   it('gives every duty rule someone to do it and leaves some units understaffed', () => {
     const plan = dutyPlan(demo, monthDutyPeriod('2026-09'));
     expect(new Set(plan.people.flatMap((p) => p.targets.map((t) => t.rule)))).toEqual(
-      new Set(['town-link', 'key-village', 'town-head', 'village-lead', 'department-cadre', 'local-cadre', 'resident']),
+      new Set([
+        'town-link',
+        'key-village',
+        'town-head',
+        'village-lead',
+        'department-cadre',
+        'local-cadre',
+        'resident',
+      ]),
     );
     expect(plan.unmatched).toEqual([]);
     const staffing = staffingCompliance(demo.units, demo.informationOfficers, demo.staff);

@@ -27,7 +27,13 @@ import type {
   PersonFlag,
   Relation,
 } from '#domain/org/org.schema.ts';
-import type { InformationOfficer, ReportKind, ReportRecipient, Staff, StaffPosition } from '#domain/org/staff.schema.ts';
+import type {
+  InformationOfficer,
+  ReportKind,
+  ReportRecipient,
+  Staff,
+  StaffPosition,
+} from '#domain/org/staff.schema.ts';
 import type { Role } from '#domain/auth/roles.ts';
 import { addMonths, periodParts, type Period } from '#domain/shared/period.ts';
 
@@ -144,10 +150,14 @@ class Rng {
 // ---------------------------------------------------------------------------
 // Names: common surname and given-name characters, combined at random.
 
-const SURNAMES = [...'王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文'];
+const SURNAMES = [
+  ...'王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文',
+];
 /** Heavier weights for the commonest surnames, as in any county register. */
 const SURNAME_WEIGHTS = SURNAMES.map((_, i) => (i < 10 ? 6 : i < 30 ? 3 : 1));
-const MALE_CHARS = [...'伟强军磊勇斌杰涛明超亮刚平辉建国华峰鹏飞志宏海波俊文武林东兴旺福贵春生永康顺利成忠良德安'];
+const MALE_CHARS = [
+  ...'伟强军磊勇斌杰涛明超亮刚平辉建国华峰鹏飞志宏海波俊文武林东兴旺福贵春生永康顺利成忠良德安',
+];
 const FEMALE_CHARS = [...'芳娟敏静丽艳娜霞秀英兰玲萍红梅琴燕慧莉雪琳丹洁婷倩云凤翠香春花美玉珍荣桂巧'];
 
 function personName(rng: Rng, surname: string, male: boolean): string {
@@ -162,8 +172,9 @@ const PLACE_FIRST = [...'青石柳杨马白黄红金银龙凤松桃杏枣梨槐�
 const PLACE_SECOND = [...'河沟湾坪塬岭川峪庄泉原桥店坝梁坡寨堡营台园山林滩口'];
 
 function placeName(rng: Rng, used: Set<string>): string {
-  for (;;) {
-    const name = rng.pick(PLACE_FIRST) + rng.pick(PLACE_SECOND);
+  for (let tries = 0; ; tries++) {
+    // Past the two-character combinations, a third character keeps names unique.
+    const name = rng.pick(PLACE_FIRST) + rng.pick(PLACE_SECOND) + (tries > 200 ? rng.pick(PLACE_FIRST) : '');
     if (!used.has(name)) {
       used.add(name);
       return name;
@@ -317,7 +328,8 @@ const MEMBER_COUNT_WEIGHTS = [0, 10, 20, 20, 25, 15, 7, 3]; // index = member co
 /** Relations to fill, in order, for a head of the given age. */
 function relationPlan(headAge: number): Relation[] {
   if (headAge < 45) return ['spouse', 'son', 'daughter', 'father', 'mother', 'son', 'daughter'];
-  if (headAge < 65) return ['spouse', 'son', 'daughter-in-law', 'grandson', 'daughter', 'granddaughter', 'mother'];
+  if (headAge < 65)
+    return ['spouse', 'son', 'daughter-in-law', 'grandson', 'daughter', 'granddaughter', 'mother'];
   return ['spouse', 'son', 'daughter-in-law', 'grandson', 'granddaughter', 'daughter', 'grandson'];
 }
 
@@ -442,9 +454,15 @@ function draftHousehold(
   let dueFrom = 0;
   const firstYear = Number(window.periods[0]?.slice(0, 4) ?? 2025);
   if (category === 'alleviated') {
-    history.push({ date: dayBetweenYears(rng, 2016, 2020), to: 'alleviated', reason: '建档立卡贫困户脱贫退出' });
+    history.push({
+      date: dayBetweenYears(rng, 2016, 2020),
+      to: 'alleviated',
+      reason: '建档立卡贫困户脱贫退出',
+    });
   } else if (category === 'monitored') {
-    monitoredType = monitoredTypes[rng.weighted(monitoredTypes.map((t) => MONITORED_TYPE_WEIGHTS[t]))] as MonitoredType;
+    monitoredType = monitoredTypes[
+      rng.weighted(monitoredTypes.map((t) => MONITORED_TYPE_WEIGHTS[t]))
+    ] as MonitoredType;
     const before: HouseholdCategory = monitoredType === 'unstable' ? 'alleviated' : 'ordinary';
     history.push(
       before === 'alleviated'
@@ -462,7 +480,13 @@ function draftHousehold(
     } else {
       date = dayBetweenYears(rng, 2021, firstYear - 1);
     }
-    history.push({ date, from: before, to: 'monitored', monitoredType, reason: rng.pick(MONITORING_REASONS[monitoredType]) });
+    history.push({
+      date,
+      from: before,
+      to: 'monitored',
+      monitoredType,
+      reason: rng.pick(MONITORING_REASONS[monitoredType]),
+    });
     if (monitoredType === 'edge' && rng.chance(0.2)) flags.add('near-dibao');
   } else if (rng.chance(0.02)) {
     // A few ordinary households were monitored once and left when the risk was eliminated (风险消除).
@@ -470,7 +494,13 @@ function draftHousehold(
     const left = dayBetweenYears(rng, Number(entered.slice(0, 4)) + 1, firstYear - 1);
     history.push(
       { date: '2014-10-01', to: 'ordinary', reason: '农户信息采集' },
-      { date: entered, from: 'ordinary', to: 'monitored', monitoredType: 'edge', reason: '收入略高于监测范围，存在致贫风险' },
+      {
+        date: entered,
+        from: 'ordinary',
+        to: 'monitored',
+        monitoredType: 'edge',
+        reason: '收入略高于监测范围，存在致贫风险',
+      },
       { date: left, from: 'monitored', to: 'ordinary', reason: '风险消除' },
     );
   } else if (rng.chance(0.01)) {
@@ -514,8 +544,9 @@ const BUSINESS_SEASON = [0.75, 0.7, 0.75, 0.8, 0.95, 1.25, 1.05, 1.05, 1.2, 1.3,
 /** Business costs by month: spring planting and autumn sowing. */
 const COST_SEASON = [0.8, 0.8, 1.15, 1.15, 1, 0.95, 0.9, 0.9, 1.05, 1.1, 0.9, 0.8];
 
-const FALL_KINDS = ['illness', 'lost-work', 'disaster'] as const;
-const FALL_NOTES: Record<(typeof FALL_KINDS)[number], readonly string[]> = {
+/** Causes of the sharp falls the generator plants (the domain's `fallCauseKinds` less policy and other). */
+type FallKind = 'illness' | 'lost-work' | 'disaster';
+const FALL_NOTES: Record<FallKind, readonly string[]> = {
   illness: ['主要劳动力住院治疗，暂停务工', '家庭成员患大病，需要照料'],
   'lost-work': ['务工企业停工，返乡待业', '务工合同到期，暂未找到新工作'],
   disaster: ['冰雹灾害，果园减产', '暴雨导致农作物受灾'],
@@ -527,7 +558,7 @@ interface IncomeProfile {
   costShare: number;
   property: number;
   transfer: number;
-  fall?: { start: number; months: number; kind: (typeof FALL_KINDS)[number]; depth: number; note: string };
+  fall?: { start: number; months: number; kind: FallKind; depth: number; note: string };
 }
 
 function incomeProfile(seed: number, draft: HouseholdDraft, ordinal: number, months: number): IncomeProfile {
@@ -554,7 +585,14 @@ function incomeProfile(seed: number, draft: HouseholdDraft, ordinal: number, mon
   // Every 40th due household falls for certain, so even the demo has some.
   const p = h.category === 'monitored' ? 0.08 : 0.03;
   if (months > 0 && (rng.chance(p) || ordinal % 40 === 7)) {
-    const kind = draft.migrantWorkers > 0 ? (rng.chance(0.5) ? 'illness' : 'lost-work') : rng.chance(0.5) ? 'illness' : 'disaster';
+    const kind =
+      draft.migrantWorkers > 0
+        ? rng.chance(0.5)
+          ? 'illness'
+          : 'lost-work'
+        : rng.chance(0.5)
+          ? 'illness'
+          : 'disaster';
     profile.fall = {
       start: rng.int(0, months - 1),
       months: rng.int(2, 5),
@@ -567,7 +605,13 @@ function incomeProfile(seed: number, draft: HouseholdDraft, ordinal: number, mon
 }
 
 /** Components of one month (`index` into the window, may be -1 for the month before). */
-function monthComponents(seed: number, id: string, profile: IncomeProfile, period: Period, index: number): IncomeComponents {
+function monthComponents(
+  seed: number,
+  id: string,
+  profile: IncomeProfile,
+  period: Period,
+  index: number,
+): IncomeComponents {
   const rng = new Rng(seedOf(seed, 'month', id, period));
   const m = periodParts(period).month - 1;
   const noise = () => 1 + 0.05 * rng.normal();
@@ -580,7 +624,10 @@ function monthComponents(seed: number, id: string, profile: IncomeProfile, perio
     if (fall.kind === 'illness') business *= 0.5;
   }
   if (falling && fall.kind === 'disaster') business *= fall.depth;
-  const cost = Math.min(business * 0.9, profile.business * profile.costShare * (COST_SEASON[m] ?? 1) * noise());
+  const cost = Math.min(
+    business * 0.9,
+    profile.business * profile.costShare * (COST_SEASON[m] ?? 1) * noise(),
+  );
   return {
     wage: Math.max(0, Math.round(wage)),
     business: Math.max(0, Math.round(business)),
@@ -620,7 +667,9 @@ export function generateCounty(options: GenerateOptions): SyntheticCounty {
   }
   const spec = SCALES[scale];
   const county = config.countyCode;
-  const periods = Array.from({ length: options.months }, (_, i) => addMonths(lastPeriod, i - options.months + 1));
+  const periods = Array.from({ length: options.months }, (_, i) =>
+    addMonths(lastPeriod, i - options.months + 1),
+  );
   const window: Window = { periods, refDate: `${lastPeriod}-01` };
   const rng = new Rng(seedOf(seed, scale, 'county'));
 
@@ -644,7 +693,12 @@ export function generateCounty(options: GenerateOptions): SyntheticCounty {
     towns.push(town);
   }
   const villagesPerTown =
-    scale === 'demo' ? towns.map(() => spec.villages / spec.towns) : apportion(spec.villages, towns.map(() => rng.between(0.6, 1.4)));
+    scale === 'demo'
+      ? towns.map(() => spec.villages / spec.towns)
+      : apportion(
+          spec.villages,
+          towns.map(() => rng.between(0.6, 1.4)),
+        );
   const villages: OrgUnit[] = [];
   const villagesOfTown = new Map<string, OrgUnit[]>();
   towns.forEach((town, ti) => {
@@ -716,12 +770,19 @@ export function generateCounty(options: GenerateOptions): SyntheticCounty {
   }));
   const perVillage = (category: HouseholdCategory): number[] =>
     scale === 'demo'
-      ? apportion(spec.households[category], villages.map(() => 1))
+      ? apportion(
+          spec.households[category],
+          villages.map(() => 1),
+        )
       : apportion(
           spec.households[category],
           villageWeights.map((w) => (category === 'ordinary' ? w.size : w.size * w.poverty)),
         );
-  const counts = { alleviated: perVillage('alleviated'), monitored: perVillage('monitored'), ordinary: perVillage('ordinary') };
+  const counts = {
+    alleviated: perVillage('alleviated'),
+    monitored: perVillage('monitored'),
+    ordinary: perVillage('ordinary'),
+  };
   const drafts: { id: string; village: OrgUnit; category: HouseholdCategory }[] = [];
   villages.forEach((village, vi) => {
     for (const category of ['alleviated', 'monitored', 'ordinary'] as const) {
@@ -741,8 +802,10 @@ export function generateCounty(options: GenerateOptions): SyntheticCounty {
   const staff: Staff[] = [];
   const officers: InformationOfficer[] = [];
   const staffRng = new Rng(seedOf(seed, scale, 'staff'));
+  // Usernames follow unit ids (`v-t01v001` for village T01V001) so demo sign-ins are
+  // guessable; lower case because the user pool's username rule asks for it.
   const addStaff = (
-    username: string,
+    name: string,
     role: Role,
     position: StaffPosition,
     unitId: string,
@@ -750,6 +813,7 @@ export function generateCounty(options: GenerateOptions): SyntheticCounty {
     active = true,
   ): Staff => {
     const male = staffRng.chance(0.6);
+    const username = name.toLowerCase();
     const s: Staff = {
       id: `S${pad(staff.length + 1, 5)}`,
       countyCode: county,
@@ -770,7 +834,8 @@ export function generateCounty(options: GenerateOptions): SyntheticCounty {
   };
 
   addStaff('admin', 'county-admin', 'administrator', county);
-  for (let i = 1; i <= spec.centreStaff; i++) addStaff(i === 1 ? 'centre' : `centre-${i}`, 'monitoring-centre', 'monitoring-centre', county);
+  for (let i = 1; i <= spec.centreStaff; i++)
+    addStaff(i === 1 ? 'centre' : `centre-${i}`, 'monitoring-centre', 'monitoring-centre', county);
   addStaff('office', 'coordination-office', 'coordination-office', county);
   addStaff('auditor', 'auditor', 'auditor', county);
 
@@ -780,11 +845,19 @@ export function generateCounty(options: GenerateOptions): SyntheticCounty {
 
   // County leaders linked to towns (联镇): every town has one, some two.
   const leadersOfTown = new Map<string, Staff[]>();
-  const leaderTowns = apportion(spec.countyLeaders, towns.map(() => 1));
+  const leaderTowns = apportion(
+    spec.countyLeaders,
+    towns.map(() => 1),
+  );
   towns.forEach((town, ti) => {
     const list: Staff[] = [];
     for (let i = 1; i <= (leaderTowns[ti] ?? 0); i++) {
-      const s = addStaff(i === 1 ? `leader-${town.id}` : `leader-${town.id}-${i}`, 'leader', 'county-leader', county);
+      const s = addStaff(
+        i === 1 ? `leader-${town.id}` : `leader-${town.id}-${i}`,
+        'leader',
+        'county-leader',
+        county,
+      );
       assign('town-link', s.id, town.id);
       list.push(s);
     }
@@ -810,7 +883,8 @@ export function generateCounty(options: GenerateOptions): SyntheticCounty {
     const head = addStaff(`dept-${dept.id}`, 'department-staff', 'department-head', dept.id);
     assign('town-link', head.id, town.id);
     const officerCount = scale === 'demo' ? (di === 0 ? 1 : 2) : staffRng.chance(0.15) ? 1 : 2;
-    for (let i = 1; i <= officerCount; i++) addStaff(`dept-${dept.id}-io${i}`, 'department-staff', 'information-officer', dept.id);
+    for (let i = 1; i <= officerCount; i++)
+      addStaff(`dept-${dept.id}-io${i}`, 'department-staff', 'information-officer', dept.id);
     const list = cadresOfTown.get(town.id) ?? [];
     for (let i = 1; i <= (cadresPerDept[di] ?? 0); i++) {
       list.push(addStaff(`cadre-${dept.id}-${pad(i, 3)}`, 'assistance-cadre', 'department-cadre', dept.id));
@@ -825,17 +899,30 @@ export function generateCounty(options: GenerateOptions): SyntheticCounty {
   const localCadresOfVillage = new Map<string, Staff[]>();
   for (const town of towns) {
     for (let i = 1; i <= spec.townHeads; i++) {
-      addStaff(i === 1 ? `head-${town.id}` : `head-${town.id}-${i}`, 'town-staff', 'town-head', town.id, town.id);
+      addStaff(
+        i === 1 ? `head-${town.id}` : `head-${town.id}-${i}`,
+        'town-staff',
+        'town-head',
+        town.id,
+        town.id,
+      );
     }
     const officerCount = scale === 'demo' ? (town.id === 'T01' ? 2 : 1) : staffRng.chance(0.15) ? 1 : 2;
     for (let i = 1; i <= officerCount; i++) {
-      const s = addStaff(i === 1 ? `town-${town.id}` : `town-${town.id}-${i}`, 'town-staff', 'information-officer', town.id, town.id);
+      const s = addStaff(
+        i === 1 ? `town-${town.id}` : `town-${town.id}-${i}`,
+        'town-staff',
+        'information-officer',
+        town.id,
+        town.id,
+      );
       if (i === 1) townOfficer.set(town.id, s);
     }
     const vs = villagesOfTown.get(town.id) ?? [];
     const townCadres: Staff[] = [];
     const n = scale === 'demo' ? 1 : Math.ceil(vs.length / 2) + spec.extraTownCadres;
-    for (let i = 1; i <= n; i++) townCadres.push(addStaff(`tc-${town.id}-${pad(i, 2)}`, 'town-staff', 'town-cadre', town.id, town.id));
+    for (let i = 1; i <= n; i++)
+      townCadres.push(addStaff(`tc-${town.id}-${pad(i, 2)}`, 'town-staff', 'town-cadre', town.id, town.id));
     vs.forEach((v, vi) => {
       const lead = townCadres[Math.floor(vi / 2) % townCadres.length];
       if (lead) {
@@ -850,10 +937,18 @@ export function generateCounty(options: GenerateOptions): SyntheticCounty {
   for (const v of villages) {
     const townId = v.parentId ?? '';
     const community = v.settlement === 'community';
-    const officerCount = scale === 'demo' ? 1 : community ? (staffRng.chance(0.3) ? 1 : 2) : staffRng.chance(0.1) ? 2 : 1;
+    const officerCount =
+      scale === 'demo' ? 1 : community ? (staffRng.chance(0.3) ? 1 : 2) : staffRng.chance(0.1) ? 2 : 1;
     const left = scale === 'county' && officerCount === 1 && staffRng.chance(0.02);
     for (let i = 1; i <= officerCount; i++) {
-      const s = addStaff(i === 1 ? `v-${v.id}` : `v-${v.id}-${i}`, 'village-officer', 'information-officer', v.id, townId, !left);
+      const s = addStaff(
+        i === 1 ? `v-${v.id}` : `v-${v.id}-${i}`,
+        'village-officer',
+        'information-officer',
+        v.id,
+        townId,
+        !left,
+      );
       if (i === 1) officerOfVillage.set(v.id, s);
     }
     const locals = localCadresOfVillage.get(v.id) ?? [];
@@ -862,10 +957,18 @@ export function generateCounty(options: GenerateOptions): SyntheticCounty {
     }
     localCadresOfVillage.set(v.id, locals);
     if (v.keyVillage || staffRng.chance(spec.firstSecretaryShare)) {
-      assign('resident', addStaff(`fs-${v.id}`, 'assistance-cadre', 'first-secretary', v.id, townId).id, v.id);
+      assign(
+        'resident',
+        addStaff(`fs-${v.id}`, 'assistance-cadre', 'first-secretary', v.id, townId).id,
+        v.id,
+      );
       const team = staffRng.int(...spec.workTeamPerSecretary);
       for (let i = 1; i <= team; i++) {
-        assign('resident', addStaff(`wt-${v.id}-${i}`, 'assistance-cadre', 'work-team', v.id, townId).id, v.id);
+        assign(
+          'resident',
+          addStaff(`wt-${v.id}-${i}`, 'assistance-cadre', 'work-team', v.id, townId).id,
+          v.id,
+        );
       }
     }
   }
@@ -884,8 +987,12 @@ export function generateCounty(options: GenerateOptions): SyntheticCounty {
     if (h.category === 'monitored') continue; // leaders and resident teams cover them (duty table)
     const locals = localCadresOfVillage.get(h.villageId) ?? [];
     const deptCadres = cadresOfTown.get(h.townId) ?? [];
-    const useDept = h.category === 'alleviated' && deptCadres.length > 0 && (cursor.get(`n:${h.villageId}`) ?? 0) % 2 === 0;
-    cursor.set(`n:${h.villageId}`, (cursor.get(`n:${h.villageId}`) ?? 0) + (h.category === 'alleviated' ? 1 : 0));
+    const useDept =
+      h.category === 'alleviated' && deptCadres.length > 0 && (cursor.get(`n:${h.villageId}`) ?? 0) % 2 === 0;
+    cursor.set(
+      `n:${h.villageId}`,
+      (cursor.get(`n:${h.villageId}`) ?? 0) + (h.category === 'alleviated' ? 1 : 0),
+    );
     const cadre = useDept ? nextOf(`d:${h.townId}`, deptCadres) : nextOf(`l:${h.villageId}`, locals);
     if (cadre) assign('household', cadre.id, h.id);
   }
@@ -897,7 +1004,11 @@ export function generateCounty(options: GenerateOptions): SyntheticCounty {
   const countyWide: ReportKind[] = ['monthly-income', 'visit-coverage', 'petition-summary', 'data-quality'];
   for (const s of staff) {
     const townId = s.townId ?? '';
-    if (s.position === 'county-leader' || s.position === 'monitoring-centre' || s.position === 'coordination-office') {
+    if (
+      s.position === 'county-leader' ||
+      s.position === 'monitoring-centre' ||
+      s.position === 'coordination-office'
+    ) {
       for (const k of countyWide) recipient(k, county, s);
     }
     if (s.position === 'coordination-office') recipient('reminder-letter', county, s);
@@ -921,7 +1032,7 @@ export function generateCounty(options: GenerateOptions): SyntheticCounty {
     ...demoTowns.flatMap((t) => [`town-${t.id}`, `leader-${t.id}`, `head-${t.id}`]),
     ...villages.filter((v) => demoTowns.some((t) => t.id === v.parentId)).map((v) => `v-${v.id}`),
     ...(scale === 'demo' ? staff.map((s) => s.username) : []),
-  ];
+  ].map((u) => u.toLowerCase());
   const usernames = new Set(staff.map((s) => s.username));
   const accounts = [...new Set(demoAccounts)].filter((u) => usernames.has(u));
 
@@ -969,7 +1080,12 @@ export function generateCounty(options: GenerateOptions): SyntheticCounty {
     let p = profiles.get(h.id);
     if (!p) {
       const village = villageById.get(h.villageId) as OrgUnit;
-      p = incomeProfile(seed, draftHousehold(seed, county, h.id, village, h.category, window), ordinal, periods.length);
+      p = incomeProfile(
+        seed,
+        draftHousehold(seed, county, h.id, village, h.category, window),
+        ordinal,
+        periods.length,
+      );
       profiles.set(h.id, p);
     }
     return p;

@@ -29,7 +29,14 @@ describe('monthly income report, small fixture', () => {
     expect(first).toContain('2026年10月');
     expect(first).toContain('守望示范县全县');
     expect(first).toContain('2026年11月8日09:30（北京时间）');
-    for (const figure of ['应录户数80户', '已录户数70户', '录入率87.5%', '按时录入率75.0%', '低于监测线户数2户', '收入骤降户数2户'])
+    for (const figure of [
+      '应录户数80户',
+      '已录户数70户',
+      '录入率87.5%',
+      '按时录入率75.0%',
+      '低于监测线户数2户',
+      '收入骤降户数2户',
+    ])
       expect(first).toContain(figure);
   });
 
@@ -71,6 +78,14 @@ describe('monthly income report, small fixture', () => {
     const fonts = await pdfFonts(report.pdf);
     expect(fonts.some((f) => /^[A-Z]{6}\+NotoSansSC-Regular$/.test(f.name))).toBe(true);
     for (const f of fonts) expect(f, f.name).toMatchObject({ embedded: true, subset: true, unicode: true });
+  });
+});
+
+describe('monthly income report, reproducibility', () => {
+  it('renders the same bytes for the same analysis and meta, so an archived copy can be rebuilt and compared', async () => {
+    const a = await renderMonthlyIncomeReport(smallAnalysis, testMeta);
+    const b = await renderMonthlyIncomeReport(smallAnalysis, testMeta);
+    expect(a.pdf.equals(b.pdf)).toBe(true);
   });
 });
 

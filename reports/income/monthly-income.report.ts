@@ -1,4 +1,8 @@
-import type { FlaggedHousehold, MonthlyIncomeAnalysis, VillageCompleteness } from '#domain/income/income.analysis.ts';
+import type {
+  FlaggedHousehold,
+  MonthlyIncomeAnalysis,
+  VillageCompleteness,
+} from '#domain/income/income.analysis.ts';
 import { formatDateTime, formatInteger, formatNumber, formatPercent } from '#domain/shared/format.ts';
 import { periodLabel, periodParts, type Period } from '#domain/shared/period.ts';
 import { fallCauseText } from '#reports/income/income-labels.ts';
@@ -37,7 +41,8 @@ function townRates(villages: readonly VillageCompleteness[]): BarDatum[] {
 }
 
 /** Lowest rate first: the places that need a push come to the top. */
-const byRateAscending = (a: BarDatum, b: BarDatum): number => a.value - b.value || a.label.localeCompare(b.label, 'zh-CN');
+const byRateAscending = (a: BarDatum, b: BarDatum): number =>
+  a.value - b.value || a.label.localeCompare(b.label, 'zh-CN');
 
 /**
  * Renders the monthly income analysis (月度收入分析研判报告) as a PDF: first page
@@ -73,7 +78,12 @@ export async function renderMonthlyIncomeReport(
       unit: '户',
       tone: totals.belowThreshold > 0 ? 'alert' : 'normal',
     },
-    { label: '收入骤降户数', value: formatInteger(totals.falls), unit: '户', tone: totals.falls > 0 ? 'alert' : 'normal' },
+    {
+      label: '收入骤降户数',
+      value: formatInteger(totals.falls),
+      unit: '户',
+      tone: totals.falls > 0 ? 'alert' : 'normal',
+    },
   ];
   drawCover(rd, {
     title: MONTHLY_INCOME_REPORT_TITLE,
@@ -94,12 +104,14 @@ export async function renderMonthlyIncomeReport(
   rd.addPage();
   rd.heading('一、收入信息录入情况');
   rd.paragraph(
-    `${period}${meta.scopeLabel}应录入收入信息的农户 ${formatInteger(totals.due)} 户，已录入 ${formatInteger(totals.entered)} 户，` +
+    `${period}，${meta.scopeLabel}应录入收入信息的农户 ${formatInteger(totals.due)} 户，已录入 ${formatInteger(totals.entered)} 户，` +
       `录入率 ${formatPercent(totals.rate)}；在规定期限内录入 ${formatInteger(totals.onTime)} 户，按时录入率 ${formatPercent(onTimeRate)}。`,
     { indent: sizes.body * 2 },
   );
   const manyVillages = analysis.villages.length > MAX_VILLAGE_BARS;
-  const bars = (manyVillages ? townRates(analysis.villages) : villageBars(analysis.villages)).sort(byRateAscending);
+  const bars = (manyVillages ? townRates(analysis.villages) : villageBars(analysis.villages)).sort(
+    byRateAscending,
+  );
   drawBarChart(rd, {
     title: manyVillages ? '各镇录入率（由低到高）' : '各村录入率（由低到高）',
     data: bars,
@@ -111,7 +123,9 @@ export async function renderMonthlyIncomeReport(
   if (extras.entryRateTrend && extras.entryRateTrend.length > 0) {
     drawLineChart(rd, {
       title: '近 12 个月录入率',
-      points: extras.entryRateTrend.slice(-12).map((p) => ({ label: `${periodParts(p.period).month}月`, value: p.rate })),
+      points: extras.entryRateTrend
+        .slice(-12)
+        .map((p) => ({ label: `${periodParts(p.period).month}月`, value: p.rate })),
       format: (v) => formatPercent(v, 0),
       min: 0,
       max: 1,
@@ -147,7 +161,12 @@ export async function renderMonthlyIncomeReport(
       { header: '户主', weight: 1.6, cell: (h) => h.headName || '—' },
       { header: '本月纯收入（元）', weight: 1.9, align: 'right', cell: (h) => yuan(h.netIncome) },
       { header: '年化人均（元）', weight: 1.9, align: 'right', cell: (h) => yuan(h.perCapitaAnnual) },
-      { header: '低于监测线（元）', weight: 1.9, align: 'right', cell: (h) => yuan(analysis.threshold - h.perCapitaAnnual) },
+      {
+        header: '低于监测线（元）',
+        weight: 1.9,
+        align: 'right',
+        cell: (h) => yuan(analysis.threshold - h.perCapitaAnnual),
+      },
     ];
     drawTable(rd, { caption: '表2　年化人均纯收入低于监测线农户', columns, rows: analysis.belowThreshold });
   }
@@ -166,9 +185,19 @@ export async function renderMonthlyIncomeReport(
       { header: '镇', weight: 1.6, cell: (h) => h.townName },
       { header: '村', weight: 1.7, cell: (h) => h.villageName },
       { header: '户主', weight: 1.3, cell: (h) => h.headName || '—' },
-      { header: '上月纯收入（元）', weight: 1.9, align: 'right', cell: (h) => (h.previousNet === undefined ? '—' : yuan(h.previousNet)) },
+      {
+        header: '上月纯收入（元）',
+        weight: 1.9,
+        align: 'right',
+        cell: (h) => (h.previousNet === undefined ? '—' : yuan(h.previousNet)),
+      },
       { header: '本月纯收入（元）', weight: 1.9, align: 'right', cell: (h) => yuan(h.netIncome) },
-      { header: '降幅', weight: 1.2, align: 'right', cell: (h) => (h.fallShare === undefined ? '—' : formatPercent(h.fallShare)) },
+      {
+        header: '降幅',
+        weight: 1.2,
+        align: 'right',
+        cell: (h) => (h.fallShare === undefined ? '—' : formatPercent(h.fallShare)),
+      },
       { header: '原因', weight: 2.6, cell: (h) => fallCauseText(h.cause) },
     ];
     drawTable(rd, { caption: '表3　收入骤降农户', columns, rows: analysis.falls });
@@ -210,6 +239,10 @@ function summary(a: MonthlyIncomeAnalysis, meta: ReportMeta, onTimeRate: number)
       ? `年化人均纯收入低于监测线（${formatInteger(a.threshold)} 元）的农户 ${formatInteger(t.belowThreshold)} 户，需逐户核实。`
       : `没有年化人均纯收入低于监测线（${formatInteger(a.threshold)} 元）的农户。`,
   );
-  parts.push(t.falls > 0 ? `收入较上月骤降的农户 ${formatInteger(t.falls)} 户，需核实原因、落实帮扶。` : '本月无收入骤降户。');
+  parts.push(
+    t.falls > 0
+      ? `收入较上月骤降的农户 ${formatInteger(t.falls)} 户，需核实原因、落实帮扶。`
+      : '本月无收入骤降户。',
+  );
   return parts.join('');
 }

@@ -13,7 +13,9 @@ describe('chineseOrdinal and item text', () => {
     expect(reminderItemText({ description: '下河村5户未录入。', dueBy: '2026-11-15' }, 0)).toBe(
       '一、下河村5户未录入，请于2026年11月15日前整改到位。',
     );
-    expect(reminderItemText({ description: '补齐台账', dueBy: '本月底' }, 1)).toBe('二、补齐台账，请于本月底前整改到位。');
+    expect(reminderItemText({ description: '补齐台账', dueBy: '本月底' }, 1)).toBe(
+      '二、补齐台账，请于本月底前整改到位。',
+    );
   });
 });
 

@@ -31,7 +31,12 @@ export interface ReminderLetterInput {
 }
 
 /** GB/T 9704 text block: 156 × 225 mm, 37 mm from the top and 28 mm from the left edge. */
-const LETTER_MARGINS = { top: 37 * MM, left: 28 * MM, right: (210 - 28 - 156) * MM, bottom: (297 - 37 - 225) * MM };
+const LETTER_MARGINS = {
+  top: 37 * MM,
+  left: 28 * MM,
+  right: (210 - 28 - 156) * MM,
+  bottom: (297 - 37 - 225) * MM,
+};
 /** 3号 (16pt) body with 22 lines to the 225 mm block. */
 const BODY = 16;
 const LINE_PITCH = (225 * MM) / 22;
@@ -65,7 +70,8 @@ export function reminderItemText(item: ReminderItem, index: number): string {
  * from the second page on (the standard leaves a letter's first page unnumbered).
  */
 export async function renderReminderLetter(input: ReminderLetterInput): Promise<RenderedReport> {
-  if (input.items.length === 0) throw new RangeError('LETTER.NO_ITEMS: a reminder letter lists at least one item');
+  if (input.items.length === 0)
+    throw new RangeError('LETTER.NO_ITEMS: a reminder letter lists at least one item');
   const rd = new ReportDocument({
     title: input.title,
     author: input.issuingOffice,
@@ -88,7 +94,12 @@ export async function renderReminderLetter(input: ReminderLetterInput): Promise<
     doc.fontSize(mastSize);
   }
   const mastY = 30 * MM;
-  doc.text(input.issuingOffice, rd.left, mastY, { width: rd.width, align: 'center', characterSpacing: 2, lineBreak: false });
+  doc.text(input.issuingOffice, rd.left, mastY, {
+    width: rd.width,
+    align: 'center',
+    characterSpacing: 2,
+    lineBreak: false,
+  });
   const ruleY = mastY + doc.currentLineHeight() + 4 * MM;
   doubleRule(rd, ruleY, 'thick-over-thin');
   doubleRule(rd, doc.page.height - 20 * MM, 'thin-over-thick');
@@ -144,7 +155,15 @@ function doubleRule(rd: ReportDocument, y: number, order: 'thick-over-thin' | 't
   const x = (doc.page.width - length) / 2;
   const [upper, lower] = order === 'thick-over-thin' ? [2, 0.6] : [0.6, 2];
   doc.save().strokeColor(colors.officialRed);
-  doc.moveTo(x, y).lineTo(x + length, y).lineWidth(upper).stroke();
-  doc.moveTo(x, y + 3).lineTo(x + length, y + 3).lineWidth(lower).stroke();
+  doc
+    .moveTo(x, y)
+    .lineTo(x + length, y)
+    .lineWidth(upper)
+    .stroke();
+  doc
+    .moveTo(x, y + 3)
+    .lineTo(x + length, y + 3)
+    .lineWidth(lower)
+    .stroke();
   doc.restore();
 }

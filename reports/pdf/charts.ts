@@ -58,7 +58,16 @@ function ticks(min: number, max: number): number[] {
 }
 
 function dashedLine(rd: ReportDocument, x1: number, y1: number, x2: number, y2: number, color: string): void {
-  rd.doc.save().moveTo(x1, y1).lineTo(x2, y2).lineWidth(1).dash(3, { space: 2 }).strokeColor(color).stroke().undash().restore();
+  rd.doc
+    .save()
+    .moveTo(x1, y1)
+    .lineTo(x2, y2)
+    .lineWidth(1)
+    .dash(3, { space: 2 })
+    .strokeColor(color)
+    .stroke()
+    .undash()
+    .restore();
 }
 
 /**
@@ -91,9 +100,14 @@ export function drawBarChart(rd: ReportDocument, spec: BarChartSpec): void {
     if (rd.remaining < titleHeight + axisHeight + ROW * Math.min(3, spec.data.length - start)) rd.addPage();
     const fit = Math.max(1, Math.floor((rd.remaining - titleHeight - axisHeight) / ROW));
     const chunk = spec.data.slice(start, start + fit);
-    rd.use('sans-bold', sizes.h2, colors.text).text(part === 0 ? spec.title : `${spec.title}（续）`, rd.left, rd.y, {
-      width: rd.width,
-    });
+    rd.use('sans-bold', sizes.h2, colors.text).text(
+      part === 0 ? spec.title : `${spec.title}（续）`,
+      rd.left,
+      rd.y,
+      {
+        width: rd.width,
+      },
+    );
     if (spec.reference) {
       rd.use('sans', sizes.small, colors.muted).text(
         `虚线为${spec.reference.label} ${spec.format(spec.reference.value)}，低于该水平的以橙色标示。`,
@@ -108,12 +122,24 @@ export function drawBarChart(rd: ReportDocument, spec: BarChartSpec): void {
     // Grid lines and tick labels.
     for (const t of ticks(0, max)) {
       const x = xOf(t);
-      doc.save().moveTo(x, top).lineTo(x, top + plotHeight).lineWidth(0.5).strokeColor(colors.grid).stroke().restore();
-      rd.use('sans', sizes.small, colors.muted).text((spec.tickFormat ?? spec.format)(t), x - 30, top + plotHeight + 4, {
-        width: 60,
-        align: 'center',
-        lineBreak: false,
-      });
+      doc
+        .save()
+        .moveTo(x, top)
+        .lineTo(x, top + plotHeight)
+        .lineWidth(0.5)
+        .strokeColor(colors.grid)
+        .stroke()
+        .restore();
+      rd.use('sans', sizes.small, colors.muted).text(
+        (spec.tickFormat ?? spec.format)(t),
+        x - 30,
+        top + plotHeight + 4,
+        {
+          width: 60,
+          align: 'center',
+          lineBreak: false,
+        },
+      );
     }
     chunk.forEach((d, i) => {
       const y = top + i * ROW;
@@ -132,11 +158,23 @@ export function drawBarChart(rd: ReportDocument, spec: BarChartSpec): void {
           .fill(below ? colors.warn : colors.primary)
           .restore();
       }
-      rd.use('sans', sizes.small + 0.5, colors.text).text(spec.format(d.value), barEnd + 4, y + (ROW - sizes.small) / 2 - 1, {
-        lineBreak: false,
-      });
+      rd.use('sans', sizes.small + 0.5, colors.text).text(
+        spec.format(d.value),
+        barEnd + 4,
+        y + (ROW - sizes.small) / 2 - 1,
+        {
+          lineBreak: false,
+        },
+      );
     });
-    doc.save().moveTo(plotX, top).lineTo(plotX, top + plotHeight).lineWidth(0.8).strokeColor(colors.muted).stroke().restore();
+    doc
+      .save()
+      .moveTo(plotX, top)
+      .lineTo(plotX, top + plotHeight)
+      .lineWidth(0.8)
+      .strokeColor(colors.muted)
+      .stroke()
+      .restore();
     if (spec.reference) {
       const x = xOf(spec.reference.value);
       dashedLine(rd, x, top - 3, x, top + plotHeight + 3, colors.alert);
@@ -170,13 +208,21 @@ export function drawLineChart(rd: ReportDocument, spec: LineChartSpec): void {
   const top = rd.y;
   const plotX = rd.left + axisLabelWidth;
   const plotWidth = rd.width - axisLabelWidth - 10;
-  const yOf = (v: number): number => top + plotHeight - ((Math.min(max, Math.max(min, v)) - min) / (max - min)) * plotHeight;
+  const yOf = (v: number): number =>
+    top + plotHeight - ((Math.min(max, Math.max(min, v)) - min) / (max - min)) * plotHeight;
   const step = spec.points.length > 1 ? plotWidth / spec.points.length : plotWidth;
   const xOf = (i: number): number => plotX + step * (i + 0.5);
 
   for (const t of ticks(min, max)) {
     const y = yOf(t);
-    doc.save().moveTo(plotX, y).lineTo(plotX + plotWidth, y).lineWidth(0.5).strokeColor(colors.grid).stroke().restore();
+    doc
+      .save()
+      .moveTo(plotX, y)
+      .lineTo(plotX + plotWidth, y)
+      .lineWidth(0.5)
+      .strokeColor(colors.grid)
+      .stroke()
+      .restore();
     rd.use('sans', sizes.small, colors.muted).text(spec.format(t), rd.left, y - sizes.small / 2 - 1, {
       width: axisLabelWidth - 6,
       align: 'right',
@@ -216,11 +262,16 @@ export function drawLineChart(rd: ReportDocument, spec: LineChartSpec): void {
     if (p.value === null) return;
     const y = yOf(p.value);
     doc.save().circle(x, y, 3).fillAndStroke('#FFFFFF', colors.primary).restore();
-    rd.use('sans', sizes.small, colors.text).text(spec.format(p.value), x - step / 2 - 6, y - sizes.small - 6, {
-      width: step + 12,
-      align: 'center',
-      lineBreak: false,
-    });
+    rd.use('sans', sizes.small, colors.text).text(
+      spec.format(p.value),
+      x - step / 2 - 6,
+      y - sizes.small - 6,
+      {
+        width: step + 12,
+        align: 'center',
+        lineBreak: false,
+      },
+    );
   });
   rd.y = top + plotHeight + xLabelHeight;
   doc.x = rd.left;

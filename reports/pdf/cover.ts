@@ -39,7 +39,10 @@ export function drawCover(rd: ReportDocument, spec: CoverSpec): void {
     align: 'center',
   });
   rd.gap(4);
-  rd.use('serif', sizes.subtitle, colors.text).text(spec.subtitle, rd.left, rd.y, { width: rd.width, align: 'center' });
+  rd.use('serif', sizes.subtitle, colors.text).text(spec.subtitle, rd.left, rd.y, {
+    width: rd.width,
+    align: 'center',
+  });
   rd.gap(16);
   doc
     .save()
@@ -78,7 +81,11 @@ export function drawKeyFigures(rd: ReportDocument, figures: readonly KeyFigure[]
     const y = top + Math.floor(i / perRow) * (TILE_HEIGHT + TILE_GAP);
     const accent = f.tone === 'alert' ? colors.alert : f.tone === 'good' ? colors.good : colors.primary;
     doc.save().roundedRect(x, y, tileWidth, TILE_HEIGHT, 4).fill(colors.tile).restore();
-    doc.save().rect(x, y + 8, 3, TILE_HEIGHT - 16).fill(accent).restore();
+    doc
+      .save()
+      .rect(x, y + 8, 3, TILE_HEIGHT - 16)
+      .fill(accent)
+      .restore();
     rd.use('sans', sizes.small + 1, colors.muted).text(f.label, x + 12, y + 10, {
       width: tileWidth - 20,
       lineBreak: false,

@@ -158,7 +158,11 @@ export class ReportDocument {
     if (this.doc.y > this.top + 1) this.gap(10);
     const y = this.doc.y;
     const h = this.measure(text, 'sans-bold', sizes.h1, this.width - 12);
-    this.doc.save().rect(this.left, y + 2, 4, h - 4).fill(colors.primary).restore();
+    this.doc
+      .save()
+      .rect(this.left, y + 2, 4, h - 4)
+      .fill(colors.primary)
+      .restore();
     this.use('sans-bold', sizes.h1, colors.primary).text(text, this.left + 12, y, { width: this.width - 12 });
     this.doc.x = this.left;
     this.gap(6);
@@ -200,7 +204,8 @@ export class ReportDocument {
       const contentBottom = this.bottom;
       this.doc.page.margins.bottom = 0;
       if (this.options.header) this.drawHeader(this.options.header);
-      if (!(pageNumber === 1 && this.options.unnumberedFirstPage)) this.drawFooter(pageNumber, range.count, contentBottom);
+      if (!(pageNumber === 1 && this.options.unnumberedFirstPage))
+        this.drawFooter(pageNumber, range.count, contentBottom);
       this.doc.page.margins.bottom = bottomMargin;
     }
     this.doc.end();
@@ -214,7 +219,12 @@ export class ReportDocument {
     const half = this.width / 2;
     this.use('sans', sizes.small, colors.muted);
     doc.text(header.left, this.left, y, { width: half, lineBreak: false, ellipsis: true });
-    doc.text(header.right, this.left + half, y, { width: half, align: 'right', lineBreak: false, ellipsis: true });
+    doc.text(header.right, this.left + half, y, {
+      width: half,
+      align: 'right',
+      lineBreak: false,
+      ellipsis: true,
+    });
     doc
       .save()
       .moveTo(this.left, this.top - 12)
@@ -229,11 +239,16 @@ export class ReportDocument {
     const { doc } = this;
     if (this.options.footer === 'page-of-total') {
       const y = contentBottom + 22;
-      this.use('sans', sizes.small, colors.muted).text(`第 ${pageNumber} 页 共 ${pageCount} 页`, this.left, y, {
-        width: this.width,
-        align: 'center',
-        lineBreak: false,
-      });
+      this.use('sans', sizes.small, colors.muted).text(
+        `第 ${pageNumber} 页 共 ${pageCount} 页`,
+        this.left,
+        y,
+        {
+          width: this.width,
+          align: 'center',
+          lineBreak: false,
+        },
+      );
       return;
     }
     // GB/T 9704: 4号 (14pt) Song-style numerals with a dash either side, 7 mm

@@ -67,9 +67,12 @@ export function loadFonts(env: NodeJS.ProcessEnv = process.env): Record<FontFace
     try {
       fonts[face] = readFileSync(path);
     } catch (err) {
-      throw new Error(`REPORT.FONT_MISSING: cannot read font ${face} at ${path} (${FONT_DIR_ENV}=${dir ?? 'unset'})`, {
-        cause: err,
-      });
+      throw new Error(
+        `REPORT.FONT_MISSING: cannot read font ${face} at ${path} (${FONT_DIR_ENV}=${dir ?? 'unset'})`,
+        {
+          cause: err,
+        },
+      );
     }
   }
   cache = { dir, fonts };

@@ -38,7 +38,9 @@ describe('fonts', () => {
       const env = { [FONT_DIR_ENV]: dir };
       expect(fontFilePaths(env).serif).toBe(join(dir, 'NotoSerifSC_400Regular.ttf'));
       expect(loadFonts(env).sans.length).toBeGreaterThan(1_000_000);
-      expect(() => loadFonts({ [FONT_DIR_ENV]: join(dir, 'nowhere') })).toThrow(/REPORT.FONT_MISSING.*NotoSansSC_400Regular/);
+      expect(() => loadFonts({ [FONT_DIR_ENV]: join(dir, 'nowhere') })).toThrow(
+        /REPORT.FONT_MISSING.*NotoSansSC_400Regular/,
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -102,7 +104,11 @@ describe('cover, charts and provenance', () => {
         { label: '一个很长很长的数值', value: '123,456,789,012,345', unit: '户', tone: 'alert' },
       ],
     });
-    drawProvenance(rd, { queriedAt: new Date('2026-11-08T01:00:00Z'), recordCount: 45000, inputSha256: 'a'.repeat(64) });
+    drawProvenance(rd, {
+      queriedAt: new Date('2026-11-08T01:00:00Z'),
+      recordCount: 45000,
+      inputSha256: 'a'.repeat(64),
+    });
     rd.addPage();
     drawBarChart(rd, {
       title: '各村录入率',
@@ -113,7 +119,10 @@ describe('cover, charts and provenance', () => {
     });
     drawLineChart(rd, {
       title: '近 12 个月录入率',
-      points: Array.from({ length: 12 }, (_, i) => ({ label: `${i + 1}月`, value: i === 6 ? null : 0.6 + i * 0.03 })),
+      points: Array.from({ length: 12 }, (_, i) => ({
+        label: `${i + 1}月`,
+        value: i === 6 ? null : 0.6 + i * 0.03,
+      })),
       format: (v) => formatPercent(v, 0),
       min: 0,
       max: 1,

@@ -37,12 +37,15 @@ export function drawTable<Row>(rd: ReportDocument, spec: TableSpec<Row>): void {
   const fontSize = Math.max(10.5, spec.fontSize ?? sizes.table);
   const lineGap = fontSize * 0.2;
   const totalWeight = spec.columns.reduce((s, c) => s + c.weight, 0);
-  if (totalWeight <= 0) throw new RangeError('REPORT.TABLE_WIDTHS: column weights must add up to more than 0');
+  if (totalWeight <= 0)
+    throw new RangeError('REPORT.TABLE_WIDTHS: column weights must add up to more than 0');
   const widths = spec.columns.map((c) => (rd.width * c.weight) / totalWeight);
   const xs = widths.map((_, i) => rd.left + widths.slice(0, i).reduce((s, w) => s + w, 0));
 
   const headerHeight =
-    Math.max(...spec.columns.map((c, i) => rd.measure(c.header, 'sans-bold', fontSize, cellWidth(i), lineGap))) +
+    Math.max(
+      ...spec.columns.map((c, i) => rd.measure(c.header, 'sans-bold', fontSize, cellWidth(i), lineGap)),
+    ) +
     2 * PAD_Y;
   const maxCellText = rd.pageBodyHeight * MAX_ROW_SHARE;
 
@@ -81,10 +84,15 @@ export function drawTable<Row>(rd: ReportDocument, spec: TableSpec<Row>): void {
 
   function rowTexts(index: number): string[] {
     const row = spec.rows[index] as Row;
-    return spec.columns.map((c, i) => fitText(rd, c.cell(row, index), fontSize, cellWidth(i), maxCellText, lineGap));
+    return spec.columns.map((c, i) =>
+      fitText(rd, c.cell(row, index), fontSize, cellWidth(i), maxCellText, lineGap),
+    );
   }
   function heightOf(texts: readonly string[]): number {
-    return Math.max(...texts.map((t, i) => rd.measure(t || ' ', 'sans', fontSize, cellWidth(i), lineGap))) + 2 * PAD_Y;
+    return (
+      Math.max(...texts.map((t, i) => rd.measure(t || ' ', 'sans', fontSize, cellWidth(i), lineGap))) +
+      2 * PAD_Y
+    );
   }
   function rowHeight(index: number): number {
     return heightOf(rowTexts(index));

@@ -36,12 +36,15 @@ export function balancedLines(text: string, maxWidth: number, widthOf: (s: strin
 
 function segmentWords(text: string): string[] {
   if (typeof Intl.Segmenter === 'function') {
-    const words = [...new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment(text)].map((s) => s.segment);
+    const words = [...new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment(text)].map(
+      (s) => s.segment,
+    );
     // Closing punctuation stays with the word before it, so no line starts with it.
     const merged: string[] = [];
     for (const w of words) {
       const last = merged.length - 1;
-      if (last >= 0 && /^[，。、；：！？）》」』”’,.;:!?)]+$/u.test(w)) merged[last] = `${merged[last] ?? ''}${w}`;
+      if (last >= 0 && /^[，。、；：！？）》」』”’,.;:!?)]+$/u.test(w))
+        merged[last] = `${merged[last] ?? ''}${w}`;
       else merged.push(w);
     }
     return merged;

@@ -1,4 +1,8 @@
-import type { FlaggedHousehold, MonthlyIncomeAnalysis, VillageCompleteness } from '#domain/income/income.analysis.ts';
+import type {
+  FlaggedHousehold,
+  MonthlyIncomeAnalysis,
+  VillageCompleteness,
+} from '#domain/income/income.analysis.ts';
 import type { ReportMeta } from '#reports/pdf/types.ts';
 
 /**
@@ -16,8 +20,22 @@ export const smallAnalysis: MonthlyIncomeAnalysis = {
     village('T02', '柳湾镇', 'V04', '南沟村', 12, 9, 8),
   ],
   belowThreshold: [
-    flagged({ householdId: 'HH-0001', headName: '王秀兰', villageName: '下河村', townName: '青石镇', perCapitaAnnual: 5400, netIncome: 1350 }),
-    flagged({ householdId: 'HH-0002', headName: '李建国', villageName: '南沟村', townName: '柳湾镇', perCapitaAnnual: 7200, netIncome: 2400 }),
+    flagged({
+      householdId: 'HH-0001',
+      headName: '王秀兰',
+      villageName: '下河村',
+      townName: '青石镇',
+      perCapitaAnnual: 5400,
+      netIncome: 1350,
+    }),
+    flagged({
+      householdId: 'HH-0002',
+      headName: '李建国',
+      villageName: '南沟村',
+      townName: '柳湾镇',
+      perCapitaAnnual: 7200,
+      netIncome: 2400,
+    }),
   ],
   falls: [
     flagged({
@@ -117,7 +135,16 @@ function village(
   entered: number,
   onTime: number,
 ): VillageCompleteness {
-  return { townId, townName, villageId, villageName, due, entered, onTime, rate: due === 0 ? 0 : entered / due };
+  return {
+    townId,
+    townName,
+    villageId,
+    villageName,
+    due,
+    entered,
+    onTime,
+    rate: due === 0 ? 0 : entered / due,
+  };
 }
 
 function flagged(h: FlaggedHousehold): FlaggedHousehold {

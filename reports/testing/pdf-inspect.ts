@@ -60,7 +60,8 @@ export function inkShare(pgm: Buffer): number {
       continue;
     }
     let t = '';
-    while (i < pgm.length && !/\s/.test(String.fromCharCode(pgm[i] ?? 32))) t += String.fromCharCode(pgm[i++] ?? 32);
+    while (i < pgm.length && !/\s/.test(String.fromCharCode(pgm[i] ?? 32)))
+      t += String.fromCharCode(pgm[i++] ?? 32);
     tokens.push(t);
   }
   const [magic, w, h, max] = tokens;
@@ -104,7 +105,12 @@ export async function pdfFonts(pdf: Buffer): Promise<PdfFontRow[]> {
         // Columns: name type encoding emb sub uni object ID; the name has no spaces, the type may.
         const cols = line.trim().split(/\s+/);
         const [emb, sub, uni] = cols.slice(-5, -2);
-        return { name: cols[0] ?? '', embedded: emb === 'yes', subset: sub === 'yes', unicode: uni === 'yes' };
+        return {
+          name: cols[0] ?? '',
+          embedded: emb === 'yes',
+          subset: sub === 'yes',
+          unicode: uni === 'yes',
+        };
       });
   });
 }
@@ -137,7 +143,9 @@ export async function wordBoxes(pdf: Buffer): Promise<WordBox[]> {
         pageHeight = Number(p[2]);
         continue;
       }
-      const w = /<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">(.*)<\/word>/.exec(line);
+      const w = /<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">(.*)<\/word>/.exec(
+        line,
+      );
       if (w) {
         boxes.push({
           page,

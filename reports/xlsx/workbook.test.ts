@@ -58,7 +58,16 @@ describe('monthlyIncomeWorkbook', () => {
     const [villages, below, falls] = wb.worksheets;
     expect(villages?.rowCount).toBe(1 + smallAnalysis.villages.length);
     expect(villages?.getRow(3).values).toEqual([undefined, '青石镇', '下河村', 20, 15, 12, 0.75]);
-    expect(below?.getRow(2).values).toEqual([undefined, '青石镇', '下河村', '王秀兰', 1350, 5400, 7500, 2100]);
+    expect(below?.getRow(2).values).toEqual([
+      undefined,
+      '青石镇',
+      '下河村',
+      '王秀兰',
+      1350,
+      5400,
+      7500,
+      2100,
+    ]);
     expect(falls?.getCell('C2').value).toBe('张德顺');
     expect(falls?.getCell('G2').value).toBe('因病：户主住院手术，联系电话139****5678');
   });

@@ -39,7 +39,11 @@ export function neutraliseFormula(value: string): string {
 }
 
 function safeSheetName(name: string, used: Set<string>): string {
-  const base = name.replace(/[[\]:*?/\\]/g, '_').slice(0, 31).trim() || '工作表';
+  const base =
+    name
+      .replace(/[[\]:*?/\\]/g, '_')
+      .slice(0, 31)
+      .trim() || '工作表';
   let candidate = base;
   for (let i = 2; used.has(candidate); i++) candidate = `${base.slice(0, 31 - String(i).length - 1)}_${i}`;
   used.add(candidate);
@@ -99,67 +103,70 @@ export async function buildWorkbook(
 export async function monthlyIncomeWorkbook(analysis: MonthlyIncomeAnalysis): Promise<Buffer> {
   const money = '#,##0.00';
   const percent = '0.0%';
-  return buildWorkbook([
-    {
-      name: '录入情况',
-      columns: [
-        { header: '镇', key: 'town', width: 14 },
-        { header: '村', key: 'village', width: 16 },
-        { header: '应录户数', key: 'due', width: 10 },
-        { header: '已录户数', key: 'entered', width: 10 },
-        { header: '按时录入户数', key: 'onTime', width: 12 },
-        { header: '录入率', key: 'rate', width: 10, numFmt: percent },
-      ],
-      rows: analysis.villages.map((v) => ({
-        town: v.townName,
-        village: v.villageName,
-        due: v.due,
-        entered: v.entered,
-        onTime: v.onTime,
-        rate: v.rate,
-      })),
-    },
-    {
-      name: '低于监测线',
-      columns: [
-        { header: '镇', key: 'town', width: 14 },
-        { header: '村', key: 'village', width: 16 },
-        { header: '户主', key: 'head', width: 10 },
-        { header: '本月纯收入（元）', key: 'net', width: 16, numFmt: money },
-        { header: '年化人均纯收入（元）', key: 'annual', width: 20, numFmt: money },
-        { header: '监测线（元）', key: 'threshold', width: 12, numFmt: money },
-        { header: '低于监测线（元）', key: 'gap', width: 16, numFmt: money },
-      ],
-      rows: analysis.belowThreshold.map((h) => ({
-        town: h.townName,
-        village: h.villageName,
-        head: h.headName,
-        net: h.netIncome,
-        annual: h.perCapitaAnnual,
-        threshold: analysis.threshold,
-        gap: Math.round((analysis.threshold - h.perCapitaAnnual) * 100) / 100,
-      })),
-    },
-    {
-      name: '收入骤降',
-      columns: [
-        { header: '镇', key: 'town', width: 14 },
-        { header: '村', key: 'village', width: 16 },
-        { header: '户主', key: 'head', width: 10 },
-        { header: '上月纯收入（元）', key: 'previous', width: 16, numFmt: money },
-        { header: '本月纯收入（元）', key: 'net', width: 16, numFmt: money },
-        { header: '降幅', key: 'fall', width: 10, numFmt: percent },
-        { header: '原因', key: 'cause', width: 36 },
-      ],
-      rows: analysis.falls.map((h) => ({
-        town: h.townName,
-        village: h.villageName,
-        head: h.headName,
-        previous: h.previousNet,
-        net: h.netIncome,
-        fall: h.fallShare,
-        cause: fallCauseText(h.cause),
-      })),
-    },
-  ], { creator: `守望 ${periodLabel(analysis.period)}收入分析` });
+  return buildWorkbook(
+    [
+      {
+        name: '录入情况',
+        columns: [
+          { header: '镇', key: 'town', width: 14 },
+          { header: '村', key: 'village', width: 16 },
+          { header: '应录户数', key: 'due', width: 10 },
+          { header: '已录户数', key: 'entered', width: 10 },
+          { header: '按时录入户数', key: 'onTime', width: 12 },
+          { header: '录入率', key: 'rate', width: 10, numFmt: percent },
+        ],
+        rows: analysis.villages.map((v) => ({
+          town: v.townName,
+          village: v.villageName,
+          due: v.due,
+          entered: v.entered,
+          onTime: v.onTime,
+          rate: v.rate,
+        })),
+      },
+      {
+        name: '低于监测线',
+        columns: [
+          { header: '镇', key: 'town', width: 14 },
+          { header: '村', key: 'village', width: 16 },
+          { header: '户主', key: 'head', width: 10 },
+          { header: '本月纯收入（元）', key: 'net', width: 16, numFmt: money },
+          { header: '年化人均纯收入（元）', key: 'annual', width: 20, numFmt: money },
+          { header: '监测线（元）', key: 'threshold', width: 12, numFmt: money },
+          { header: '低于监测线（元）', key: 'gap', width: 16, numFmt: money },
+        ],
+        rows: analysis.belowThreshold.map((h) => ({
+          town: h.townName,
+          village: h.villageName,
+          head: h.headName,
+          net: h.netIncome,
+          annual: h.perCapitaAnnual,
+          threshold: analysis.threshold,
+          gap: Math.round((analysis.threshold - h.perCapitaAnnual) * 100) / 100,
+        })),
+      },
+      {
+        name: '收入骤降',
+        columns: [
+          { header: '镇', key: 'town', width: 14 },
+          { header: '村', key: 'village', width: 16 },
+          { header: '户主', key: 'head', width: 10 },
+          { header: '上月纯收入（元）', key: 'previous', width: 16, numFmt: money },
+          { header: '本月纯收入（元）', key: 'net', width: 16, numFmt: money },
+          { header: '降幅', key: 'fall', width: 10, numFmt: percent },
+          { header: '原因', key: 'cause', width: 36 },
+        ],
+        rows: analysis.falls.map((h) => ({
+          town: h.townName,
+          village: h.villageName,
+          head: h.headName,
+          previous: h.previousNet,
+          net: h.netIncome,
+          fall: h.fallShare,
+          cause: fallCauseText(h.cause),
+        })),
+      },
+    ],
+    { creator: `守望 ${periodLabel(analysis.period)}收入分析` },
+  );
 }

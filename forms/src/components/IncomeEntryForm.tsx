@@ -19,6 +19,8 @@ import {
 import { householdCategoryLabels, type HouseholdCategory } from '#domain/org/org.schema.ts';
 import { addMonths, periodLabel, periodParts, reportingPeriodAt } from '#domain/shared/period.ts';
 import { api } from '../lib/api.ts';
+import { submitThroughOutbox } from '../lib/outbox.ts';
+import OutboxPanel from './OutboxPanel.tsx';
 import { runtimeConfig } from '../lib/runtime-config.ts';
 
 interface HouseholdRow {
@@ -177,17 +179,33 @@ export default function IncomeEntryForm() {
   const onSubmit = handleSubmit(async (values) => {
     setBanner(null);
     const entry = toEntry(values, submissionId, row?.current?.version ?? 0);
-    const res = await api<{ record: IncomeRecord }>('/api/income', { method: 'POST', body: entry });
-    if (res.ok) {
+    const label = `${row?.headName ?? entry.householdId} ${periodLabel(entry.period)}收入`;
+    const res = await submitThroughOutbox<{ record: IncomeRecord }>({
+      id: entry.submissionId,
+      method: 'POST',
+      path: '/api/income',
+      body: entry,
+      label,
+      form: 'income-entry',
+    });
+    const next = () => {
+      setSubmissionId(crypto.randomUUID());
+      reset({ period: values.period, householdId: '', memberCount: NaN, components: emptyComponents, fallCauseKind: '', fallCauseNote: '' });
+      setSearch('');
+    };
+    if (res.state === 'saved') {
       const rec = res.data.record;
       setBanner({
         kind: 'ok',
         text: `已保存：${row?.headName ?? rec.householdId} ${periodLabel(rec.period)}，家庭纯收入 ${yuan(rec.netIncome)} 元，人均 ${yuan(rec.perCapitaNet)} 元。`,
       });
       setRows((rs) => rs?.map((r) => (r.id === rec.householdId ? { ...r, current: rec } : r)) ?? rs);
-      setSubmissionId(crypto.randomUUID());
-      reset({ period: values.period, householdId: '', memberCount: NaN, components: emptyComponents, fallCauseKind: '', fallCauseNote: '' });
-      setSearch('');
+      next();
+      return;
+    }
+    if (res.state === 'waiting') {
+      setBanner({ kind: 'warn', text: `网络不可用：${label}已保存在本机，联网后自动提交。` });
+      next();
       return;
     }
     for (const issue of res.error.issues ?? []) {
@@ -198,7 +216,7 @@ export default function IncomeEntryForm() {
       void load(values.period);
       return;
     }
-    setBanner({ kind: 'err', text: `${res.error.message}${res.status === 0 ? '' : `（${res.error.code}）`}` });
+    setBanner({ kind: 'err', text: `${res.error.message}（${res.error.code}）` });
   });
 
   const err = (path: string): string | undefined => {
@@ -221,6 +239,7 @@ export default function IncomeEntryForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate>
+      <OutboxPanel form="income-entry" />
       {banner && (
         <div className={`banner ${banner.kind}`} role="status">
           {banner.text}

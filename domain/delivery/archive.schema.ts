@@ -1,0 +1,63 @@
+/** What auditors may ask of the archive: the query schemas the API and the pages share. */
+import { reportKindSchema } from '../org/staff.schema.ts';
+import { periodSchema } from '../shared/period.ts';
+import { z } from '../shared/zod.ts';
+
+const optionalText = (max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: message })
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+export const archiveQuerySchema = z.object({
+  period: z
+    .union([z.literal(''), periodSchema])
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  kind: z
+    .union([z.literal(''), reportKindSchema])
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  /** A town id, or the county code for county-wide reports. */
+  scope: optionalText(20, '单位代码过长'),
+  q: optionalText(50, '标题关键词不超过 50 个字'),
+  cursor: optionalText(2000, '分页参数无效'),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type ArchiveQuery = z.infer<typeof archiveQuerySchema>;
+
+export const sha256Schema = z
+  .string()
+  .regex(/^[0-9a-fA-F]{64}$/, { error: 'SHA-256 应为 64 位十六进制字符' })
+  .transform((v) => v.toLowerCase());
+
+export const archiveFileSchema = z.enum(['pdf', 'xlsx'], { error: '文件类型应为 pdf 或 xlsx' });
+export type ArchiveFileKind = z.infer<typeof archiveFileSchema>;
+
+export const downloadQuerySchema = z.object({ file: archiveFileSchema.default('pdf') });
+
+const day = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
+export const auditQuerySchema = z.object({
+  from: day.optional(),
+  to: day.optional(),
+  format: z.enum(['json', 'xlsx']).default('json'),
+});
+
+/** One download of an archived file: who, what, when. */
+export interface DownloadAuditEntry {
+  id: string;
+  at: string;
+  userId: string;
+  userName: string;
+  role: string;
+  reportId: string;
+  title: string;
+  file: ArchiveFileKind;
+  sha256: string;
+  sourceIp: string;
+}
+
+/** How long an auditor's download link works. */
+export const downloadLinkSeconds = 5 * 60;

@@ -1,0 +1,94 @@
+import { Cron } from 'croner';
+import { describe, expect, it } from 'vitest';
+import {
+  buildSchedules,
+  defaultCalendar,
+  jobKinds,
+  schedules,
+  scheduleTimeZone,
+  toEventBridgeCron,
+} from './schedules.ts';
+
+const firings = (cron: string, from: string, to: string) => {
+  const c = new Cron(cron, { timezone: scheduleTimeZone, paused: true });
+  const out: string[] = [];
+  let at: Date | null = new Date(from);
+  while ((at = c.nextRun(at)) && at < new Date(to)) out.push(at.toISOString());
+  return out;
+};
+
+describe('toEventBridgeCron', () => {
+  it('puts ? in the day-of-week when the day of month is set', () => {
+    expect(toEventBridgeCron('0 9 8 * *')).toBe('cron(0 9 8 * ? *)');
+    expect(toEventBridgeCron('0 8 4,14,24 * *')).toBe('cron(0 8 4,14,24 * ? *)');
+    expect(toEventBridgeCron('0 10 1 1,4,7,10 *')).toBe('cron(0 10 1 1,4,7,10 ? *)');
+  });
+  it('names the day of week, since EventBridge counts 1 = Sunday', () => {
+    expect(toEventBridgeCron('0 8 * * 1')).toBe('cron(0 8 ? * MON *)');
+    expect(toEventBridgeCron('0 8 * * 0')).toBe('cron(0 8 ? * SUN *)');
+    expect(toEventBridgeCron('0 8 * * 7')).toBe('cron(0 8 ? * SUN *)');
+    expect(toEventBridgeCron('0 8 * * 1-5')).toBe('cron(0 8 ? * MON-FRI *)');
+  });
+  it('keeps a daily cron daily and writes steps from their start', () => {
+    expect(toEventBridgeCron('0 7 * * *')).toBe('cron(0 7 * * ? *)');
+    expect(toEventBridgeCron('*/15 * * * *')).toBe('cron(0/15 * * * ? *)');
+  });
+  it('refuses what EventBridge cannot express', () => {
+    expect(() => toEventBridgeCron('0 8 1 * 1')).toThrow(/both/);
+    expect(() => toEventBridgeCron('0 8 1 *')).toThrow(/five fields/);
+  });
+  it('converts every shared schedule', () => {
+    for (const s of schedules) expect(toEventBridgeCron(s.cron)).toMatch(/^cron\(\S+ \S+ \S+ \S+ \S+ \*\)$/);
+  });
+});
+
+describe('the calendar', () => {
+  it('has unique ids, declared job kinds, and valid crons', () => {
+    expect(new Set(schedules.map((s) => s.id)).size).toBe(schedules.length);
+    for (const s of schedules) {
+      expect(jobKinds).toContain(s.job);
+      expect(() => new Cron(s.cron, { timezone: scheduleTimeZone, paused: true })).not.toThrow();
+    }
+    // Every declared kind is scheduled.
+    expect(new Set(schedules.map((s) => s.job))).toEqual(new Set(jobKinds));
+  });
+
+  it('fires on the county days of November 2026, Shanghai time', () => {
+    const from = '2026-10-31T16:00:00Z'; // 2026-11-01 00:00 in Shanghai
+    const to = '2026-11-30T16:00:00Z';
+    const byId = Object.fromEntries(schedules.map((s) => [s.id, firings(s.cron, from, to)]));
+    expect(byId['income-village-entry-deadline']).toEqual(['2026-11-06T16:30:00.000Z']); // 7th 00:30
+    expect(byId['income-town-review-deadline']).toEqual(['2026-11-07T16:30:00.000Z']);
+    expect(byId['monthly-income']).toEqual(['2026-11-08T01:00:00.000Z']); // 8th 09:00
+    expect(byId['petition-review-digest']).toEqual([
+      '2026-11-04T00:00:00.000Z',
+      '2026-11-14T00:00:00.000Z',
+      '2026-11-24T00:00:00.000Z',
+    ]);
+    // Mondays of November 2026: 2, 9, 16, 23, 30.
+    expect(byId['visit-coverage-weekly']?.map((t) => t.slice(0, 10))).toEqual([
+      '2026-11-02',
+      '2026-11-09',
+      '2026-11-16',
+      '2026-11-23',
+      '2026-11-30',
+    ]);
+    expect(byId['visit-coverage-monthly']).toEqual(['2026-11-01T00:00:00.000Z']);
+    expect(byId['petition-summary-quarterly']).toEqual([]);
+    expect(byId['income-quarterly']).toEqual([]);
+    expect(byId['overdue-reminders-daily']).toHaveLength(30);
+    expect(
+      firings(
+        schedules.find((s) => s.id === 'income-quarterly')!.cron,
+        '2026-12-31T16:00:00Z',
+        '2027-12-31T16:00:00Z',
+      ).map((t) => t.slice(0, 10)),
+    ).toEqual(['2027-01-09', '2027-04-09', '2027-07-09', '2027-10-09']);
+  });
+
+  it('follows a county whose deadlines differ', () => {
+    const s = buildSchedules({ ...defaultCalendar, villageEntryDay: 5, countyAnalysisDay: 10 });
+    expect(s.find((x) => x.id === 'income-village-entry-deadline')?.cron).toBe('30 0 6 * *');
+    expect(s.find((x) => x.id === 'monthly-income')?.cron).toBe('0 9 10 * *');
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * The audit trail of archive downloads: one immutable item per download, written
+ * before the download link is handed out.
+ */
+import { randomUUID } from 'node:crypto';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { DownloadAuditEntry } from '#domain/delivery/archive.schema.ts';
+import { dynamo } from '../shared/clients.ts';
+import { keys } from '../store/keys.ts';
+import { queryAll } from '../store/org.repository.ts';
+import { tableName } from '../store/table.ts';
+
+export async function recordDownload(
+  county: string,
+  entry: Omit<DownloadAuditEntry, 'id'>,
+): Promise<DownloadAuditEntry> {
+  const full: DownloadAuditEntry = { id: randomUUID(), ...entry };
+  await dynamo().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...keys.auditEntry(county, full.at, full.id), ...full },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
+  return full;
+}
+
+/** Downloads between two Shanghai dates (inclusive), newest first. */
+export async function listDownloads(
+  county: string,
+  range: { from?: string; to?: string },
+): Promise<DownloadAuditEntry[]> {
+  // Shanghai midnight is 16:00 UTC the day before.
+  const lower = range.from ? new Date(`${range.from}T00:00:00+08:00`).toISOString() : '0';
+  const upper = range.to ? new Date(`${range.to}T23:59:59.999+08:00`).toISOString() + '~' : '~';
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :p AND sk BETWEEN :lo AND :hi',
+    ExpressionAttributeValues: { ':p': keys.auditTrail(county).pk, ':lo': lower, ':hi': upper },
+    ScanIndexForward: false,
+  });
+  return items.map((i) => ({
+    id: String(i.id),
+    at: String(i.at),
+    userId: String(i.userId),
+    userName: String(i.userName),
+    role: String(i.role),
+    reportId: String(i.reportId),
+    title: String(i.title),
+    file: i.file === 'xlsx' ? 'xlsx' : 'pdf',
+    sha256: String(i.sha256),
+    sourceIp: String(i.sourceIp ?? ''),
+  }));
+}

@@ -1,0 +1,51 @@
+/**
+ * What the API shows of archived reports and deliveries: fields copied explicitly,
+ * storage keys left out.
+ */
+import type { ArchivedFile, ArchivedReport } from './archive.ts';
+import type { DeliveryRecord, DeliveryStatus } from './deliveries.ts';
+import { reportLabel } from './report-email.ts';
+
+const fileView = (f: ArchivedFile) => ({ filename: f.filename, sha256: f.sha256, bytes: f.bytes });
+
+export function deliveryView(d: DeliveryRecord) {
+  return {
+    reportId: d.reportId,
+    period: d.period,
+    recipient: d.recipient,
+    recipientName: d.recipientName,
+    status: d.status,
+    attempts: d.attempts,
+    updatedAt: d.updatedAt,
+    ...(d.sentAt ? { sentAt: d.sentAt } : {}),
+    ...(d.via ? { via: d.via } : {}),
+    ...(d.lastError ? { lastError: d.lastError } : {}),
+    ...(d.nextAttemptAt ? { nextAttemptAt: d.nextAttemptAt } : {}),
+  };
+}
+
+export function deliveryCounts(ds: readonly DeliveryRecord[]): Record<DeliveryStatus, number> {
+  const c: Record<DeliveryStatus, number> = { sending: 0, sent: 0, failed: 0, abandoned: 0 };
+  for (const d of ds) c[d.status] += 1;
+  return c;
+}
+
+export function reportView(r: ArchivedReport, deliveries?: readonly DeliveryRecord[]) {
+  return {
+    reportId: r.reportId,
+    kind: r.kind,
+    kindLabel: reportLabel(r.kind),
+    period: r.period,
+    scope: r.scope,
+    scopeLevel: r.scopeLevel,
+    scopeLabel: r.scopeLabel,
+    title: r.title,
+    generatedAt: r.generatedAt,
+    inputSha256: r.inputSha256,
+    inputRecords: r.inputRecords,
+    ...(r.pages === undefined ? {} : { pages: r.pages }),
+    pdf: fileView(r.pdf),
+    ...(r.xlsx ? { xlsx: fileView(r.xlsx) } : {}),
+    ...(deliveries ? { deliveryCounts: deliveryCounts(deliveries) } : {}),
+  };
+}
