@@ -10,11 +10,14 @@ import { repositoryRoot } from './constructs/functions.ts';
 
 try {
   // Run by tsx there is no CLI to choose the output folder; the CLI sets CDK_OUTDIR itself.
-  const { app, stack, config } = buildApp({ outdir: process.env.CDK_OUTDIR ?? join(repositoryRoot, 'cdk.out') });
+  const { app, stack, config } = buildApp({
+    outdir: process.env.CDK_OUTDIR ?? join(repositoryRoot, 'cdk.out'),
+  });
   const assembly = app.synth();
   // Without the CLI nobody prints annotations: show CDK's own warnings, fail on errors.
   const messages = assembly.getStackArtifact(stack.artifactId).messages;
-  for (const m of messages) if (m.level !== 'info') console.error(`[${m.level}] ${m.id}: ${String(m.entry.data)}`);
+  for (const m of messages)
+    if (m.level !== 'info') console.error(`[${m.level}] ${m.id}: ${String(m.entry.data)}`);
   if (messages.some((m) => m.level === 'error')) process.exitCode = 1;
   else console.log(`Synthesized ${stack.stackName} (${config.county.countyName}) to ${assembly.directory}`);
 } catch (e) {

@@ -29,8 +29,12 @@ export interface BuiltApp {
 /** Validates the configuration (throws `ConfigError`) and builds the app with the AWS Solutions checks. */
 export function buildApp(options: BuildOptions): BuiltApp {
   const app = new App({ outdir: options.outdir });
-  const envName = options.envName ?? String(app.node.tryGetContext('env') ?? process.env.SHOUWANG_ENV ?? 'demo');
-  const configFile = options.configFile ?? (app.node.tryGetContext('config') as string | undefined) ?? process.env.SHOUWANG_CONFIG;
+  const envName =
+    options.envName ?? String(app.node.tryGetContext('env') ?? process.env.SHOUWANG_ENV ?? 'demo');
+  const configFile =
+    options.configFile ??
+    (app.node.tryGetContext('config') as string | undefined) ??
+    process.env.SHOUWANG_CONFIG;
   const config = loadConfig(envName, configFile ? readConfigFile(configFile) : undefined);
 
   const account = config.aws.account ?? process.env.CDK_DEFAULT_ACCOUNT;

@@ -23,7 +23,10 @@ describe('deployment configuration', () => {
   });
 
   it('accepts prod once the county file supplies the county and sender', () => {
-    const config = loadConfig('prod', { county: demoCountyConfig, email: { senderAddress: 'reports@example.gov.cn' } });
+    const config = loadConfig('prod', {
+      county: demoCountyConfig,
+      email: { senderAddress: 'reports@example.gov.cn' },
+    });
     expect(config.archive.lockMode).toBe('COMPLIANCE');
     expect(config.site.allowedCountries).toEqual(['CN']);
   });
@@ -33,7 +36,9 @@ describe('deployment configuration', () => {
       /email\.senderAddress: email\.senderAddress must be an e-mail address/,
     );
     expect(() => loadConfig('demo', { archive: { retentionYears: 0 } })).toThrow(/archive\.retentionYears/);
-    expect(() => loadConfig('demo', { logs: { retentionDays: 42 } })).toThrow(/logs\.retentionDays must be one of/);
+    expect(() => loadConfig('demo', { logs: { retentionDays: 42 } })).toThrow(
+      /logs\.retentionDays must be one of/,
+    );
     expect(() => loadConfig('demo', { site: { domainName: 'shouwang.example.gov.cn' } })).toThrow(
       /site\.certificateArn is required when site\.domainName is set/,
     );

@@ -17,7 +17,9 @@ import { countyConfigSchema, demoCountyConfig } from '#domain/config/county-conf
 const logLevels = ['DEBUG', 'INFO', 'WARN', 'ERROR'] as const;
 
 /** CloudWatch Logs accepts only these retention periods (days). */
-const logRetentionDays = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+const logRetentionDays = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
 
 export const deploymentConfigSchema = z
   .object({
@@ -28,8 +30,14 @@ export const deploymentConfigSchema = z
     /** Target account and region; left out, the stack is environment-agnostic (the CLI's defaults apply). */
     aws: z
       .object({
-        account: z.string().regex(/^\d{12}$/, { error: 'aws.account must be a 12-digit AWS account id' }).optional(),
-        region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: 'aws.region must look like ap-southeast-1' }).optional(),
+        account: z
+          .string()
+          .regex(/^\d{12}$/, { error: 'aws.account must be a 12-digit AWS account id' })
+          .optional(),
+        region: z
+          .string()
+          .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: 'aws.region must look like ap-southeast-1' })
+          .optional(),
       })
       .default({}),
     /** The county the deployment serves (code, name, yearly thresholds, deadlines); passed to every function. */
@@ -37,16 +45,24 @@ export const deploymentConfigSchema = z
     site: z
       .object({
         /** Custom domain for the forms site and API; without it the CloudFront domain is used. */
-        domainName: z.string().regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, { error: 'site.domainName must be a host name such as shouwang.example.gov.cn' }).optional(),
+        domainName: z
+          .string()
+          .regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, {
+            error: 'site.domainName must be a host name such as shouwang.example.gov.cn',
+          })
+          .optional(),
         /** ACM certificate for `domainName`; CloudFront requires it to be in us-east-1. */
         certificateArn: z
           .string()
           .regex(/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]+$/, {
-            error: 'site.certificateArn must be an ACM certificate ARN in us-east-1 (CloudFront only uses certificates from there)',
+            error:
+              'site.certificateArn must be an ACM certificate ARN in us-east-1 (CloudFront only uses certificates from there)',
           })
           .optional(),
         /** ISO 3166 alpha-2 codes allowed to reach the site; empty means no geographic restriction. */
-        allowedCountries: z.array(z.string().regex(/^[A-Z]{2}$/, { error: 'country codes are two capital letters, e.g. CN' })).default([]),
+        allowedCountries: z
+          .array(z.string().regex(/^[A-Z]{2}$/, { error: 'country codes are two capital letters, e.g. CN' }))
+          .default([]),
       })
       .default({ allowedCountries: [] }),
     email: z.object({
@@ -57,7 +73,11 @@ export const deploymentConfigSchema = z
     }),
     archive: z.object({
       /** Years every archived report is kept unchangeable (S3 Object Lock default retention). */
-      retentionYears: z.number().int().min(1, { error: 'archive.retentionYears must be at least 1' }).max(100),
+      retentionYears: z
+        .number()
+        .int()
+        .min(1, { error: 'archive.retentionYears must be at least 1' })
+        .max(100),
       /**
        * GOVERNANCE lets a privileged administrator remove a locked object (for a demo);
        * COMPLIANCE makes the lock binding on everyone, the root user included.
@@ -70,11 +90,9 @@ export const deploymentConfigSchema = z
     }),
     logs: z.object({
       /** CloudWatch retention of function and API logs. */
-      retentionDays: z
-        .number()
-        .refine((d) => (logRetentionDays as readonly number[]).includes(d), {
-          error: `logs.retentionDays must be one of ${logRetentionDays.join(', ')}`,
-        }),
+      retentionDays: z.number().refine((d) => (logRetentionDays as readonly number[]).includes(d), {
+        error: `logs.retentionDays must be one of ${logRetentionDays.join(', ')}`,
+      }),
       /** Powertools `POWERTOOLS_LOG_LEVEL`. */
       level: z.enum(logLevels),
       /** Powertools `POWERTOOLS_SERVICE_NAME`. */
@@ -114,10 +132,18 @@ export const deploymentConfigSchema = z
   .superRefine((value, ctx) => {
     const site = value.site;
     if (site.domainName && !site.certificateArn) {
-      ctx.addIssue({ code: 'custom', path: ['site', 'certificateArn'], message: 'site.certificateArn is required when site.domainName is set' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['site', 'certificateArn'],
+        message: 'site.certificateArn is required when site.domainName is set',
+      });
     }
     if (site.certificateArn && !site.domainName) {
-      ctx.addIssue({ code: 'custom', path: ['site', 'domainName'], message: 'site.domainName is required when site.certificateArn is set' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['site', 'domainName'],
+        message: 'site.domainName is required when site.certificateArn is set',
+      });
     }
   });
 

@@ -96,7 +96,10 @@ export class ShouwangStack extends Stack {
 
     const siteUrl = `https://${config.site.domainName ?? site.distribution.distributionDomainName}`;
     new CfnOutput(this, 'SiteUrl', { value: siteUrl, description: 'The forms site (and /api)' });
-    new CfnOutput(this, 'SiteBucketName', { value: site.bucket.bucketName, description: 'Upload forms/dist here' });
+    new CfnOutput(this, 'SiteBucketName', {
+      value: site.bucket.bucketName,
+      description: 'Upload forms/dist here',
+    });
     new CfnOutput(this, 'DistributionId', { value: site.distribution.distributionId });
     new CfnOutput(this, 'ApiEndpoint', { value: api.httpApi.apiEndpoint });
     new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });

@@ -28,6 +28,8 @@ export interface HttpReply {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** A file instead of JSON (e.g. an XLSX export): sent base64-encoded, as API Gateway expects. */
+  file?: { content: Buffer; contentType: string; filename: string };
 }
 
 interface Internal extends Record<string, unknown> {
@@ -134,6 +136,20 @@ export function httpRoute<S extends z.ZodType | undefined>(
         params: event.pathParameters ?? {},
         event,
       });
+      if (reply.file) {
+        return {
+          statusCode: reply.status,
+          isBase64Encoded: true,
+          body: reply.file.content.toString('base64'),
+          headers: {
+            'content-type': reply.file.contentType,
+            'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(reply.file.filename)}`,
+            'cache-control': 'no-store',
+            'x-content-type-options': 'nosniff',
+            ...reply.headers,
+          },
+        };
+      }
       return json(reply.status, reply.body, reply.headers);
     });
 }

@@ -30,7 +30,8 @@ export class AccessLogs extends Construct {
     });
     Validations.of(this.bucket).acknowledge({
       id: 'AwsSolutions-S1',
-      reason: 'This is the access-log destination itself; logging it into itself would loop and another log bucket would only move the finding.',
+      reason:
+        'This is the access-log destination itself; logging it into itself would loop and another log bucket would only move the finding.',
     });
   }
 }

@@ -46,7 +46,9 @@ export class Api extends Construct {
       description: 'Shouwang forms API (served under /api of the site)',
       createDefaultStage: false,
     });
-    const accessLog = new logs.LogGroup(this, 'AccessLog', { retention: props.logRetentionDays as logs.RetentionDays });
+    const accessLog = new logs.LogGroup(this, 'AccessLog', {
+      retention: props.logRetentionDays as logs.RetentionDays,
+    });
     this.httpApi.addStage('Stage', {
       stageName: '$default',
       autoDeploy: true,

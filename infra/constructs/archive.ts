@@ -23,12 +23,9 @@ export class Archive extends Construct {
   constructor(scope: Construct, id: string, props: ArchiveProps) {
     super(scope, id);
     const { retentionYears, lockMode, coldAfterDays } = props.archive;
-    const retention = Duration.days(retentionYears * 365);
     this.bucket = new s3.Bucket(this, 'Bucket', {
       versioned: true,
       objectLockEnabled: true,
-      objectLockDefaultRetention:
-        lockMode === 'COMPLIANCE' ? s3.ObjectLockRetention.compliance(retention) : s3.ObjectLockRetention.governance(retention),
       encryption: s3.BucketEncryption.S3_MANAGED,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
@@ -39,9 +36,17 @@ export class Archive extends Construct {
         {
           id: 'colder-after-age',
           // Glacier Instant Retrieval: auditors still download old reports in milliseconds.
-          transitions: [{ storageClass: s3.StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(coldAfterDays) }],
+          transitions: [
+            {
+              storageClass: s3.StorageClass.GLACIER_INSTANT_RETRIEVAL,
+              transitionAfter: Duration.days(coldAfterDays),
+            },
+          ],
           noncurrentVersionTransitions: [
-            { storageClass: s3.StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(coldAfterDays) },
+            {
+              storageClass: s3.StorageClass.GLACIER_INSTANT_RETRIEVAL,
+              transitionAfter: Duration.days(coldAfterDays),
+            },
           ],
           abortIncompleteMultipartUploadAfter: Duration.days(7),
         },
@@ -49,5 +54,11 @@ export class Archive extends Construct {
       // Never deleted with the stack: the archive outlives any deployment.
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // The L2 only writes the retention in days; records rules count years (and 3650 days
+    // fall two or three days short of ten calendar years), so the rule is set in years.
+    (this.bucket.node.defaultChild as s3.CfnBucket).objectLockConfiguration = {
+      objectLockEnabled: 'Enabled',
+      rule: { defaultRetention: { mode: lockMode, years: retentionYears } },
+    };
   }
 }

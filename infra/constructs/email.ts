@@ -35,7 +35,9 @@ export class Email extends Construct {
     });
     const domain = props.email.senderAddress.split('@')[1] ?? '';
     this.identity = new ses.EmailIdentity(this, 'Identity', {
-      identity: props.email.verifyDomain ? ses.Identity.domain(domain) : ses.Identity.email(props.email.senderAddress),
+      identity: props.email.verifyDomain
+        ? ses.Identity.domain(domain)
+        : ses.Identity.email(props.email.senderAddress),
       configurationSet: this.configurationSet,
     });
   }

@@ -16,7 +16,6 @@ import type { Email } from './email.ts';
 /** The repository root: where package-lock.json and `functions/` are. */
 export const repositoryRoot = join(import.meta.dirname, '..', '..');
 
-
 /**
  * esbuild's ESM output has no `require`; CommonJS dependencies (middy, the AWS SDK's
  * older helpers) call it. The alias avoids colliding with a bundled `createRequire`.
@@ -78,7 +77,9 @@ export class ServiceFunctions extends Construct {
     const entry = join(this.projectRoot, 'functions', handler, 'handler.ts');
     if (!existsSync(entry)) {
       const file = relative(this.projectRoot, entry);
-      throw new Error(`Lambda entry file ${file} does not exist${origin ? ` (needed by ${origin})` : ''}; create it or remove the definition that names it.`);
+      throw new Error(
+        `Lambda entry file ${file} does not exist${origin ? ` (needed by ${origin})` : ''}; create it or remove the definition that names it.`,
+      );
     }
     return entry;
   }
@@ -87,7 +88,9 @@ export class ServiceFunctions extends Construct {
   create(id: string, options: ServiceFunctionOptions): nodejs.NodejsFunction {
     const entry = this.entryOf(options.handler, options.origin);
     const scope = new Construct(this, id);
-    const logGroup = new logs.LogGroup(scope, 'Logs', { retention: this.props.logs.retentionDays as logs.RetentionDays });
+    const logGroup = new logs.LogGroup(scope, 'Logs', {
+      retention: this.props.logs.retentionDays as logs.RetentionDays,
+    });
     // An explicit role instead of AWSLambdaBasicExecutionRole: it may write to its own log group only.
     const role = new iam.Role(scope, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
@@ -167,10 +170,20 @@ export function bindTable(args: {
  * (an auditor asks for exactly the version that was sent); writing adds PutObject
  * and nothing that could shorten a retention or delete.
  */
-export function bindArchive(args: { fn: lambda.IFunction; bucket: s3.IBucket; access: 'read' | 'write' }): void {
+export function bindArchive(args: {
+  fn: lambda.IFunction;
+  bucket: s3.IBucket;
+  access: 'read' | 'write';
+}): void {
   const { fn, bucket, access } = args;
-  const objectActions = ['s3:GetObject', 's3:GetObjectVersion', ...(access === 'write' ? ['s3:PutObject'] : [])];
-  fn.addToRolePolicy(new iam.PolicyStatement({ actions: objectActions, resources: [bucket.arnForObjects('*')] }));
+  const objectActions = [
+    's3:GetObject',
+    's3:GetObjectVersion',
+    ...(access === 'write' ? ['s3:PutObject'] : []),
+  ];
+  fn.addToRolePolicy(
+    new iam.PolicyStatement({ actions: objectActions, resources: [bucket.arnForObjects('*')] }),
+  );
   fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
   if (!fn.role) return;
   const bucketLogicalId = Stack.of(bucket).getLogicalId(bucket.node.defaultChild as s3.CfnBucket);
@@ -197,7 +210,8 @@ export interface AccessTargets {
 
 /** Applies a `RouteDef['access']` declaration: the one place where access turns into IAM. */
 export function bindAccess(fn: lambda.IFunction, access: RouteDef['access'], targets: AccessTargets): void {
-  if (access.table) bindTable({ fn, table: targets.table, indexNames: targets.indexNames, access: access.table });
+  if (access.table)
+    bindTable({ fn, table: targets.table, indexNames: targets.indexNames, access: access.table });
   if (access.archive) bindArchive({ fn, bucket: targets.archive, access: access.archive });
   if (access.email) bindEmail({ fn, email: targets.email });
 }

@@ -5,7 +5,12 @@ import type * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { scheduleTimeZone, schedules as sharedSchedules, toEventBridgeCron, type ScheduleDef } from '#domain/system/schedules.ts';
+import {
+  scheduleTimeZone,
+  schedules as sharedSchedules,
+  toEventBridgeCron,
+  type ScheduleDef,
+} from '#domain/system/schedules.ts';
 import { FONT_DIR_ENV, FONT_FILES } from '#reports/pdf/fonts.ts';
 import type { DeploymentConfig } from '../config.ts';
 import { bindArchive, bindEmail, bindTable, type AccessTargets, type ServiceFunctions } from './functions.ts';
@@ -31,7 +36,9 @@ export function reportAssetsHooks(): nodejs.ICommandHooks {
       const modules = `${inputDir}/node_modules`;
       return [
         `mkdir -p "${outputDir}/fonts" "${outputDir}/data"`,
-        ...FONT_FILES.map((f) => `cp "${modules}/${f.packageName}/${f.packagePath}" "${outputDir}/fonts/${f.fileName}"`),
+        ...FONT_FILES.map(
+          (f) => `cp "${modules}/${f.packageName}/${f.packagePath}" "${outputDir}/fonts/${f.fileName}"`,
+        ),
         `cp -R "${modules}/pdfkit/js/standard-fonts" "${outputDir}/pdfkit-standard-fonts"`,
         `cp "${modules}/pdfkit/js/data/sRGB_IEC61966_2_1.icc" "${outputDir}/data/"`,
         `printf '%s' '${bundlePackageJson}' > "${outputDir}/package.json"`,
@@ -81,7 +88,8 @@ export class Jobs extends Construct {
     });
     Validations.of(this.deadLetterQueue).acknowledge({
       id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the dead-letter queue of the schedules and of the job function; its depth is alarmed.',
+      reason:
+        'This queue is itself the dead-letter queue of the schedules and of the job function; its depth is alarmed.',
     });
 
     this.fn = props.functions.create('RunJob', {
@@ -94,7 +102,12 @@ export class Jobs extends Construct {
       commandHooks: reportAssetsHooks(),
       origin: 'the schedules (domain/system/schedules.ts)',
     });
-    bindTable({ fn: this.fn, table: props.targets.table, indexNames: props.targets.indexNames, access: 'write' });
+    bindTable({
+      fn: this.fn,
+      table: props.targets.table,
+      indexNames: props.targets.indexNames,
+      access: 'write',
+    });
     bindArchive({ fn: this.fn, bucket: props.targets.archive, access: 'write' });
     bindEmail({ fn: this.fn, email: props.targets.email });
 
@@ -112,7 +125,9 @@ export class Jobs extends Construct {
       }),
       description: 'Lets EventBridge Scheduler start the job function',
     });
-    role.addToPolicy(new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.fn.functionArn] }));
+    role.addToPolicy(
+      new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.fn.functionArn] }),
+    );
     this.deadLetterQueue.grantSendMessages(role);
 
     for (const s of props.schedules ?? sharedSchedules) {
@@ -129,7 +144,10 @@ export class Jobs extends Construct {
             arn: this.fn.functionArn,
             roleArn: role.roleArn,
             input: JSON.stringify(payload),
-            retryPolicy: { maximumRetryAttempts: props.jobs.retryAttempts, maximumEventAgeInSeconds: props.jobs.maxEventAgeSeconds },
+            retryPolicy: {
+              maximumRetryAttempts: props.jobs.retryAttempts,
+              maximumEventAgeInSeconds: props.jobs.maxEventAgeSeconds,
+            },
             deadLetterConfig: { arn: this.deadLetterQueue.queueArn },
           },
         }),

@@ -56,7 +56,11 @@ export class Monitoring extends Construct {
 
     for (const [name, fn] of props.functions) {
       alarm(`${name}-Errors`, fn.metricErrors({ period, statistic: 'Sum' }), `${name}: the function failed`);
-      alarm(`${name}-Throttles`, fn.metricThrottles({ period, statistic: 'Sum' }), `${name}: invocations were throttled`);
+      alarm(
+        `${name}-Throttles`,
+        fn.metricThrottles({ period, statistic: 'Sum' }),
+        `${name}: invocations were throttled`,
+      );
     }
     alarm(
       'DeadLetters',
@@ -76,6 +80,10 @@ export class Monitoring extends Construct {
       }),
       'A report could not be e-mailed to a recipient after all retries (see the job log for who)',
     );
-    alarm('ApiServerErrors', props.httpApi.metricServerError({ period, statistic: 'Sum' }), 'The API answered with 5xx');
+    alarm(
+      'ApiServerErrors',
+      props.httpApi.metricServerError({ period, statistic: 'Sum' }),
+      'The API answered with 5xx',
+    );
   }
 }

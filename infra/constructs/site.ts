@@ -59,7 +59,10 @@ const indexRewrite = `function handler(event) {
  * function source plain ASCII.
  */
 export function runtimeConfigFunctionCode(config: RuntimeConfig): string {
-  const json = JSON.stringify(JSON.stringify(config)).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const json = JSON.stringify(JSON.stringify(config)).replace(
+    /[\u0080-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   return `var body = ${json};
 function handler(event) {
   return {
@@ -104,25 +107,42 @@ export class Site extends Construct {
     const headers = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Shouwang security headers',
       securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(stack.region, stack.urlSuffix), override: true },
-        strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
+        contentSecurityPolicy: {
+          contentSecurityPolicy: contentSecurityPolicy(stack.region, stack.urlSuffix),
+          override: true,
+        },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(730),
+          includeSubdomains: true,
+          override: true,
+        },
         frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
         contentTypeOptions: { override: true },
-        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+        referrerPolicy: {
+          referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+          override: true,
+        },
       },
       customHeadersBehavior: {
-        customHeaders: [{ header: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(self)', override: true }],
+        customHeaders: [
+          {
+            header: 'Permissions-Policy',
+            value: 'camera=(), microphone=(), geolocation=(self)',
+            override: true,
+          },
+        ],
       },
     });
 
     const { domainName, certificateArn, allowedCountries } = props.site;
-    const custom = domainName && certificateArn
-      ? {
-          domainNames: [domainName],
-          certificate: acm.Certificate.fromCertificateArn(this, 'Certificate', certificateArn),
-          minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
-        }
-      : {};
+    const custom =
+      domainName && certificateArn
+        ? {
+            domainNames: [domainName],
+            certificate: acm.Certificate.fromCertificateArn(this, 'Certificate', certificateArn),
+            minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {};
 
     const siteOrigin = origins.S3BucketOrigin.withOriginAccessControl(this.bucket);
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
@@ -134,7 +154,9 @@ export class Site extends Construct {
       enableLogging: true,
       logBucket: props.accessLogs,
       logFilePrefix: 'cloudfront/',
-      ...(allowedCountries.length ? { geoRestriction: cloudfront.GeoRestriction.allowlist(...allowedCountries) } : {}),
+      ...(allowedCountries.length
+        ? { geoRestriction: cloudfront.GeoRestriction.allowlist(...allowedCountries) }
+        : {}),
       ...custom,
       defaultBehavior: {
         origin: siteOrigin,
@@ -196,7 +218,8 @@ export class Site extends Construct {
     if (!allowedCountries.length) {
       suppressions.push({
         id: 'AwsSolutions-CFR1',
-        reason: 'The demo environment is opened by reviewers from anywhere; the prod environment sets site.allowedCountries (CN).',
+        reason:
+          'The demo environment is opened by reviewers from anywhere; the prod environment sets site.allowedCountries (CN).',
       });
     }
     if (!domainName) {
