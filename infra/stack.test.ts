@@ -3,7 +3,7 @@
  * properties a county's IT office and an auditor rely on. One synth (bundling the
  * real functions with esbuild) serves every test.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
@@ -17,7 +17,7 @@ import { scheduleTimeZone, schedules, toEventBridgeCron } from '#domain/system/s
 import { FONT_DIR_ENV, FONT_FILES } from '#reports/pdf/fonts.ts';
 import { buildApp, type BuiltApp } from './build.ts';
 import { ServiceFunctions } from './constructs/functions.ts';
-import { runtimeConfigFunctionCode } from './constructs/site.ts';
+import { contentSecurityPolicy, inlineScriptHashes, runtimeConfigFunctionCode } from './constructs/site.ts';
 
 type Resource = {
   Type: string;
@@ -340,6 +340,33 @@ describe('site', () => {
     const response = handler({ request: { uri: '/runtime-config.json' } });
     expect(response.statusCode).toBe(200);
     expect(JSON.parse(response.body)).toEqual(config);
+  });
+});
+
+describe('content security policy', () => {
+  it("allows the built pages' inline scripts by hash only, and Cognito for sign-in", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shouwang-site-'));
+    try {
+      mkdirSync(join(dir, 'login'));
+      writeFileSync(
+        join(dir, 'index.html'),
+        '<script type="module" src="/_astro/a.js"></script><script>alert(1)</script>',
+      );
+      writeFileSync(join(dir, 'login', 'index.html'), '<script>alert(1)</script><script>\nx()\n</script>');
+      const hashes = inlineScriptHashes(dir);
+      // alert(1) and "\nx()\n": the external script is not hashed, duplicates count once.
+      expect(hashes).toHaveLength(2);
+      expect(hashes).toContain("'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='");
+      const csp = contentSecurityPolicy('ap-southeast-1', 'amazonaws.com', hashes);
+      expect(csp).toContain(`script-src 'self' ${hashes.join(' ')}`);
+      expect(csp).not.toContain('unsafe-eval');
+      expect(csp).toMatch(/script-src[^;]*/);
+      expect(csp.match(/script-src[^;]*/)![0]).not.toContain('unsafe-inline');
+      expect(csp).toContain("connect-src 'self' https://cognito-idp.ap-southeast-1.amazonaws.com");
+      expect(csp).toContain("frame-ancestors 'none'");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
@@ -9,7 +10,7 @@ import { Archive } from './constructs/archive.ts';
 import { Auth } from './constructs/auth.ts';
 import { DataStore } from './constructs/data.ts';
 import { Email } from './constructs/email.ts';
-import { ServiceFunctions } from './constructs/functions.ts';
+import { repositoryRoot, ServiceFunctions } from './constructs/functions.ts';
 import { Jobs } from './constructs/jobs.ts';
 import { Monitoring } from './constructs/monitoring.ts';
 import { Site } from './constructs/site.ts';
@@ -74,6 +75,7 @@ export class ShouwangStack extends Stack {
       site: config.site,
       apiDomainName: api.domainName,
       accessLogs: accessLogs.bucket,
+      siteDir: join(props.projectRoot ?? repositoryRoot, 'forms', 'dist'),
       runtimeConfig: {
         auth: {
           endpoint: `https://cognito-idp.${this.region}.${this.urlSuffix}/`,

@@ -194,6 +194,8 @@ export async function startStandins(opts: StandinOptions): Promise<Standins> {
       [envNames.userPoolClientId]: cognito.clientId,
       [envNames.jwtIssuer]: cognito.issuer,
       [envNames.jwksUri]: cognito.jwksUri,
+      // Admin calls (account creation from the staff directory) go to the stand-in too.
+      AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
     });
   }
 

@@ -22,8 +22,36 @@ export const deadlinesSchema = z.object({
   townReview: z.number().int().min(1).max(28),
   /** Day of month by which the county monitoring centre compares. */
   countyComparison: z.number().int().min(1).max(28),
+  /**
+   * When true, a deadline falling on a weekend or public holiday (see `calendar`)
+   * moves to the next working day. Optional so older configurations still parse.
+   */
+  moveOffHolidays: z.boolean().optional(),
 });
 export type Deadlines = z.infer<typeof deadlinesSchema>;
+
+/**
+ * The working calendar the deadlines are measured against: public holidays and the
+ * weekend days worked instead (调休), published by the State Council each year, so
+ * they are data, never code.
+ */
+export const workCalendarSchema = z.object({
+  holidays: z.array(z.iso.date()).max(400).default([]),
+  /** Saturdays or Sundays that are working days (调休上班). */
+  workingWeekends: z.array(z.iso.date()).max(100).default([]),
+});
+export type WorkCalendar = z.infer<typeof workCalendarSchema>;
+
+/** How the monthly analysis spots suspicious records; defaults apply when absent. */
+export const incomeChecksSchema = z.object({
+  /** A per-capita figure this many robust deviations (MAD × 1.4826) from the village median is suspicious. */
+  madLimit: z.number().positive().default(3.5),
+  /** Villages with fewer records than this are not judged by their spread. */
+  madMinRecords: z.number().int().min(3).default(5),
+  /** A rise beyond this share of the previous month (1 = doubled) is a sudden jump. */
+  jumpShare: z.number().positive().default(1),
+});
+export type IncomeChecks = z.infer<typeof incomeChecksSchema>;
 
 export const countyConfigSchema = z.object({
   countyCode: z.string().regex(/^\d{6}$/, { error: '县级行政区划代码应为 6 位数字' }),
@@ -32,6 +60,8 @@ export const countyConfigSchema = z.object({
   issuingOffice: z.string().min(2),
   years: z.record(z.string().regex(/^\d{4}$/), yearConfigSchema),
   deadlines: deadlinesSchema,
+  calendar: workCalendarSchema.optional(),
+  incomeChecks: incomeChecksSchema.optional(),
 });
 export type CountyConfig = z.infer<typeof countyConfigSchema>;
 
@@ -52,5 +82,17 @@ export const demoCountyConfig: CountyConfig = countyConfigSchema.parse({
     '2026': { monitoringThreshold: 7500, sharpFallShare: 0.3, nearThresholdBand: 0.1 },
     '2027': { monitoringThreshold: 7700, sharpFallShare: 0.3, nearThresholdBand: 0.1 },
   },
-  deadlines: { villageEntry: 6, townReview: 7, countyComparison: 8 },
+  deadlines: { villageEntry: 6, townReview: 7, countyComparison: 8, moveOffHolidays: true },
+  // 2026 holidays as the demo county configured them (illustrative, not an official list).
+  calendar: {
+    holidays: [
+      '2026-01-01', '2026-01-02', '2026-01-03',
+      '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22',
+      '2026-04-04', '2026-04-05', '2026-04-06',
+      '2026-05-01', '2026-05-02', '2026-05-03', '2026-05-04', '2026-05-05',
+      '2026-06-19', '2026-06-20', '2026-06-21',
+      '2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07',
+    ],
+    workingWeekends: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'],
+  },
 });

@@ -1,4 +1,7 @@
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Annotations, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -17,17 +20,48 @@ export interface SiteProps {
   readonly accessLogs: s3.IBucket;
   /** What `/runtime-config.json` tells the browser (sign-in endpoint, pool, client, county). */
   readonly runtimeConfig: RuntimeConfig;
+  /** The built site (`forms/dist`), read for the hashes of its inline scripts; absent before `npm run build`. */
+  readonly siteDir?: string;
+}
+
+/**
+ * CSP hashes (`'sha256-...'`) of every inline `<script>` in the built pages. Astro
+ * inlines its island loader; without these hashes `script-src 'self'` would stop the
+ * React forms from starting, and `'unsafe-inline'` would defeat the policy.
+ */
+export function inlineScriptHashes(siteDir: string): string[] {
+  const hashes = new Set<string>();
+  const visit = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (entry.name.endsWith('.html')) {
+        for (const m of readFileSync(path, 'utf8').matchAll(
+          /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g,
+        )) {
+          if (m[1]) hashes.add(`'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+        }
+      }
+    }
+  };
+  visit(siteDir);
+  return [...hashes].sort();
 }
 
 /**
  * The Content-Security-Policy of the forms. Scripts and styles come from the site
  * itself; the browser talks to the API on the same origin and to Cognito for sign-in.
  */
-export function contentSecurityPolicy(region: string, urlSuffix: string): string {
+export function contentSecurityPolicy(
+  region: string,
+  urlSuffix: string,
+  scriptHashes: readonly string[] = [],
+): string {
   return [
     "default-src 'self'",
-    "script-src 'self'",
-    // React islands set style attributes; no inline scripts are allowed.
+    // Inline scripts only by hash (Astro's island loader), never 'unsafe-inline'.
+    ['script-src', "'self'", ...scriptHashes].join(' '),
+    // React islands set style attributes.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
@@ -104,11 +138,19 @@ export class Site extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    let scriptHashes: string[] = [];
+    if (props.siteDir && existsSync(props.siteDir)) scriptHashes = inlineScriptHashes(props.siteDir);
+    else {
+      Annotations.of(this).addWarningV2(
+        'shouwang:site-not-built',
+        'forms/dist is not built: the CSP allows no inline script, so Astro islands will not start. Run `npm run build` before synthesizing a deployment.',
+      );
+    }
     const headers = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Shouwang security headers',
       securityHeadersBehavior: {
         contentSecurityPolicy: {
-          contentSecurityPolicy: contentSecurityPolicy(stack.region, stack.urlSuffix),
+          contentSecurityPolicy: contentSecurityPolicy(stack.region, stack.urlSuffix, scriptHashes),
           override: true,
         },
         strictTransportSecurity: {

@@ -14,6 +14,11 @@ export function runtimeConfig(): Promise<RuntimeConfig> {
       if (!r.ok) throw new Error(`runtime-config ${r.status}`);
       return r.json() as Promise<{ auth: RuntimeConfig['auth']; county: unknown }>;
     })
-    .then((c) => ({ auth: c.auth, county: countyConfigSchema.parse(c.county) }));
+    .then((c) => ({ auth: c.auth, county: countyConfigSchema.parse(c.county) }))
+    .catch((e: unknown) => {
+      // A failed fetch (e.g. offline at load) must not stick for the life of the page.
+      cached = undefined;
+      throw e;
+    });
   return cached;
 }
