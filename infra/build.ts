@@ -4,6 +4,7 @@
  */
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import type { RouteDef } from '#domain/system/routes.ts';
 import { loadConfig, readConfigFile, type DeploymentConfig } from './config.ts';
 import { ShouwangStack } from './stack.ts';
 
@@ -17,6 +18,10 @@ export interface BuildOptions {
   configFile?: string;
   /** Root holding package-lock.json and `functions/` (tests may point elsewhere). */
   projectRoot?: string;
+  /** Route table; else the shared one (tests build with synthetic tables). */
+  routes?: readonly RouteDef[];
+  /** Entry file of a handler folder; else `functions/<handler>/handler.ts`. */
+  entryOf?: (handler: string) => string;
 }
 
 /** The app, its one stack and the configuration it was built from. */
@@ -42,6 +47,8 @@ export function buildApp(options: BuildOptions): BuiltApp {
   const stack = new ShouwangStack(app, `Shouwang-${config.envName}`, {
     config,
     ...(options.projectRoot ? { projectRoot: options.projectRoot } : {}),
+    ...(options.routes ? { routes: options.routes } : {}),
+    ...(options.entryOf ? { entryOf: options.entryOf } : {}),
     description: `Shouwang (守望) for ${config.county.countyName} (${config.county.countyCode}), environment ${config.envName}`,
     ...(account || region ? { env: { ...(account ? { account } : {}), ...(region ? { region } : {}) } } : {}),
   });

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
-import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import { envNames } from '#domain/system/resources.ts';
+import type { RouteDef } from '#domain/system/routes.ts';
 import type { DeploymentConfig } from './config.ts';
 import { AccessLogs } from './constructs/access-logs.ts';
 import { Api } from './constructs/api.ts';
@@ -24,12 +24,24 @@ export interface ShouwangStackProps extends StackProps {
    * @default the repository root
    */
   readonly projectRoot?: string;
+  /**
+   * The route table.
+   * @default the shared table of `domain/system/routes.ts`
+   */
+  readonly routes?: readonly RouteDef[];
+  /**
+   * Where the entry file of a handler folder is (tests point synthetic handlers at one real file).
+   * @default `functions/<handler>/handler.ts`
+   */
+  readonly entryOf?: (handler: string) => string;
 }
 
 /**
- * One county's deployment: one stack of constructs, one per concern. Every route,
- * schedule, table key and bucket comes from `domain/system/*`, the definitions the
- * local runtime reads too.
+ * One county's deployment: one stack of constructs, one per concern, with the API's
+ * route functions in nested stacks (see `constructs/api.ts`) so that the route table
+ * can grow past CloudFormation's 500 resources a stack. Every route, schedule, table
+ * key and bucket comes from `domain/system/*`, the definitions the local runtime
+ * reads too.
  */
 export class ShouwangStack extends Stack {
   constructor(scope: Construct, id: string, props: ShouwangStackProps) {
@@ -49,6 +61,7 @@ export class ShouwangStack extends Stack {
     const functions = new ServiceFunctions(this, 'Functions', {
       logs: config.logs,
       ...(props.projectRoot ? { projectRoot: props.projectRoot } : {}),
+      ...(props.entryOf ? { entryOf: props.entryOf } : {}),
       environment: {
         [envNames.tableName]: data.table.tableName,
         [envNames.archiveBucket]: archive.bucket.bucketName,
@@ -61,6 +74,11 @@ export class ShouwangStack extends Stack {
       },
     });
     const targets = { table: data.table, indexNames: data.indexNames, archive: archive.bucket, email };
+    // First, so the API's nested stacks can alarm each function beside it.
+    const monitoring = new Monitoring(this, 'Monitoring', {
+      serviceName: config.logs.serviceName,
+      ...(config.alarms.email ? { alarmEmail: config.alarms.email } : {}),
+    });
 
     const api = new Api(this, 'Api', {
       functions,
@@ -69,8 +87,13 @@ export class ShouwangStack extends Stack {
       client: auth.client,
       api: config.api,
       logRetentionDays: config.logs.retentionDays,
+      monitoring,
+      ...(props.routes ? { routes: props.routes } : {}),
     });
     const jobs = new Jobs(this, 'Jobs', { functions, targets, jobs: config.jobs, stage });
+    monitoring.watchFunction('runJob', jobs.fn);
+    monitoring.watchDeadLetters(jobs.deadLetterQueue);
+    monitoring.watchApi(api.httpApi);
     const site = new Site(this, 'Site', {
       site: config.site,
       apiDomainName: api.domainName,
@@ -85,15 +108,6 @@ export class ShouwangStack extends Stack {
         },
         county: config.county,
       },
-    });
-
-    const alarmed = new Map<string, lambda.IFunction>([...api.functions, ['runJob', jobs.fn]]);
-    const monitoring = new Monitoring(this, 'Monitoring', {
-      functions: alarmed,
-      deadLetterQueue: jobs.deadLetterQueue,
-      httpApi: api.httpApi,
-      serviceName: config.logs.serviceName,
-      ...(config.alarms.email ? { alarmEmail: config.alarms.email } : {}),
     });
 
     const siteUrl = `https://${config.site.domainName ?? site.distribution.distributionDomainName}`;

@@ -8,7 +8,15 @@ import type { CountyConfig } from '#domain/config/county-config.ts';
 import { addMonths, reportingPeriodAt } from '#domain/shared/period.ts';
 import { dynamo } from '#functions/shared/clients.ts';
 import { batchPut } from '#functions/store/bulk.ts';
-import { householdItem, orgUnitItem, staffItem } from '#functions/store/directory.writer.ts';
+import {
+  assignmentItem,
+  householdItem,
+  informationOfficerItem,
+  orgUnitItem,
+  personItem,
+  reportRecipientItem,
+  staffItem,
+} from '#functions/store/directory.writer.ts';
 import { incomeItem } from '#functions/store/income.repository.ts';
 import { keys } from '#functions/store/keys.ts';
 import { tableName } from '#functions/store/table.ts';
@@ -28,9 +36,42 @@ export async function isSeeded(county: string): Promise<boolean> {
 export interface SeedSummary {
   units: number;
   households: number;
+  people: number;
   staff: number;
+  assignments: number;
+  informationOfficers: number;
+  reportRecipients: number;
   incomeRecords: number;
   seconds: number;
+}
+
+/** Items per write round of the large lists: big enough to keep every writer busy, small enough to print progress. */
+const roundSize = 10_000;
+/** Parallel BatchWriteItem calls (dynalite is in-process: more than this only queues). */
+const writers = 12;
+
+/** Writes a lazy list in rounds, printing progress; returns how many were written. */
+async function loadStream<T>(
+  items: Iterable<T>,
+  toItem: (t: T) => Record<string, unknown>,
+  label: string,
+  log: (m: string) => void,
+): Promise<number> {
+  let n = 0;
+  let batch: Record<string, unknown>[] = [];
+  for (const t of items) {
+    batch.push(toItem(t));
+    if (batch.length >= roundSize) {
+      await batchPut(batch, writers);
+      n += batch.length;
+      batch = [];
+      log(`  ${label} ${n} 条…`);
+    }
+  }
+  await batchPut(batch, writers);
+  n += batch.length;
+  log(`  ${label} ${n} 条`);
+  return n;
 }
 
 export async function seedCounty(opts: {
@@ -55,24 +96,17 @@ export async function seedCounty(opts: {
   });
   await batchPut(data.units.map((u) => orgUnitItem(county, u)));
   log(`  组织机构 ${data.units.length} 个`);
-  await batchPut(data.households.map((h) => householdItem(county, h)), 8);
-  log(`  农户 ${data.households.length} 户`);
-  await batchPut(data.staff.map((s) => staffItem(county, s)));
+  await loadStream(data.households, (h) => householdItem(county, h), '农户', log);
+  const people = await loadStream(data.people(), (p) => personItem(county, p), '家庭成员', log);
+  await batchPut(data.staff.map((s) => staffItem(county, s)), writers);
   log(`  工作人员 ${data.staff.length} 人`);
-  let incomeRecords = 0;
-  let batch: Record<string, unknown>[] = [];
-  for (const r of data.incomeRecords()) {
-    batch.push(incomeItem(r));
-    if (batch.length >= 5000) {
-      await batchPut(batch, 8);
-      incomeRecords += batch.length;
-      batch = [];
-      log(`  收入记录 ${incomeRecords} 条…`);
-    }
-  }
-  await batchPut(batch, 8);
-  incomeRecords += batch.length;
-  log(`  收入记录 ${incomeRecords} 条`);
+  await batchPut(data.assignments.map((a) => assignmentItem(county, a)), writers);
+  log(`  责任分工 ${data.assignments.length} 条`);
+  await batchPut(data.informationOfficers.map((o) => informationOfficerItem(county, o)), writers);
+  log(`  信息员 ${data.informationOfficers.length} 条`);
+  await batchPut(data.reportRecipients.map((r) => reportRecipientItem(county, r)), writers);
+  log(`  报告收件人 ${data.reportRecipients.length} 条`);
+  const incomeRecords = await loadStream(data.incomeRecords(), incomeItem, '收入记录', log);
   if (opts.cognito) {
     const accounts = data.staff
       .filter((s) => s.active && data.demoAccounts.includes(s.username))
@@ -98,7 +132,11 @@ export async function seedCounty(opts: {
   return {
     units: data.units.length,
     households: data.households.length,
+    people,
     staff: data.staff.length,
+    assignments: data.assignments.length,
+    informationOfficers: data.informationOfficers.length,
+    reportRecipients: data.reportRecipients.length,
     incomeRecords,
     seconds: (Date.now() - started) / 1000,
   };

@@ -7,7 +7,11 @@ import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import type { Role } from '#domain/auth/roles.ts';
 import { demoCountyConfig } from '#domain/config/county-config.ts';
 import type { Household, OrgUnit } from '#domain/org/org.schema.ts';
+import { ENTRY_WINDOW_KIND } from '#domain/income/income.window.ts';
+import type { StoredRecord } from '#domain/records/record.ts';
+import { reportingPeriodAt } from '#domain/shared/period.ts';
 import { batchPut } from '#functions/store/bulk.ts';
+import { recordItem } from '#functions/store/records.repository.ts';
 import { householdItem, orgUnitItem, staffItem } from '#functions/store/directory.writer.ts';
 import { freePortBase, portsFrom } from './ports.ts';
 import { ensureUsers } from './cognito.ts';
@@ -58,11 +62,36 @@ export const fixtureUsers: FixtureUser[] = [
   { username: 'auditor', name: '钱督查', role: 'auditor', unitId: county, email: 'auditor@test.invalid' },
 ];
 
+/** income cycle: reopenings of the current reporting month for T01 and T02 (register kind `entry-window`). */
+export function fixtureEntryWindows(now: Date): StoredRecord[] {
+  const period = reportingPeriodAt(now);
+  const at = now.toISOString();
+  return ['T01', 'T02'].map((townId) => ({
+    kind: ENTRY_WINDOW_KIND,
+    id: `EW-FIXTURE-${townId}-${period}`,
+    countyCode: county,
+    townId,
+    ownerId: 'fixture',
+    data: { period, unitId: townId, until: '2099-12-31', reason: '测试夹具：本月录入保持开放' },
+    version: 1,
+    createdAt: at,
+    createdBy: 'fixture',
+    updatedAt: at,
+    updatedBy: 'fixture',
+    updatedByName: '测试夹具',
+    lastSubmissionId: `fixture-${townId}-${period}`,
+    sourceForm: 'fixture',
+  }));
+}
+
 /** Loads the fixture directory and its accounts. */
 export async function loadFixture(stack: Stack): Promise<void> {
   await batchPut(fixtureUnits.map((u) => orgUnitItem(county, u)));
   await batchPut(fixtureHouseholds.map((h) => householdItem(county, h)));
   await batchPut(fixtureUsers.map((u) => staffItem(county, { id: u.username, active: true, ...u })));
+  // income cycle: the county has reopened the current reporting month's entry for both fixture towns,
+  // so browser tests of the entry form work on any day of the month, not only up to the 6th.
+  await batchPut(fixtureEntryWindows(new Date()).map(recordItem));
   if (stack.standins.cognito) {
     await ensureUsers(
       stack.standins.cognito,

@@ -1,6 +1,7 @@
 import type { Household } from '../org/org.schema.ts';
 import type { Period } from '../shared/period.ts';
 import type { IncomeRecord } from './income.schema.ts';
+import type { EntryWindow } from './income.window.ts';
 
 /** What the income use cases need from storage. `functions/store` implements it for DynamoDB. */
 export interface IncomeRepository {
@@ -15,6 +16,8 @@ export interface IncomeRepository {
    * that got as far as the conditional write resolves to the stored record.
    */
   saveRecord(record: IncomeRecord, expectedVersion: number, change: HistoryChange): Promise<IncomeRecord>;
+  /** The county's reopenings of `period`'s entry (register kind `entry-window`). */
+  listEntryWindows(countyCode: string, period: Period): Promise<EntryWindow[]>;
 }
 
 /** One entry of a record's history: who changed what, when, why, from which form. */
@@ -25,4 +28,15 @@ export interface HistoryChange {
   at: string;
   form: string;
   reason?: string;
+  /** What was done: entry, town review action or county round. Absent on entries written before it existed. */
+  action?: string;
+  /** Fields that changed, as dotted paths with old and new values: the original stays readable. */
+  changes?: { path: string; from: unknown; to: unknown }[];
+}
+
+/** One version of an income record with the change that made it. */
+export interface IncomeHistoryEntry {
+  version: number;
+  change: HistoryChange;
+  record: IncomeRecord;
 }

@@ -78,6 +78,35 @@ export const incomeStatusLabels: Record<IncomeStatus | 'missing', string> = {
   flagged: '疑似',
 };
 
+/** The town's last decision on a record (比对分析研判和信息修正). */
+export const incomeReviewActions = ['accepted', 'corrected', 'flagged', 'explained'] as const;
+export const incomeReviewActionLabels: Record<(typeof incomeReviewActions)[number], string> = {
+  accepted: '审核通过',
+  corrected: '更正',
+  flagged: '标记疑似',
+  explained: '情况说明',
+};
+export const incomeReviewStateSchema = z.object({
+  action: z.enum(incomeReviewActions),
+  at: z.string(),
+  by: z.string(),
+  byName: z.string(),
+  reason: z.string().optional(),
+});
+export type IncomeReviewState = z.infer<typeof incomeReviewStateSchema>;
+
+/** One round of the county's comparison (县级比对) that marked the record suspicious, and the town's answer. */
+export const countyRoundSchema = z.object({
+  round: z.number().int().min(1),
+  note: z.string(),
+  at: z.string(),
+  byName: z.string(),
+  response: z
+    .object({ action: z.enum(['corrected', 'explained']), note: z.string(), at: z.string(), byName: z.string() })
+    .optional(),
+});
+export type CountyRound = z.infer<typeof countyRoundSchema>;
+
 /** An income record as stored: the entry plus derived figures and provenance. */
 export const incomeRecordSchema = incomeEntrySchema.omit({ submissionId: true, expectedVersion: true }).extend({
   countyCode: z.string(),
@@ -93,5 +122,53 @@ export const incomeRecordSchema = incomeEntrySchema.omit({ submissionId: true, e
   /** ISO time of first entry: timeliness is judged on it. */
   enteredAt: z.string(),
   sourceForm: z.string(),
+  review: incomeReviewStateSchema.optional(),
+  countyRounds: z.array(countyRoundSchema).optional(),
 });
 export type IncomeRecord = z.infer<typeof incomeRecordSchema>;
+
+/** The county round still waiting for the town's answer, if any. */
+export const openCountyRound = (r: Pick<IncomeRecord, 'countyRounds'>): CountyRound | undefined =>
+  r.countyRounds?.find((x) => !x.response);
+
+/** Worklist status: 未录入 / 已录入 / 已审核 / 疑似. */
+export const incomeStatusOf = (r: Pick<IncomeRecord, 'status'> | null | undefined): IncomeStatus | 'missing' =>
+  r ? r.status : 'missing';
+
+const recordKey = incomeEntrySchema.pick({ submissionId: true, period: true, householdId: true });
+const reviewReason = z
+  .string({ error: '请填写原因' })
+  .trim()
+  .max(500, { error: '原因不超过 500 字' });
+
+/**
+ * What the town's review form submits: accept, correct values with a reason,
+ * mark suspicious, or explain (answer a county round without changing values).
+ */
+export const incomeReviewSchema = recordKey
+  .extend({
+    expectedVersion: z.number().int().min(1, { error: '请先刷新记录' }).max(1_000_000),
+    action: z.enum(['accept', 'correct', 'flag', 'explain'], { error: '请选择审核结果' }),
+    memberCount: incomeEntrySchema.shape.memberCount.optional(),
+    components: incomeComponentsSchema.optional(),
+    fallCause: fallCauseSchema.optional(),
+    reason: reviewReason.optional(),
+  })
+  .superRefine((r, ctx) => {
+    if (r.action === 'correct' && !r.components && r.memberCount === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['components'], message: '更正时请填写更正后的数值' });
+    }
+    if (r.action !== 'accept' && (r.reason?.length ?? 0) < 4) {
+      const what = { correct: '更正原因', flag: '疑似情况', explain: '情况说明', accept: '' }[r.action];
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: `请填写${what}（至少 4 个字）` });
+    }
+  });
+export type IncomeReview = z.infer<typeof incomeReviewSchema>;
+
+/** What the monitoring centre submits for a record it finds suspicious in a comparison round. */
+export const incomeCountyFlagSchema = recordKey.extend({
+  expectedVersion: z.number().int().min(1).max(1_000_000),
+  round: z.number({ error: '请填写比对轮次' }).int({ error: '轮次应为整数' }).min(1, { error: '轮次至少为 1' }).max(99),
+  note: z.string({ error: '请填写疑似情况' }).trim().min(4, { error: '疑似情况至少 4 个字' }).max(500),
+});
+export type IncomeCountyFlag = z.infer<typeof incomeCountyFlagSchema>;

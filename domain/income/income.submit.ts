@@ -8,6 +8,8 @@ import { ValidationError } from '../shared/errors.ts';
 import { netIncome, perCapitaNet } from './income.calc.ts';
 import type { IncomeRepository } from './income.port.ts';
 import { assertFallCause } from './income.rules.ts';
+import { assertEntryOpen } from './income.window.ts';
+import { diff } from '../records/record.commands.ts';
 import type { IncomeEntry, IncomeRecord } from './income.schema.ts';
 
 export interface SubmitIncomeResult {
@@ -42,6 +44,13 @@ export async function submitIncome(
       'INCOME.HOUSEHOLD_NOT_MONITORED',
     );
   }
+  assertEntryOpen(
+    entry.period,
+    household,
+    now,
+    config,
+    await repo.listEntryWindows(county, entry.period),
+  );
   const year = yearConfig(config, periodParts(entry.period).year);
   const previous = await repo.getRecord(county, previousPeriod(entry.period), household);
   assertFallCause(entry, previous?.netIncome, year);
@@ -66,6 +75,8 @@ export async function submitIncome(
     updatedAt: at,
     enteredAt: current?.enteredAt ?? at,
     sourceForm: deps.form ?? 'income-entry',
+    // The county's rounds stay with the record: re-entry does not erase what was asked.
+    ...(current?.countyRounds ? { countyRounds: current.countyRounds } : {}),
   };
   const stored = await repo.saveRecord(record, entry.expectedVersion, {
     submissionId: entry.submissionId,
@@ -73,6 +84,19 @@ export async function submitIncome(
     actorName: who.name,
     at,
     form: record.sourceForm,
+    action: current ? 'update' : 'create',
+    changes: diff(current ? pickValues(current) : {}, pickValues(record)),
   });
   return { record: stored, replayed: stored.lastSubmissionId === entry.submissionId && stored.updatedAt !== at };
+}
+
+/** The figures a person enters or corrects: what a history entry compares. */
+export function pickValues(r: IncomeRecord): Record<string, unknown> {
+  return {
+    memberCount: r.memberCount,
+    components: r.components,
+    ...(r.fallCause ? { fallCause: r.fallCause } : {}),
+    netIncome: r.netIncome,
+    status: r.status,
+  };
 }

@@ -178,7 +178,7 @@ const statusOrder: Record<ProblemStatus, number> = { open: 0, rectifying: 1, rec
  * deadline; status moves forward only.
  */
 export function problemUpdateIssues(
-  update: Pick<ProblemUpdate, 'status' | 'measures' | 'deadline' | 'completedOn' | 'evidence'>,
+  update: Pick<ProblemUpdate, 'status'> & Partial<Pick<ProblemUpdate, 'measures' | 'deadline' | 'completedOn' | 'evidence'>>,
   context: { today: string; visitDate?: string; currentStatus?: ProblemStatus },
 ): FieldIssue[] {
   const issues: FieldIssue[] = [];

@@ -4,15 +4,25 @@
  * county leaders, the coordination office and the monitoring centre) and one per
  * town (to that town's heads), each archived once and emailed exactly once.
  */
-import { analyseMonthlyIncome, type MonthlyIncomeAnalysis } from '#domain/income/income.analysis.ts';
+import { ASSISTANCE_KIND, assistancePlanSchema } from '#domain/income/assistance.schema.ts';
+import {
+  analyseMonthlyIncome,
+  mergeMonthlyIncome,
+  sumTrends,
+  trendPoint,
+  type AssistanceNote,
+  type MonthlyIncomeAnalysis,
+  type TrendPoint,
+} from '#domain/income/income.analysis.ts';
 import type { IncomeRecord } from '#domain/income/income.schema.ts';
-import type { Household, OrgUnit } from '#domain/org/org.schema.ts';
-import { periodLabel, previousPeriod } from '#domain/shared/period.ts';
+import type { OrgUnit } from '#domain/org/org.schema.ts';
+import { addMonths, periodLabel, previousPeriod, sameMonthLastYear } from '#domain/shared/period.ts';
 import { renderMonthlyIncomeReport } from '#reports/income/monthly-income.report.ts';
-import { monthlyIncomeWorkbook } from '#reports/xlsx/workbook.ts';
+import { monthlyIncomeFullWorkbook } from '#reports/income/monthly-income.workbook.ts';
 import { sha256, type ReportSummary } from '../delivery/archive.ts';
 import { listVillageIncome } from '../store/income.repository.ts';
 import { listOrgUnits, listVillageHouseholds } from '../store/org.repository.ts';
+import { recordRepository } from '../store/records.repository.ts';
 import { mapLimit, type JobContext, type JobResult } from './job.types.ts';
 import { loadRecipientDirectory, publishReport, type PublishedReport } from './publish.ts';
 
@@ -50,87 +60,106 @@ export function incomeSummary(analysis: MonthlyIncomeAnalysis, level: 'county' |
   return { lines, action: todo.length ? `${todo.join('；')}。` : '查阅报告，按时开展比对分析研判。' };
 }
 
-interface VillageData {
-  village: OrgUnit;
-  households: Household[];
-  records: IncomeRecord[];
-  previousRecords: IncomeRecord[];
+/** Months of the trend before the reported one. */
+const TREND_MONTHS = 11;
+
+/**
+ * Reads one town (its villages' households and this month's, last month's,
+ * last year's and the trend months' records) and analyses it. Only the town's
+ * rows are in memory, and only its analysis is kept.
+ */
+export async function analyseTown(
+  ctx: JobContext,
+  units: readonly OrgUnit[],
+  town: OrgUnit,
+  assistance: readonly (AssistanceNote & { townId?: string })[],
+): Promise<{ analysis: MonthlyIncomeAnalysis; inputSha256: string; inputRecords: number }> {
+  const { period, config } = ctx;
+  const county = config.countyCode;
+  const villages = units.filter((u) => u.kind === 'village' && u.parentId === town.id);
+  const trendPeriods = Array.from({ length: TREND_MONTHS }, (_, i) => addMonths(period, i - TREND_MONTHS));
+  const rows = await mapLimit(villages, 8, async (v) => {
+    const [households, records, previousRecords, lastYearRecords] = await Promise.all([
+      listVillageHouseholds(county, v.id),
+      listVillageIncome(county, period, v.id),
+      listVillageIncome(county, previousPeriod(period), v.id),
+      listVillageIncome(county, sameMonthLastYear(period), v.id),
+    ]);
+    // Earlier months are reduced to counts at once: the trend needs no rows.
+    const trend: TrendPoint[] = [];
+    for (const p of trendPeriods) {
+      trend.push(p === previousPeriod(period) ? trendPoint(p, households, previousRecords) : trendPoint(p, households, await listVillageIncome(county, p, v.id)));
+    }
+    return { households, records, previousRecords, lastYearRecords, trend };
+  });
+  const records = rows.flatMap((d) => d.records);
+  const previousRecords = rows.flatMap((d) => d.previousRecords);
+  const lastYearRecords = rows.flatMap((d) => d.lastYearRecords);
+  const own = units.filter((u) => u.id === county || u.id === town.id || u.parentId === town.id);
+  const analysis = analyseMonthlyIncome({
+    period,
+    config,
+    units: own,
+    households: rows.flatMap((d) => d.households),
+    records,
+    previousRecords,
+    lastYearRecords,
+    assistance: assistance.filter((a) => a.townId === town.id),
+    trendHistory: sumTrends(rows.map((d) => d.trend)),
+  });
+  const input = [...records, ...previousRecords, ...lastYearRecords];
+  return { analysis, inputSha256: inputDigest(input), inputRecords: input.length };
+}
+
+/** The assistance ledger as the analysis needs it: cause and measures per household. */
+async function readAssistance(county: string): Promise<(AssistanceNote & { townId?: string })[]> {
+  const plans = await recordRepository.list(county, ASSISTANCE_KIND);
+  return plans.flatMap((r) => {
+    const p = assistancePlanSchema.safeParse(r.data);
+    return p.success ? [{ householdId: p.data.householdId, cause: p.data.cause, measures: p.data.measures, ...(r.townId ? { townId: r.townId } : {}) }] : [];
+  });
 }
 
 export async function runMonthlyIncome(ctx: JobContext): Promise<JobResult> {
   const { period, config, progress } = ctx;
   const county = config.countyCode;
   const queriedAt = new Date();
-  const [units, directory] = await Promise.all([listOrgUnits(county), loadRecipientDirectory(county)]);
-  const villages = units.filter((u) => u.kind === 'village');
-  const towns = units.filter((u) => u.kind === 'town');
+  const [units, directory, assistance] = await Promise.all([listOrgUnits(county), loadRecipientDirectory(county), readAssistance(county)]);
+  const towns = units.filter((u) => u.kind === 'town').sort((a, b) => a.id.localeCompare(b.id));
 
-  // Read once, only when some report of the month still has to be built.
-  let data: Promise<VillageData[]> | undefined;
-  const readData = () =>
-    (data ??= (async () => {
-      progress(`读取 ${villages.length} 个村（社区）的农户与 ${periodLabel(period)} 收入记录…`);
-      return mapLimit(villages, 8, async (v) => {
-        const [households, records, previousRecords] = await Promise.all([
-          listVillageHouseholds(county, v.id),
-          listVillageIncome(county, period, v.id),
-          listVillageIncome(county, previousPeriod(period), v.id),
-        ]);
-        return { village: v, households, records, previousRecords };
-      });
-    })());
+  // Each town is read and analysed at most once per run, and only when a report still needs it.
+  const cache = new Map<string, ReturnType<typeof analyseTown>>();
+  const townAnalysis = (town: OrgUnit) => {
+    let a = cache.get(town.id);
+    if (!a) {
+      progress(`读取并分析 ${town.name} ${periodLabel(period)} 收入记录…`);
+      a = analyseTown(ctx, units, town, assistance);
+      cache.set(town.id, a);
+    }
+    return a;
+  };
 
-  const build =
-    (
-      level: 'county' | 'town',
-      scopeUnits: readonly OrgUnit[],
-      scopeLabel: string,
-      keep: (v: OrgUnit) => boolean,
-    ) =>
-    async () => {
-      const rows = (await readData()).filter((d) => keep(d.village));
-      const records = rows.flatMap((d) => d.records);
-      const previousRecords = rows.flatMap((d) => d.previousRecords);
-      const analysis = analyseMonthlyIncome({
-        period,
-        config,
-        units: scopeUnits,
-        households: rows.flatMap((d) => d.households),
-        records,
-        previousRecords,
-      });
-      const inputSha256 = inputDigest([...records, ...previousRecords]);
-      const rendered = await renderMonthlyIncomeReport(analysis, {
-        countyName: config.countyName,
-        issuingOffice: config.issuingOffice,
-        scopeLabel,
-        generatedAt: ctx.now,
-        provenance: { queriedAt, recordCount: records.length + previousRecords.length, inputSha256 },
-      });
-      return {
-        pdf: rendered.pdf,
-        xlsx: await monthlyIncomeWorkbook(analysis),
-        pages: rendered.pages,
-        inputSha256,
-        inputRecords: records.length + previousRecords.length,
-        summary: incomeSummary(analysis, level),
-      };
+  const render = async (level: 'county' | 'town', scopeLabel: string, analysis: MonthlyIncomeAnalysis, inputSha256: string, inputRecords: number) => {
+    const rendered = await renderMonthlyIncomeReport(analysis, {
+      countyName: config.countyName,
+      issuingOffice: config.issuingOffice,
+      scopeLabel,
+      generatedAt: ctx.now,
+      provenance: { queriedAt, recordCount: inputRecords, inputSha256 },
+    });
+    return {
+      pdf: rendered.pdf,
+      xlsx: await monthlyIncomeFullWorkbook(analysis, ctx.now),
+      pages: rendered.pages,
+      inputSha256,
+      inputRecords,
+      summary: incomeSummary(analysis, level),
     };
+  };
 
   const published: PublishedReport[] = [];
-  published.push(
-    await publishReport(ctx, {
-      kind: 'monthly-income',
-      scope: { level: 'county', unitId: county },
-      scopeLabel: config.countyName,
-      title: `${config.countyName}${periodLabel(period)}月度收入分析研判报告`,
-      directory,
-      build: build('county', units, config.countyName, () => true),
-    }),
-  );
   // Town by town, so no single report holds more than its town's rows.
   for (const town of towns) {
-    const own = units.filter((u) => u.id === county || u.id === town.id || u.parentId === town.id);
     published.push(
       await publishReport(ctx, {
         kind: 'monthly-income',
@@ -138,10 +167,29 @@ export async function runMonthlyIncome(ctx: JobContext): Promise<JobResult> {
         scopeLabel: town.name,
         title: `${town.name}${periodLabel(period)}月度收入分析研判报告`,
         directory,
-        build: build('town', own, town.name, (v) => v.parentId === town.id),
+        build: async () => {
+          const t = await townAnalysis(town);
+          return render('town', town.name, t.analysis, t.inputSha256, t.inputRecords);
+        },
       }),
     );
   }
+  published.unshift(
+    await publishReport(ctx, {
+      kind: 'monthly-income',
+      scope: { level: 'county', unitId: county },
+      scopeLabel: config.countyName,
+      title: `${config.countyName}${periodLabel(period)}月度收入分析研判报告`,
+      directory,
+      build: async () => {
+        const parts = [];
+        for (const town of towns) parts.push(await townAnalysis(town));
+        const analysis = mergeMonthlyIncome(period, parts.map((p) => p.analysis), config);
+        const digest = sha256(parts.map((p) => p.inputSha256).join('\n'));
+        return render('county', config.countyName, analysis, digest, parts.reduce((s, p) => s + p.inputRecords, 0));
+      },
+    }),
+  );
   return {
     job: 'monthly-income',
     period,

@@ -6,9 +6,14 @@
 import type { CountyConfig } from '#domain/config/county-config.ts';
 import { periodSchema, reportingPeriodAt, shanghaiDate } from '#domain/shared/period.ts';
 import { scheduleById, type JobKind } from '#domain/system/schedules.ts';
+import { runDataQuality } from './data-quality.job.ts';
 import { runDeliveryRetry } from './delivery-retry.job.ts';
+import { runReminderLetters } from './reminder-letters.job.ts';
 import type { JobContext, JobHooks, JobRequest, JobResult, Progress } from './job.types.ts';
 import { runMonthlyIncome } from './monthly-income.job.ts';
+import { runPetitionSummary } from './petition-summary.job.ts';
+import { runIncomeQuarterly } from './income-quarterly.job.ts';
+import { runVisitCoverage } from './visit-coverage.job.ts';
 
 /** A job kind declared in the calendar whose job does not exist yet. */
 export class JobNotImplementedError extends Error {
@@ -38,11 +43,15 @@ export async function runJob(
       return runMonthlyIncome(ctx);
     case 'delivery-retry':
       return runDeliveryRetry(ctx);
-    case 'income-quarterly':
-    case 'reminder-letters':
-    case 'petition-summary':
-    case 'visit-coverage':
     case 'data-quality':
-      throw new JobNotImplementedError(req.job);
+      return runDataQuality(ctx);
+    case 'reminder-letters':
+      return runReminderLetters(ctx);
+    case 'visit-coverage':
+      return runVisitCoverage(ctx);
+    case 'petition-summary':
+      return runPetitionSummary(ctx);
+    case 'income-quarterly':
+      return runIncomeQuarterly(ctx);
   }
 }

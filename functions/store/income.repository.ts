@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { HistoryChange, IncomeRepository } from '#domain/income/income.port.ts';
+import type { HistoryChange, IncomeHistoryEntry, IncomeRepository } from '#domain/income/income.port.ts';
+import { ENTRY_WINDOW_KIND, entryWindowSchema, type EntryWindow } from '#domain/income/income.window.ts';
 import { incomeRecordSchema, type IncomeRecord } from '#domain/income/income.schema.ts';
 import type { Household } from '#domain/org/org.schema.ts';
 import { VersionConflictError } from '#domain/shared/errors.ts';
@@ -8,6 +9,7 @@ import type { Period } from '#domain/shared/period.ts';
 import { dynamo } from '../shared/clients.ts';
 import { keys } from './keys.ts';
 import { getHousehold, queryAll } from './org.repository.ts';
+import { recordRepository } from './records.repository.ts';
 import { tableName } from './table.ts';
 
 /** Copies an income record's own fields, so key attributes and bookkeeping never leak out. */
@@ -30,6 +32,8 @@ export function toIncomeRecord(item: Record<string, unknown>): IncomeRecord {
     updatedAt: item.updatedAt,
     enteredAt: item.enteredAt,
     sourceForm: item.sourceForm,
+    review: item.review,
+    countyRounds: item.countyRounds,
   });
 }
 
@@ -75,6 +79,27 @@ export async function listVillageIncome(county: string, period: Period, villageI
   return items.map(toIncomeRecord);
 }
 
+/** Every version of a household's record for a period, oldest first, with the change that made it. */
+export async function incomeHistory(county: string, householdId: string, period: Period): Promise<IncomeHistoryEntry[]> {
+  const pk = keys.history(county, householdId, 'INC', period, 0).pk;
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
+    ExpressionAttributeValues: { ':p': pk, ':s': `INC#${period}#` },
+  });
+  return items.map((i) => {
+    const record = toIncomeRecord(i.record as Record<string, unknown>);
+    return { version: record.version, change: i.change as HistoryChange, record };
+  });
+}
+
+/** The county's reopenings of a period's entry, from the `entry-window` register. */
+export async function listEntryWindows(county: string, period: Period): Promise<EntryWindow[]> {
+  const records = await recordRepository.list(county, ENTRY_WINDOW_KIND);
+  return records
+    .map((r) => entryWindowSchema.safeParse(r.data))
+    .flatMap((p) => (p.success && p.data.period === period ? [p.data] : []));
+}
+
 /**
  * DynamoDB implementation of the income port. No transactions (dynalite has none):
  * the conditional put is the commit point; the history entry and the submission
@@ -90,6 +115,7 @@ export const incomeRepository: IncomeRepository = {
   },
 
   getHousehold,
+  listEntryWindows,
 
   getRecord(county: string, period: Period, household: Household) {
     return getIncome(county, period, household.villageId, household.id);

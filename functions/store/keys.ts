@@ -3,6 +3,7 @@
  * partition starts with the county (`C#610999#...`) so one deployment can serve
  * many counties without a migration.
  */
+import { createHash } from 'node:crypto';
 import type { Period } from '#domain/shared/period.ts';
 
 const c = (county: string) => `C#${county}`;
@@ -104,7 +105,59 @@ export const keys = {
     sk: `${reportKind}#${scopeUnitId}#${staffId}`,
   }),
   reportRecipients: (county: string) => ({ pk: `${c(county)}#RCPT` }),
+  // county directory, import and accounts
+  /**
+   * A person, keyed by a hash of the ID number: one person, one item, whichever
+   * household lists them (so a duplicate across households is one BatchGet away),
+   * and no ID number in any key that logs or metrics might show.
+   */
+  person: (county: string, idNumber: string) => ({ pk: `${c(county)}#PID#${idHash(idNumber)}`, sk: 'P' }),
+  /** gsi1: the members of a household, in member order. */
+  personByHousehold: (county: string, householdId: string, personId: string) => ({
+    gsi1pk: `${c(county)}#HH#${householdId}#P`,
+    gsi1sk: personId,
+  }),
+  householdMembers: (county: string, householdId: string) => ({ gsi1pk: `${c(county)}#HH#${householdId}#P` }),
+  /** gsi2: households by the head's name (the search of the directory pages). */
+  householdByHeadName: (county: string, headName: string, id: string) => ({
+    gsi2pk: `${c(county)}#HHNAME#${headName}`,
+    gsi2sk: id,
+  }),
+  householdsNamed: (county: string, headName: string) => ({ gsi2pk: `${c(county)}#HHNAME#${headName}` }),
+  /** Duty assignments, one item per pair (`assignmentKey`). */
+  dutyAssignment: (county: string, kind: string, staffId: string, targetId: string) => ({
+    pk: `${c(county)}#DUTY`,
+    sk: `${kind}#${staffId}#${targetId}`,
+  }),
+  dutyAssignments: (county: string) => ({ pk: `${c(county)}#DUTY` }),
+  /** The information-officer roster, one item per (unit, person). */
+  informationOfficer: (county: string, unitId: string, staffId: string) => ({
+    pk: `${c(county)}#INFO`,
+    sk: `${unitId}#${staffId}`,
+  }),
+  informationOfficers: (county: string) => ({ pk: `${c(county)}#INFO` }),
+  /** An import: its metadata, the uploaded file in chunks, and the checked rows in batches. */
+  importMeta: (county: string, importId: string) => ({ pk: `${c(county)}#IMP#${importId}`, sk: 'META' }),
+  importChunk: (county: string, importId: string, index: number) => ({
+    pk: `${c(county)}#IMP#${importId}`,
+    sk: `CHUNK#${String(index).padStart(4, '0')}`,
+  }),
+  importBatch: (county: string, importId: string, index: number) => ({
+    pk: `${c(county)}#IMP#${importId}`,
+    sk: `BATCH#${String(index).padStart(4, '0')}`,
+  }),
+  // data quality and reminder letters
+  /** A reminder letter's binding: its frozen content and, once allocated, its number (one per town per day). */
+  letter: (county: string, letterKey: string) => ({ pk: `${c(county)}#LTR`, sk: letterKey }),
+  letters: (county: string) => ({ pk: `${c(county)}#LTR` }),
+  /** The year's letter counter: the last number given and the letter it went to. */
+  letterCounter: (county: string, year: number) => ({ pk: `${c(county)}#LTRSEQ`, sk: String(year) }),
 } as const;
+
+/** A one-way name for an ID number in keys; the number itself stays inside the item. */
+function idHash(idNumber: string): string {
+  return createHash('sha256').update(`shouwang-person:${idNumber}`).digest('hex').slice(0, 32);
+}
 
 /** Strips key attributes before a stored item leaves the adapter. */
 export function withoutKeys<T extends Record<string, unknown>>(item: T): Omit<T, 'pk' | 'sk' | 'gsi1pk' | 'gsi1sk' | 'gsi2pk' | 'gsi2sk'> {

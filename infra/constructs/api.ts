@@ -1,15 +1,16 @@
-import { Validations } from 'aws-cdk-lib';
+import { CfnParameter, NestedStack, Stack, Validations } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
-import type * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { routes as sharedRoutes, type RouteDef } from '#domain/system/routes.ts';
 import type { DeploymentConfig } from '../config.ts';
 import { bindAccess, type AccessTargets, type ServiceFunctions } from './functions.ts';
+import type { Monitoring } from './monitoring.ts';
 
 /** Props of {@link Api}. */
 export interface ApiProps {
@@ -23,22 +24,171 @@ export interface ApiProps {
   readonly api: DeploymentConfig['api'];
   /** Retention of the access log. */
   readonly logRetentionDays: number;
+  /** Gets each route function's error and throttle alarms. */
+  readonly monitoring: Monitoring;
   /**
    * The route table.
    * @default the shared table of `domain/system/routes.ts`
    */
   readonly routes?: readonly RouteDef[];
+  /**
+   * Most functions in one nested stack. A function with its role, policy, log
+   * group, integration and two alarms is 7 resources, plus one permission per route.
+   * @default 25
+   */
+  readonly functionsPerStack?: number;
+}
+
+/** The routes one function serves: those naming the same handler folder. */
+export interface RouteFunction {
+  readonly handler: string;
+  readonly routes: readonly RouteDef[];
+}
+
+/** The functions of one nested stack. */
+export interface RouteGroup {
+  /** Construct id of the nested stack, from the first path segment after `/api/`. */
+  readonly name: string;
+  readonly functions: readonly RouteFunction[];
+}
+
+/** The first path segment after `/api/`, as letters and digits (`root` when there is none). */
+export function areaOf(path: string): string {
+  const segments = path.split('/').filter(Boolean);
+  const first = segments[0] === 'api' ? segments[1] : segments[0];
+  const area = (first?.startsWith('{') ? '' : (first ?? '')).replace(/[^A-Za-z0-9]/g, '');
+  return area || 'root';
 }
 
 /**
- * The HTTP API: one route and one function per entry of the shared route table.
- * Routes with roles sit behind the Cognito JWT authorizer; the function checks the
- * role and scope again (`functions/shared/http.ts`), so neither check alone guards data.
+ * Splits the route table into nested stacks: one function per handler folder (its
+ * routes together), grouped by the area of its first route, at most
+ * `functionsPerStack` functions a group (`archive`, `archive2`, ...), in table order.
+ */
+export function groupRoutes(routes: readonly RouteDef[], functionsPerStack: number): RouteGroup[] {
+  const byHandler = new Map<string, RouteDef[]>();
+  for (const r of routes) byHandler.set(r.handler, [...(byHandler.get(r.handler) ?? []), r]);
+  const byArea = new Map<string, RouteFunction[]>();
+  for (const [handler, rs] of byHandler) {
+    const area = areaOf(rs[0]!.path);
+    byArea.set(area, [...(byArea.get(area) ?? []), { handler, routes: rs }]);
+  }
+  const groups: RouteGroup[] = [];
+  for (const [area, fns] of byArea) {
+    for (let i = 0; i * functionsPerStack < fns.length; i++) {
+      groups.push({
+        name: i === 0 ? area : `${area}${i + 1}`,
+        functions: fns.slice(i * functionsPerStack, (i + 1) * functionsPerStack),
+      });
+    }
+  }
+  return groups;
+}
+
+/** The widest access any of the routes declares: a function shared by routes needs all of it. */
+export function mergeAccess(routes: readonly RouteDef[]): RouteDef['access'] {
+  const widest = (values: ('read' | 'write' | undefined)[]) =>
+    values.includes('write') ? 'write' : values.includes('read') ? 'read' : undefined;
+  const table = widest(routes.map((r) => r.access.table));
+  const archive = widest(routes.map((r) => r.access.archive));
+  const email = routes.some((r) => r.access.email);
+  return { ...(table ? { table } : {}), ...(archive ? { archive } : {}), ...(email ? { email } : {}) };
+}
+
+/** Props of {@link RouteFunctionsStack}. */
+export interface RouteFunctionsStackProps {
+  readonly group: RouteGroup;
+  readonly httpApi: apigwv2.IHttpApi;
+  readonly functions: ServiceFunctions;
+  readonly targets: AccessTargets;
+  readonly monitoring: Monitoring;
+}
+
+/**
+ * A nested stack holding some route functions with everything that is theirs:
+ * role, policy, log group, the API integration, the invoke permission of each
+ * route, the alarms. The routes themselves stay in the parent (see {@link Api}).
+ */
+export class RouteFunctionsStack extends NestedStack {
+  /** Handler folder → its integration. */
+  readonly integrations = new Map<string, apigwv2.HttpIntegration>();
+  /** Route id → its function. */
+  readonly functions = new Map<string, lambda.Function>();
+
+  constructor(scope: Construct, id: string, props: RouteFunctionsStackProps) {
+    const { group, httpApi } = props;
+    super(scope, id, {
+      description: `Shouwang API functions: ${group.functions.map((f) => f.handler).join(', ')}`.slice(0, 1024),
+    });
+
+    let archive: s3.IBucket | undefined;
+    // The archive's ARN comes in as a parameter of a fixed name, so that the
+    // acknowledgement of its object wildcard (bindArchive) names it predictably.
+    const archiveTarget = (): s3.IBucket => {
+      if (archive) return archive;
+      const arn = new CfnParameter(this, 'ArchiveBucketArn', {
+        type: 'String',
+        description: 'ARN of the report archive bucket',
+      });
+      this.setParameter('ArchiveBucketArn', props.targets.archive.bucketArn);
+      archive = s3.Bucket.fromBucketArn(this, 'ArchiveBucket', arn.valueAsString);
+      return archive;
+    };
+
+    for (const { handler, routes } of group.functions) {
+      const fn = props.functions.create(handler, {
+        handler,
+        description: routes.map((r) => `${r.method} ${r.path}`).join(', '),
+        origin: `route ${routes.map((r) => r.id).join(', ')}`,
+        scope: this,
+      });
+      const access = mergeAccess(routes);
+      bindAccess(fn, access, { ...props.targets, ...(access.archive ? { archive: archiveTarget() } : {}) });
+      props.monitoring.watchFunction(handler, fn, fn.node.scope!);
+
+      const integration = new apigwv2.HttpIntegration(this, `${handler}-Integration`, {
+        httpApi,
+        integrationType: apigwv2.HttpIntegrationType.AWS_PROXY,
+        integrationUri: fn.functionArn,
+        payloadFormatVersion: apigwv2.PayloadFormatVersion.VERSION_2_0,
+      });
+      this.integrations.set(handler, integration);
+      for (const route of routes) {
+        this.functions.set(route.id, fn);
+        // One permission per route: API Gateway may invoke the function for that path only.
+        fn.addPermission(`${route.id}-Invoke`, {
+          principal: new iam.ServicePrincipal('apigateway.amazonaws.com'),
+          sourceArn: Stack.of(this).formatArn({
+            service: 'execute-api',
+            resource: httpApi.apiId,
+            resourceName: `*/*${route.path}`,
+          }),
+        });
+      }
+    }
+  }
+}
+
+/**
+ * The HTTP API: one route per entry of the shared route table, and one function
+ * per handler folder the table names. Routes with roles sit behind the Cognito JWT
+ * authorizer; the function checks the role and scope again
+ * (`functions/shared/http.ts`), so neither check alone guards data.
+ *
+ * A route function costs about 8 CloudFormation resources, so the functions live in
+ * nested stacks ({@link RouteFunctionsStack}, grouped by the path's area) and the
+ * parent keeps the API, the authorizer and one route resource per route. Keeping the
+ * routes in the parent makes moving a function to another nested stack safe: the
+ * new function and integration are made first, the route is pointed at them, and
+ * only then are the old ones deleted (a route key moving between stacks would be
+ * created while the old one still exists, which API Gateway refuses).
  */
 export class Api extends Construct {
   readonly httpApi: apigwv2.HttpApi;
   /** Route id → its function. */
-  readonly functions = new Map<string, nodejs.NodejsFunction>();
+  readonly functions = new Map<string, lambda.Function>();
+  /** The nested stacks holding the functions. */
+  readonly functionStacks: RouteFunctionsStack[] = [];
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -72,27 +222,49 @@ export class Api extends Construct {
       },
     });
 
-    const authorizer = new HttpUserPoolAuthorizer('CognitoJwt', props.userPool, {
-      userPoolClients: [props.client],
+    // Made here rather than by HttpUserPoolAuthorizer, which would create it beside
+    // the first route that uses it: it must stay in the parent with the API.
+    const authorizer = new apigwv2.HttpAuthorizer(this.httpApi, 'CognitoJwt', {
+      httpApi: this.httpApi,
+      authorizerName: 'CognitoJwt',
+      type: apigwv2.HttpAuthorizerType.JWT,
       identitySource: ['$request.header.Authorization'],
+      jwtAudience: [props.client.userPoolClientId],
+      jwtIssuer: `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${props.userPool.userPoolId}`,
     });
 
-    for (const route of props.routes ?? sharedRoutes) {
-      const fn = props.functions.create(`Route-${route.id}`, {
-        handler: route.handler,
-        description: `${route.method} ${route.path}`,
-        origin: `route ${route.id}`,
+    const routes = props.routes ?? sharedRoutes;
+    const groups = groupRoutes(routes, props.functionsPerStack ?? 25);
+    // All bundles in one esbuild run before the first function asks for its own.
+    props.functions.prepare(
+      groups.flatMap((g) => g.functions.map((f) => ({ handler: f.handler, origin: `route ${f.routes[0]!.id}` }))),
+    );
+
+    const integrations = new Map<string, apigwv2.HttpIntegration>();
+    for (const group of groups) {
+      const stack = new RouteFunctionsStack(this, `Routes-${group.name}`, {
+        group,
+        httpApi: this.httpApi,
+        functions: props.functions,
+        targets: props.targets,
+        monitoring: props.monitoring,
       });
-      bindAccess(fn, route.access, props.targets);
-      this.functions.set(route.id, fn);
+      this.functionStacks.push(stack);
+      for (const [handler, integration] of stack.integrations) integrations.set(handler, integration);
+      for (const [routeId, fn] of stack.functions) this.functions.set(routeId, fn);
+    }
+
+    for (const route of routes) {
       const isPublic = route.roles.length === 0;
-      const [created] = this.httpApi.addRoutes({
-        path: route.path,
-        methods: [apigwv2.HttpMethod[route.method]],
-        integration: new HttpLambdaIntegration(`${route.id}Integration`, fn),
-        ...(isPublic ? {} : { authorizer }),
+      // The L1 route: the L2 HttpRoute would create its own integration beside it, in the parent.
+      const created = new apigwv2.CfnRoute(this, `Route-${route.id}`, {
+        apiId: this.httpApi.apiId,
+        routeKey: `${route.method} ${route.path}`,
+        target: `integrations/${integrations.get(route.handler)!.integrationId}`,
+        authorizationType: isPublic ? 'NONE' : 'JWT',
+        ...(isPublic ? {} : { authorizerId: authorizer.authorizerId }),
       });
-      if (isPublic && created) {
+      if (isPublic) {
         Validations.of(created).acknowledge({
           id: 'AwsSolutions-APIG4',
           reason: `Route ${route.id} (${route.method} ${route.path}) is public in the shared route table (no roles): it is used before sign-in.`,

@@ -1,7 +1,7 @@
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import type * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -13,37 +13,39 @@ import {
 } from '#domain/system/schedules.ts';
 import { FONT_DIR_ENV, FONT_FILES } from '#reports/pdf/fonts.ts';
 import type { DeploymentConfig } from '../config.ts';
-import { bindArchive, bindEmail, bindTable, type AccessTargets, type ServiceFunctions } from './functions.ts';
+import {
+  bindArchive,
+  bindEmail,
+  bindTable,
+  type AccessTargets,
+  type ServiceFunctionOptions,
+  type ServiceFunctions,
+} from './functions.ts';
 
 /** Where the job function finds the report fonts at run time (the bundle is unpacked in /var/task). */
 export const fontDir = '/var/task/fonts';
 
 /**
- * Copies what the report bundle reads from disk next to `index.mjs`: the fonts, and
+ * What the report bundle reads from disk next to `index.mjs`: the fonts, and
  * pdfkit's standard-font metrics and colour profile, which pdfkit's ESM build loads
  * at run time through its own `#standard-fonts/*` import map and `import.meta.url`
  * (esbuild cannot inline either). A tiny package.json restores that import map.
  */
-export function reportAssetsHooks(): nodejs.ICommandHooks {
+export function reportAssets(): Required<Pick<ServiceFunctionOptions, 'copy' | 'files'>> {
   const bundlePackageJson = JSON.stringify({
     type: 'module',
     imports: { '#standard-fonts/*': './pdfkit-standard-fonts/*.cjs' },
   });
   return {
-    beforeBundling: () => [],
-    beforeInstall: () => [],
-    afterBundling: (inputDir, outputDir) => {
-      const modules = `${inputDir}/node_modules`;
-      return [
-        `mkdir -p "${outputDir}/fonts" "${outputDir}/data"`,
-        ...FONT_FILES.map(
-          (f) => `cp "${modules}/${f.packageName}/${f.packagePath}" "${outputDir}/fonts/${f.fileName}"`,
-        ),
-        `cp -R "${modules}/pdfkit/js/standard-fonts" "${outputDir}/pdfkit-standard-fonts"`,
-        `cp "${modules}/pdfkit/js/data/sRGB_IEC61966_2_1.icc" "${outputDir}/data/"`,
-        `printf '%s' '${bundlePackageJson}' > "${outputDir}/package.json"`,
-      ];
-    },
+    copy: [
+      ...FONT_FILES.map((f) => ({
+        from: `node_modules/${f.packageName}/${f.packagePath}`,
+        to: `fonts/${f.fileName}`,
+      })),
+      { from: 'node_modules/pdfkit/js/standard-fonts', to: 'pdfkit-standard-fonts' },
+      { from: 'node_modules/pdfkit/js/data/sRGB_IEC61966_2_1.icc', to: 'data/sRGB_IEC61966_2_1.icc' },
+    ],
+    files: { 'package.json': bundlePackageJson },
   };
 }
 
@@ -75,7 +77,7 @@ export interface JobsProps {
  * is alarmed.
  */
 export class Jobs extends Construct {
-  readonly fn: nodejs.NodejsFunction;
+  readonly fn: lambda.Function;
   readonly deadLetterQueue: sqs.Queue;
   readonly schedules: scheduler.CfnSchedule[] = [];
 
@@ -99,7 +101,7 @@ export class Jobs extends Construct {
       memorySize: 1769,
       timeout: Duration.minutes(10),
       environment: { [FONT_DIR_ENV]: fontDir },
-      commandHooks: reportAssetsHooks(),
+      ...reportAssets(),
       origin: 'the schedules (domain/system/schedules.ts)',
     });
     bindTable({

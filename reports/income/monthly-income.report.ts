@@ -1,8 +1,13 @@
 import type {
   FlaggedHousehold,
   MonthlyIncomeAnalysis,
+  SuspicionKind,
+  SuspiciousRecord,
+  TownCompleteness,
   VillageCompleteness,
 } from '#domain/income/income.analysis.ts';
+import { householdFlagLabels } from '#domain/org/org.schema.ts';
+import { maskPersonalNumbers } from '#reports/pdf/redact.ts';
 import { formatDateTime, formatInteger, formatNumber, formatPercent } from '#domain/shared/format.ts';
 import { periodLabel, periodParts, type Period } from '#domain/shared/period.ts';
 import { fallCauseText } from '#reports/income/income-labels.ts';
@@ -120,10 +125,11 @@ export async function renderMonthlyIncomeReport(
     max: 1,
     reference: { value: totals.rate, label: `${meta.scopeLabel}录入率` },
   });
-  if (extras.entryRateTrend && extras.entryRateTrend.length > 0) {
+  const trend = extras.entryRateTrend ?? analysis.trend?.map((p) => ({ period: p.period, rate: p.rate }));
+  if (trend && trend.length > 0) {
     drawLineChart(rd, {
       title: '近 12 个月录入率',
-      points: extras.entryRateTrend
+      points: trend
         .slice(-12)
         .map((p) => ({ label: `${periodParts(p.period).month}月`, value: p.rate })),
       format: (v) => formatPercent(v, 0),
@@ -141,6 +147,16 @@ export async function renderMonthlyIncomeReport(
   ];
   if (analysis.villages.length === 0) rd.paragraph('本月没有应录入收入信息的农户。');
   else drawTable(rd, { caption: '表1　各村录入情况', columns: villageColumns, rows: analysis.villages });
+  if (analysis.towns && analysis.towns.length > 0) drawTownStages(rd, analysis);
+  const perCapitaTrend = analysis.trend?.filter((p) => p.meanPerCapita !== null) ?? [];
+  if (perCapitaTrend.length > 1) {
+    drawLineChart(rd, {
+      title: '近 12 个月户均人均纯收入（元/月）',
+      points: (analysis.trend ?? []).slice(-12).map((p) => ({ label: `${periodParts(p.period).month}月`, value: p.meanPerCapita })),
+      format: (v) => formatNumber(v, 0),
+      min: 0,
+    });
+  }
 
   // 二、低于监测线
   rd.heading('二、收入低于监测线农户');
@@ -199,15 +215,24 @@ export async function renderMonthlyIncomeReport(
         cell: (h) => (h.fallShare === undefined ? '—' : formatPercent(h.fallShare)),
       },
       { header: '原因', weight: 2.6, cell: (h) => fallCauseText(h.cause) },
+      ...(analysis.nearThreshold ? [{ header: '帮扶措施', weight: 2.6, cell: measuresText }] : []),
     ];
     drawTable(rd, { caption: '表3　收入骤降农户', columns, rows: analysis.falls });
   }
+  const notesHeading = drawFullSections(rd, analysis);
 
-  rd.heading('四、说明');
+  rd.heading(`${notesHeading}、说明`);
   for (const line of [
     '1. 录入率＝已录户数÷应录户数；按时录入率＝在村级录入截止日前录入的户数÷应录户数。',
     `2. 年化人均纯收入＝本月人均纯收入×12，与本年度监测线 ${formatInteger(analysis.threshold)} 元比较，仅作研判参考。`,
     '3. 降幅＝（上月纯收入－本月纯收入）÷上月纯收入。',
+    ...(analysis.nearThreshold
+      ? [
+          `3a. 接近监测线：年化人均纯收入不低于监测线、但不超过监测线的 ${formatPercent(analysis.nearBand ?? 0)}；同比下降：与上年同月纯收入比较，降幅达到骤降标准。`,
+          '3b. 疑似信息：人均纯收入偏离本村中位数超过设定倍数的稳健离差（中位数绝对偏差×1.4826）、四项收入均为零、或较上月突增。',
+          `3c. 时限：村级录入截止 ${analysis.deadlines?.villageEntry ?? ''}，镇级审核截止 ${analysis.deadlines?.townReview ?? ''}，县级比对截止 ${analysis.deadlines?.countyComparison ?? ''}（遇节假日按配置顺延）。`,
+        ]
+      : []),
     '4. 本报告仅列户主姓名，不含身份证号、电话号码等个人信息；请勿外传。',
   ]) {
     rd.paragraph(line, { size: sizes.body - 0.5, color: colors.muted, after: 2 });
@@ -245,4 +270,124 @@ function summary(a: MonthlyIncomeAnalysis, meta: ReportMeta, onTimeRate: number)
       : '本月无收入骤降户。',
   );
   return parts.join('');
+}
+
+const measuresText = (h: FlaggedHousehold): string =>
+  maskPersonalNumbers(h.measures?.length ? h.measures.join('；') : (h.assistanceCause ?? '未建台账'));
+
+/** Table 1-2: each town against the three deadlines (6th entry, 7th review, 8th county comparison). */
+function drawTownStages(rd: ReportDocument, a: MonthlyIncomeAnalysis): void {
+  const towns = a.towns ?? [];
+  const columns: TableColumn<TownCompleteness>[] = [
+    { header: '镇', weight: 2, cell: (t) => t.townName },
+    { header: '应录', weight: 1.1, align: 'right', cell: (t) => formatInteger(t.due) },
+    { header: '已录', weight: 1.1, align: 'right', cell: (t) => formatInteger(t.entered) },
+    { header: '按时录入', weight: 1.4, align: 'right', cell: (t) => formatInteger(t.onTime) },
+    { header: '已审核', weight: 1.3, align: 'right', cell: (t) => formatInteger(t.reviewed) },
+    { header: '按时审核', weight: 1.4, align: 'right', cell: (t) => formatInteger(t.reviewedOnTime) },
+    { header: '县级疑似', weight: 1.4, align: 'right', cell: (t) => formatInteger(t.countyFlagged) },
+    { header: '录入率', weight: 1.3, align: 'right', cell: (t) => formatPercent(t.rate) },
+  ];
+  drawTable(rd, { caption: '表1-2　各镇录入、审核和县级比对情况', columns, rows: towns });
+}
+
+const householdColumns = (extra: TableColumn<FlaggedHousehold>[]): TableColumn<FlaggedHousehold>[] => [
+  { header: '镇', weight: 1.5, cell: (h) => h.townName },
+  { header: '村', weight: 1.6, cell: (h) => h.villageName },
+  { header: '户主', weight: 1.3, cell: (h) => h.headName || '—' },
+  ...extra,
+];
+
+const suspicionLabels: Record<SuspicionKind, string> = { outlier: '偏离本村常见水平', zero: '四项收入均为零', jump: '较上月突增' };
+
+/** Sections added with the full analysis; returns the number word for the closing notes' heading. */
+function drawFullSections(rd: ReportDocument, a: MonthlyIncomeAnalysis): string {
+  if (!a.nearThreshold) return '四';
+  const indent = { indent: sizes.body * 2 };
+  rd.heading('四、收入接近监测线农户');
+  const near = a.nearThreshold;
+  if (near.length === 0) rd.paragraph('本月无年化人均纯收入接近监测线的农户。', indent);
+  else {
+    rd.paragraph(
+      `年化人均纯收入在监测线（${formatInteger(a.threshold)} 元）以上 ${formatPercent(a.nearBand ?? 0)} 以内的农户共 ${formatInteger(near.length)} 户，` +
+        '收入稍有波动即可能跌破监测线，请持续关注。',
+      indent,
+    );
+    drawTable(rd, {
+      caption: '表4　接近监测线农户',
+      columns: householdColumns([
+        { header: '本月纯收入（元）', weight: 1.9, align: 'right', cell: (h) => yuan(h.netIncome) },
+        { header: '年化人均（元）', weight: 1.9, align: 'right', cell: (h) => yuan(h.perCapitaAnnual) },
+        { header: '高于监测线（元）', weight: 1.9, align: 'right', cell: (h) => yuan(h.perCapitaAnnual - a.threshold) },
+      ]),
+      rows: near,
+    });
+  }
+  rd.heading('五、收入同比下降农户');
+  const yf = a.yearFalls ?? [];
+  if (yf.length === 0) rd.paragraph('本月无纯收入较上年同月骤降的农户。', indent);
+  else {
+    rd.paragraph(`本月纯收入较上年同月降幅达到骤降标准的农户共 ${formatInteger(yf.length)} 户，按降幅由大到小列出如下。`, indent);
+    drawTable(rd, {
+      caption: '表5　收入同比骤降农户',
+      columns: householdColumns([
+        { header: '上年同月（元）', weight: 1.8, align: 'right', cell: (h) => (h.lastYearNet === undefined ? '—' : yuan(h.lastYearNet)) },
+        { header: '本月（元）', weight: 1.6, align: 'right', cell: (h) => yuan(h.netIncome) },
+        { header: '同比降幅', weight: 1.3, align: 'right', cell: (h) => (h.yearFallShare === undefined ? '—' : formatPercent(h.yearFallShare)) },
+        { header: '帮扶措施', weight: 2.4, cell: measuresText },
+      ]),
+      rows: yf,
+    });
+  }
+  rd.heading('六、重点人群收入情况');
+  const kg = a.keyGroups ?? [];
+  if (kg.length === 0) rd.paragraph('本月已录入收入的农户中没有重点人群户。', indent);
+  else {
+    rd.paragraph(`已录入收入的重点人群（大病、重度残疾、低保、特困、低保边缘、新识别）农户共 ${formatInteger(kg.length)} 户。`, indent);
+    drawTable(rd, {
+      caption: '表6　重点人群农户',
+      columns: householdColumns([
+        { header: '类别', weight: 2.2, cell: (h) => (h.flags ?? []).map((f) => householdFlagLabels[f]).join('、') },
+        { header: '年化人均（元）', weight: 1.8, align: 'right', cell: (h) => yuan(h.perCapitaAnnual) },
+        { header: '帮扶措施', weight: 2.6, cell: measuresText },
+      ]),
+      rows: kg,
+    });
+  }
+  rd.heading('七、疑似信息');
+  const sus = a.suspicious ?? [];
+  if (sus.length === 0) rd.paragraph('本月未发现疑似信息。', indent);
+  else {
+    rd.paragraph(`经比对，发现疑似信息 ${formatInteger(sus.length)} 条，请所在镇逐条核实，确有错误的及时更正，属实的作出说明。`, indent);
+    drawTable(rd, {
+      caption: '表7　疑似信息',
+      columns: householdColumns([
+        { header: '人均纯收入（元/月）', weight: 2, align: 'right', cell: (h) => yuan(h.perCapitaAnnual / 12) },
+        {
+          header: '疑点',
+          weight: 3.6,
+          cell: (h) =>
+            (h as SuspiciousRecord).kinds
+              .map((k) =>
+                k === 'outlier' && (h as SuspiciousRecord).villageMedian !== undefined
+                  ? `${suspicionLabels[k]}（本村中位数 ${yuan((h as SuspiciousRecord).villageMedian!)}）`
+                  : suspicionLabels[k],
+              )
+              .join('；'),
+        },
+      ]),
+      rows: sus,
+    });
+  }
+  rd.heading('八、帮扶措施落实情况');
+  const flagged = new Map<string, FlaggedHousehold>();
+  for (const h of [...a.belowThreshold, ...a.falls, ...yf]) flagged.set(h.householdId, h);
+  const withPlan = [...flagged.values()].filter((h) => h.measures?.length).length;
+  rd.paragraph(
+    flagged.size === 0
+      ? '本月无需落实帮扶措施的收入预警农户。'
+      : `低于监测线或收入骤降的农户共 ${formatInteger(flagged.size)} 户，已建立帮扶台账、落实“一户一策”措施的 ${formatInteger(withPlan)} 户，尚未建立的 ${formatInteger(flagged.size - withPlan)} 户，请所在镇村尽快建立。`,
+    indent,
+  );
+  return '九';
 }

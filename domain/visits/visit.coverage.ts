@@ -1,0 +1,366 @@
+/**
+ * The visit-coverage analysis (走访排查覆盖情况): the duty plan of a period
+ * (`domain/duties/duty-rules.ts`) against the visits recorded, and the problems
+ * those visits found. Pure: the job reads the store and passes everything in.
+ *
+ * Counting rules, so that the figures can be checked by hand:
+ * - A target is one (person, rule, target) pair of the plan; "visited" means the
+ *   person recorded at least one visit to it dated inside the period.
+ * - A village target counts as visited by a visit to the village itself or to
+ *   any household in it: the visitor was in the village.
+ * - Overnight stays (每周驻村不少于一天一夜) are judged on whole Monday–Sunday
+ *   weeks inside the period; a week cut by the period's edge is left to the
+ *   report of the period that holds the rest of it. A stay counts in any village
+ *   of the linked town.
+ * - Key-village visits (每月至少一次) are judged on whole months inside the period.
+ * - Problems found are those with a visit date in the period; rectified are those
+ *   of them now closed; overdue are all problems not closed whose deadline is
+ *   before `asOf`, whenever they were found.
+ */
+import {
+  dutyRules,
+  monthDutyPeriod,
+  type DutyPeriod,
+  type DutyPlan,
+  type DutyRule,
+  type DutyTargetKind,
+} from '../duties/duty-rules.ts';
+import type { Period } from '../shared/period.ts';
+import { isProblemOverdue, type ProblemCategory, type ProblemStatus } from './visit.schema.ts';
+
+/** One visit as the analysis needs it. */
+export interface VisitFact {
+  id: string;
+  /** Staff id of the visitor; visits by accounts without a staff record count for nobody's duty. */
+  staffId?: string;
+  date: string;
+  targetKind: DutyTargetKind;
+  targetId: string;
+  townId: string;
+  villageId?: string;
+  overnightStay: boolean;
+}
+
+export interface ProblemFact {
+  id: string;
+  townId: string;
+  villageId?: string;
+  targetName: string;
+  category: ProblemCategory;
+  description: string;
+  foundByName: string;
+  visitDate: string;
+  status: ProblemStatus;
+  deadline?: string;
+  completedOn?: string;
+}
+
+/** Names for tables: people, units and households (head of household's name). */
+export interface CoverageNames {
+  staff: ReadonlyMap<string, string>;
+  units: ReadonlyMap<string, string>;
+  households: ReadonlyMap<string, string>;
+}
+
+export interface CoverageInput {
+  plan: DutyPlan;
+  visits: readonly VisitFact[];
+  problems: readonly ProblemFact[];
+  /** The day the report is made (`YYYY-MM-DD`): overdue is judged on it. */
+  asOf: string;
+  names: CoverageNames;
+  /** Towns to report on, in display order (id and name). */
+  towns: readonly { id: string; name: string }[];
+  /** Restrict everything to one town (a town's own report). */
+  townId?: string;
+}
+
+export interface Tally {
+  required: number;
+  visited: number;
+  /** visited / required; null when nothing was required. */
+  coverage: number | null;
+}
+
+export interface RuleCoverage extends Tally {
+  rule: DutyRule;
+  people: number;
+}
+
+export interface PersonCoverage extends Tally {
+  staffId: string;
+  name: string;
+  rules: DutyRule[];
+  /** Whole weeks with an overnight-stay duty, and those with a stay. */
+  stayWeeks: number;
+  stayWeeksMet: number;
+  /** Whole months with a key-village duty (per village), and those with a visit. */
+  keyVillageMonths: number;
+  keyVillageMonthsMet: number;
+  visits: number;
+}
+
+export interface TownCoverage extends Tally {
+  townId: string;
+  name: string;
+  problemsFound: number;
+  problemsRectified: number;
+  rectificationRate: number | null;
+  overdue: number;
+}
+
+export interface UnvisitedTarget {
+  staffId: string;
+  staffName: string;
+  rule: DutyRule;
+  kind: DutyTargetKind;
+  id: string;
+  name: string;
+  townId: string;
+  townName: string;
+}
+
+export interface OvernightWeek {
+  staffId: string;
+  staffName: string;
+  townId: string;
+  townName: string;
+  weekStart: string;
+  weekEnd: string;
+  stays: number;
+  met: boolean;
+}
+
+export interface KeyVillageMonth {
+  staffId: string;
+  staffName: string;
+  villageId: string;
+  villageName: string;
+  month: Period;
+  visits: number;
+  met: boolean;
+}
+
+export interface VisitCoverage {
+  period: DutyPeriod;
+  asOf: string;
+  totals: Tally & {
+    people: number;
+    visits: number;
+    overnightWeeks: number;
+    overnightWeeksMet: number;
+    overnightCompliance: number | null;
+    keyVillageMonths: number;
+    keyVillageMonthsMet: number;
+    problemsFound: number;
+    problemsRectified: number;
+    rectificationRate: number | null;
+    overdue: number;
+  };
+  byRule: RuleCoverage[];
+  byPerson: PersonCoverage[];
+  byTown: TownCoverage[];
+  unvisited: UnvisitedTarget[];
+  overnight: OvernightWeek[];
+  keyVillages: KeyVillageMonth[];
+  overdueProblems: ProblemFact[];
+}
+
+const share = (n: number, d: number): number | null => (d > 0 ? n / d : null);
+const tally = (required: number, visited: number): Tally => ({ required, visited, coverage: share(visited, required) });
+const inPeriod = (date: string, p: DutyPeriod) => date >= p.start && date <= p.end;
+
+export function analyseVisitCoverage(input: CoverageInput): VisitCoverage {
+  const { plan, names, asOf } = input;
+  const period = plan.period;
+  const town = input.townId;
+  const keepTown = (t: string) => town === undefined || t === town;
+  const unitName = (id: string) => names.units.get(id) ?? id;
+  const staffName = (id: string) => names.staff.get(id) ?? id;
+
+  // Visits in the period, indexed by person for the lookups below.
+  const visits = input.visits.filter((v) => inPeriod(v.date, period));
+  const byVisitor = new Map<string, VisitFact[]>();
+  for (const v of visits) {
+    if (!v.staffId) continue;
+    const list = byVisitor.get(v.staffId) ?? [];
+    list.push(v);
+    byVisitor.set(v.staffId, list);
+  }
+  const visitedKeys = new Map<string, Set<string>>();
+  for (const [staffId, list] of byVisitor) {
+    const keys = new Set<string>();
+    for (const v of list) {
+      keys.add(`${v.targetKind}:${v.targetId}`);
+      if (v.villageId) keys.add(`village:${v.villageId}`);
+    }
+    visitedKeys.set(staffId, keys);
+  }
+
+  const ruleTallies = new Map<DutyRule, { required: number; visited: number; people: Set<string> }>();
+  const townTallies = new Map<string, { required: number; visited: number }>();
+  const byPerson: PersonCoverage[] = [];
+  const unvisited: UnvisitedTarget[] = [];
+  const overnight: OvernightWeek[] = [];
+  const keyVillages: KeyVillageMonth[] = [];
+
+  for (const person of plan.people) {
+    const targets = person.targets.filter((t) => keepTown(t.townId));
+    const stays = person.overnightStays.filter((o) => keepTown(o.townId));
+    const monthly = person.monthlyVisits.filter((m) => targets.some((t) => t.rule === 'key-village' && t.id === m.villageId));
+    if (targets.length === 0 && stays.length === 0) continue;
+    const name = staffName(person.staffId);
+    const seen = visitedKeys.get(person.staffId) ?? new Set<string>();
+    const own = byVisitor.get(person.staffId) ?? [];
+    let visited = 0;
+    for (const t of targets) {
+      const hit = seen.has(`${t.kind}:${t.id}`);
+      if (hit) visited += 1;
+      const r = ruleTallies.get(t.rule) ?? { required: 0, visited: 0, people: new Set<string>() };
+      r.required += 1;
+      r.visited += hit ? 1 : 0;
+      r.people.add(person.staffId);
+      ruleTallies.set(t.rule, r);
+      const tt = townTallies.get(t.townId) ?? { required: 0, visited: 0 };
+      tt.required += 1;
+      tt.visited += hit ? 1 : 0;
+      townTallies.set(t.townId, tt);
+      if (!hit) {
+        unvisited.push({
+          staffId: person.staffId,
+          staffName: name,
+          rule: t.rule,
+          kind: t.kind,
+          id: t.id,
+          name: t.kind === 'household' ? (names.households.get(t.id) ?? t.id) : unitName(t.id),
+          townId: t.townId,
+          townName: unitName(t.townId),
+        });
+      }
+    }
+    let stayWeeks = 0;
+    let stayWeeksMet = 0;
+    for (const o of stays) {
+      for (const w of o.weeks) {
+        if (w.partial) continue;
+        const count = own.filter(
+          (v) => v.overnightStay && v.townId === o.townId && v.date >= w.start && v.date <= w.end,
+        ).length;
+        const met = count >= o.perWeek;
+        stayWeeks += 1;
+        stayWeeksMet += met ? 1 : 0;
+        overnight.push({
+          staffId: person.staffId,
+          staffName: name,
+          townId: o.townId,
+          townName: unitName(o.townId),
+          weekStart: w.start,
+          weekEnd: w.end,
+          stays: count,
+          met,
+        });
+      }
+    }
+    let keyVillageMonths = 0;
+    let keyVillageMonthsMet = 0;
+    for (const m of monthly) {
+      for (const month of m.months) {
+        const span = monthDutyPeriod(month);
+        if (span.start < period.start || span.end > period.end) continue;
+        const count = own.filter(
+          (v) => (v.villageId === m.villageId || v.targetId === m.villageId) && inPeriod(v.date, span),
+        ).length;
+        const met = count >= m.minVisits;
+        keyVillageMonths += 1;
+        keyVillageMonthsMet += met ? 1 : 0;
+        keyVillages.push({
+          staffId: person.staffId,
+          staffName: name,
+          villageId: m.villageId,
+          villageName: unitName(m.villageId),
+          month,
+          visits: count,
+          met,
+        });
+      }
+    }
+    byPerson.push({
+      staffId: person.staffId,
+      name,
+      rules: dutyRules.filter((r) => targets.some((t) => t.rule === r)),
+      ...tally(targets.length, visited),
+      stayWeeks,
+      stayWeeksMet,
+      keyVillageMonths,
+      keyVillageMonthsMet,
+      visits: own.filter((v) => keepTown(v.townId)).length,
+    });
+  }
+
+  const problems = input.problems.filter((p) => keepTown(p.townId));
+  const found = problems.filter((p) => inPeriod(p.visitDate, period));
+  const overdueProblems = problems
+    .filter((p) => isProblemOverdue(p, asOf))
+    .sort((a, b) => (a.deadline ?? '').localeCompare(b.deadline ?? '') || a.id.localeCompare(b.id));
+
+  const byTown: TownCoverage[] = input.towns
+    .filter((t) => keepTown(t.id))
+    .map((t) => {
+      const tt = townTallies.get(t.id) ?? { required: 0, visited: 0 };
+      const tf = found.filter((p) => p.townId === t.id);
+      const rectified = tf.filter((p) => p.status === 'rectified').length;
+      return {
+        townId: t.id,
+        name: t.name,
+        ...tally(tt.required, tt.visited),
+        problemsFound: tf.length,
+        problemsRectified: rectified,
+        rectificationRate: share(rectified, tf.length),
+        overdue: overdueProblems.filter((p) => p.townId === t.id).length,
+      };
+    });
+
+  const byRule: RuleCoverage[] = dutyRules.flatMap((rule) => {
+    const r = ruleTallies.get(rule);
+    return r ? [{ rule, people: r.people.size, ...tally(r.required, r.visited) }] : [];
+  });
+  const required = byRule.reduce((s, r) => s + r.required, 0);
+  const visitedTotal = byRule.reduce((s, r) => s + r.visited, 0);
+  const overnightWeeks = overnight.length;
+  const overnightWeeksMet = overnight.filter((w) => w.met).length;
+  const rectified = found.filter((p) => p.status === 'rectified').length;
+  return {
+    period,
+    asOf,
+    totals: {
+      ...tally(required, visitedTotal),
+      people: byPerson.length,
+      visits: visits.filter((v) => keepTown(v.townId)).length,
+      overnightWeeks,
+      overnightWeeksMet,
+      overnightCompliance: share(overnightWeeksMet, overnightWeeks),
+      keyVillageMonths: keyVillages.length,
+      keyVillageMonthsMet: keyVillages.filter((k) => k.met).length,
+      problemsFound: found.length,
+      problemsRectified: rectified,
+      rectificationRate: share(rectified, found.length),
+      overdue: overdueProblems.length,
+    },
+    byRule,
+    byPerson,
+    byTown,
+    unvisited,
+    overnight,
+    keyVillages,
+    overdueProblems,
+  };
+}
+
+/** The Monday–Sunday week before the one holding `date` (the weekly report's week). */
+export function previousWeek(date: string): DutyPeriod {
+  const day = Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+  // 1970-01-01 was a Thursday: (day - 4) mod 7 is days since Monday.
+  const monday = day - ((((day - 4) % 7) + 7) % 7) - 7;
+  const iso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+  return { start: iso(monday), end: iso(monday + 6) };
+}

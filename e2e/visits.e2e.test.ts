@@ -1,0 +1,101 @@
+/**
+ * Visits end to end on a phone-sized page in headless Chromium: a village officer
+ * records a visit to their paired household with one problem, sees the visit in
+ * the visit ledger and the problem in the problem ledger, then rectifies the
+ * problem with evidence (refused without it). The visit-coverage job then builds,
+ * archives and emails the month's report, which counts the visit.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { demoCountyConfig } from '#domain/config/county-config.ts';
+import { shanghaiDate } from '#domain/shared/period.ts';
+import { runJob } from '#functions/jobs/run.ts';
+import { loadVisitFixture } from '#functions/visit-shared/visit-fixture.ts';
+import { pdfText, squash } from '#reports/testing/pdf-inspect.ts';
+import type { Stack } from '#local/stack.ts';
+import { county, loadFixture, startTestStack, testPassword } from '#local/testing.ts';
+import { launchBrowser, phonePage, readMailbox, signInThroughPage } from './browser.ts';
+
+let stack: Stack;
+let browser: Browser;
+const shots = path.resolve('test-results');
+
+beforeAll(async () => {
+  stack = await startTestStack({ web: true });
+  await loadFixture(stack);
+  await loadVisitFixture(county);
+  browser = await launchBrowser();
+  fs.mkdirSync(shots, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('visits and problems', () => {
+  it('records a visit with a problem, lists both, and rectifies the problem with evidence', async () => {
+    const page = await phonePage(browser);
+    await signInThroughPage(page, stack.webUrl!, 'v-t01v001', testPassword, '/visits/new/');
+    await expect.poll(() => page.url()).toContain('/visits/new/');
+
+    // The paired household is offered first, under "my duty targets".
+    const target = page.getByLabel('走访对象');
+    await expect.poll(() => target.isEnabled()).toBe(true);
+    const firstOption = await target.locator('optgroup').first().locator('option').first().textContent();
+    expect(firstOption).toContain('王建国');
+    await target.selectOption('household:H0000001');
+    await page.getByLabel('驻村过夜（在村住宿一晚）').check();
+    await page.getByLabel('走访情况').fill('户主在家，务工收入稳定，了解医保缴费情况');
+    await page.getByRole('button', { name: '＋ 添加问题' }).click();
+    await page.getByLabel('问题类别').selectOption('housing');
+    await page.getByLabel('问题描述').fill('厨房屋顶漏雨，需要维修');
+    await page.screenshot({ path: path.join(shots, 'visit-form-filled.png'), fullPage: true });
+    await page.getByRole('button', { name: '提交走访记录' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('登记问题 1 个');
+    await page.screenshot({ path: path.join(shots, 'visit-form-saved.png'), fullPage: true });
+
+    await page.goto(`${stack.webUrl}/visits/`);
+    await expect.poll(() => page.getByRole('row').filter({ hasText: '王建国' }).count()).toBe(1);
+    await page.screenshot({ path: path.join(shots, 'visit-ledger.png'), fullPage: true });
+
+    await page.goto(`${stack.webUrl}/visits/problems/`);
+    const row = page.getByRole('row').filter({ hasText: '厨房屋顶漏雨' });
+    await expect.poll(() => row.count()).toBe(1);
+    await expect.poll(() => row.textContent()).toContain('待整改');
+    await page.screenshot({ path: path.join(shots, 'problem-ledger.png'), fullPage: true });
+    await row.getByRole('link').click();
+    await expect.poll(() => page.url()).toContain('/visits/problem/');
+
+    const today = shanghaiDate(new Date());
+    await expect.poll(() => page.getByLabel('整改状态').isVisible()).toBe(true);
+    await page.getByLabel('整改状态').selectOption('rectified');
+    await page.getByLabel('整改措施').fill('协调危房改造资金，更换屋面瓦');
+    await page.getByLabel('整改期限').fill(today);
+    await page.getByLabel('完成日期').fill(today);
+    await page.getByRole('button', { name: '保存整改情况' }).click();
+    // Evidence is required to close, in the browser as on the server.
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('整改完成须填写整改佐证');
+    await page.getByLabel(/整改佐证/).fill('屋面已更换，村委会验收记录第 12 号');
+    await page.getByRole('button', { name: '保存整改情况' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('已保存：已整改（第 2 版）');
+    await expect.poll(() => page.getByRole('region', { name: '修改记录' }).textContent()).toContain('整改佐证');
+    await page.screenshot({ path: path.join(shots, 'problem-rectified.png'), fullPage: true });
+
+    await page.goto(`${stack.webUrl}/visits/problems/`);
+    await expect.poll(() => page.getByRole('row').filter({ hasText: '厨房屋顶漏雨' }).textContent()).toContain('已整改');
+
+    // The month's coverage report counts the visit and the rectified problem.
+    const result = await runJob({ job: 'visit-coverage', variant: 'monthly', period: today.slice(0, 7), date: today }, { config: demoCountyConfig, now: new Date() });
+    expect(result.reports.map((r) => r.scope)).toEqual([county, 'T01', 'T02']);
+    const townPdf = result.files.find((f) => f.filename.includes('东岭镇') && f.filename.endsWith('.pdf'));
+    const text = squash((await pdfText(townPdf!.content)).text);
+    // T01 duties: the town head's 4 targets (none visited by him) and the officer's household (visited).
+    expect(text).toContain('应走访对象5个');
+    expect(text).toContain('覆盖率20.0%');
+    expect(text).toContain('整改率100.0%');
+    const mails = await readMailbox(stack.standins.ports.ses);
+    expect(mails.some((m) => m.subject.includes('走访排查覆盖情况'))).toBe(true);
+  });
+});

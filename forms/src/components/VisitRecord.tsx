@@ -1,0 +1,60 @@
+/** One visit: what was recorded, the problems it opened, and its history. */
+import { useEffect, useState } from 'react';
+import { visitTargetKindLabels, type VisitData } from '#domain/visits/visit.schema.ts';
+import { api } from '../lib/api.ts';
+import RecordHistory from './RecordHistory.tsx';
+
+interface Stored {
+  id: string;
+  version: number;
+  data: VisitData;
+}
+
+export default function VisitRecord() {
+  const [id, setId] = useState<string | null>(null);
+  const [record, setRecord] = useState<Stored | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const q = new URLSearchParams(location.search).get('id');
+    setId(q);
+    if (!q) return setError('缺少记录编号');
+    void api<{ record: Stored }>(`/api/visits/${encodeURIComponent(q)}/history`).then((res) => {
+      if (res.ok) setRecord(res.data.record);
+      else setError(res.error.message);
+    });
+  }, []);
+  if (error) return <div className="banner err">{error}</div>;
+  if (!record || !id) return <p className="hint">正在加载…</p>;
+  const d = record.data;
+  return (
+    <>
+      <dl className="card facts">
+        <dt>走访日期</dt>
+        <dd>{d.date}</dd>
+        <dt>走访人</dt>
+        <dd>{d.visitor.name}</dd>
+        <dt>走访对象</dt>
+        <dd>
+          {d.target.name}（{visitTargetKindLabels[d.target.kind]}）
+        </dd>
+        <dt>驻村过夜</dt>
+        <dd>{d.overnightStay ? '是' : '否'}</dd>
+        <dt>走访情况</dt>
+        <dd style={{ whiteSpace: 'pre-wrap' }}>{d.findings}</dd>
+      </dl>
+      <h2>发现的问题</h2>
+      {d.problemIds.length === 0 ? (
+        <p className="hint">本次走访未发现问题。</p>
+      ) : (
+        <ul>
+          {d.problemIds.map((p, i) => (
+            <li key={p}>
+              <a href={`/visits/problem/?id=${encodeURIComponent(p)}`}>问题 {i + 1}（查看整改情况）</a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <RecordHistory endpoint="/api/visits" id={id} />
+    </>
+  );
+}

@@ -1,0 +1,13 @@
+/** POST /api/income/county-flags: the monitoring centre marks a record suspicious in a comparison round. */
+import { flagIncomeByCounty } from '#domain/income/income.review.ts';
+import { incomeCountyFlagSchema } from '#domain/income/income.schema.ts';
+import { countyConfigFromEnv } from '../shared/env.ts';
+import { httpRoute } from '../shared/http.ts';
+import { incomeRepository } from '../store/income.repository.ts';
+
+const config = countyConfigFromEnv();
+
+export const handler = httpRoute('flagIncomeByCounty', incomeCountyFlagSchema, async ({ body, principal }) => {
+  const { record, replayed } = await flagIncomeByCounty(body, principal, { repo: incomeRepository, config, now: new Date() });
+  return { status: 200, body: { record }, headers: { 'x-idempotent-replay': String(replayed) } };
+});

@@ -1,0 +1,23 @@
+/** GET /api/income/ledger/{period}/export: the same filtered ledger as XLSX (formula-injection safe). */
+import { periodLabel } from '#domain/shared/period.ts';
+import { buildWorkbook } from '#reports/xlsx/workbook.ts';
+import { httpRoute } from '../shared/http.ts';
+import { parseLedgerQuery } from '../shared/records-http.ts';
+import { incomeLedgerColumns, incomeLedgerRows, ledgerPeriod } from '../income-ledger/ledger.ts';
+
+export const handler = httpRoute('incomeLedgerExport', undefined, async ({ principal, params, query }) => {
+  const period = ledgerPeriod(params.period);
+  const rows = await incomeLedgerRows(principal, period, { ...parseLedgerQuery(query), page: 1, pageSize: 1e9 });
+  const content = await buildWorkbook([{ name: `${periodLabel(period)}收入台账`, columns: incomeLedgerColumns, rows }], {
+    creator: principal.name,
+  });
+  return {
+    status: 200,
+    body: null,
+    file: {
+      content,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      filename: `收入台账-${period}.xlsx`,
+    },
+  };
+});

@@ -1,0 +1,11 @@
+/** GET /api/income/ledger/{period}: the month's income ledger in the caller's reach, filtered, sorted, paged. */
+import { httpRoute } from '../shared/http.ts';
+import { parseLedgerQuery } from '../shared/records-http.ts';
+import { incomeLedgerRows, ledgerPeriod } from './ledger.ts';
+
+export const handler = httpRoute('incomeLedger', undefined, async ({ principal, params, query }) => {
+  const q = parseLedgerQuery(query);
+  const rows = await incomeLedgerRows(principal, ledgerPeriod(params.period), q);
+  const start = (q.page - 1) * q.pageSize;
+  return { status: 200, body: { total: rows.length, page: q.page, pageSize: q.pageSize, items: rows.slice(start, start + q.pageSize) } };
+});

@@ -1,0 +1,13 @@
+/** POST /api/income/review: town staff accept, correct (with a reason), flag or explain a record of their town. */
+import { reviewIncome } from '#domain/income/income.review.ts';
+import { incomeReviewSchema } from '#domain/income/income.schema.ts';
+import { countyConfigFromEnv } from '../shared/env.ts';
+import { httpRoute } from '../shared/http.ts';
+import { incomeRepository } from '../store/income.repository.ts';
+
+const config = countyConfigFromEnv();
+
+export const handler = httpRoute('reviewIncome', incomeReviewSchema, async ({ body, principal }) => {
+  const { record, replayed } = await reviewIncome(body, principal, { repo: incomeRepository, config, now: new Date() });
+  return { status: 200, body: { record }, headers: { 'x-idempotent-replay': String(replayed) } };
+});

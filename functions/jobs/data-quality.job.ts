@@ -1,0 +1,130 @@
+/**
+ * The monthly data-quality report (数据质量通报): first a logic-rule run over the
+ * month's records (so the report counts fresh findings), then one report for the
+ * county (coordination office, monitoring centre) and one per town (its heads),
+ * each archived once and emailed exactly once through `publishReport`.
+ */
+import { analyseDataQuality, type Located } from '#domain/quality/quality.analysis.ts';
+import { qualityKinds, type DataError, type InfoOfficer, type SpotCheck } from '#domain/quality/quality.schema.ts';
+import type { OrgUnit } from '#domain/org/org.schema.ts';
+import type { StoredRecord } from '#domain/records/record.ts';
+import { periodLabel } from '#domain/shared/period.ts';
+import { dataQualityWorkbook, renderDataQualityReport } from '#reports/quality/data-quality.report.ts';
+import { sha256 } from '../delivery/archive.ts';
+import { runRuleSweep } from '../quality-shared/rule-run.ts';
+import { listOrgUnits } from '../store/org.repository.ts';
+import { recordRepository } from '../store/records.repository.ts';
+import type { JobContext, JobResult } from './job.types.ts';
+import { loadRecipientDirectory, publishReport, type PublishedReport } from './publish.ts';
+
+const located = <T>(r: StoredRecord): Located<T> => ({
+  id: r.id,
+  ...(r.townId ? { townId: r.townId } : {}),
+  ...(r.villageId ? { villageId: r.villageId } : {}),
+  createdAt: r.createdAt,
+  data: r.data as T,
+});
+
+/** A stable digest of the records a report shows: id and version of each. */
+export function qualityDigest(records: readonly { id: string; version?: number }[]): string {
+  return sha256(
+    [...records]
+      .map((r) => `${r.id}|${r.version ?? 0}`)
+      .sort()
+      .join('\n'),
+  );
+}
+
+export async function runDataQuality(ctx: JobContext): Promise<JobResult> {
+  const { period, config, progress } = ctx;
+  const county = config.countyCode;
+  await runRuleSweep({ countyCode: county, period, now: ctx.now, progress });
+  const queriedAt = new Date();
+  const [units, directory, errors, checks, officers] = await Promise.all([
+    listOrgUnits(county),
+    loadRecipientDirectory(county),
+    recordRepository.list(county, qualityKinds.error),
+    recordRepository.list(county, qualityKinds.spotCheck),
+    recordRepository.list(county, qualityKinds.officer),
+  ]);
+  const towns = units.filter((u) => u.kind === 'town');
+
+  const build = (scopeUnits: readonly OrgUnit[], scopeLabel: string, keep: (r: StoredRecord) => boolean) => async () => {
+    const e = errors.filter(keep);
+    const s = checks.filter(keep);
+    const o = officers.filter((r) => scopeUnits.some((u) => u.id === (r.data as InfoOfficer).unitId));
+    const analysis = analyseDataQuality({
+      period,
+      units: scopeUnits,
+      errors: e.map((r) => located<DataError>(r)),
+      spotChecks: s.map((r) => located<SpotCheck>(r)),
+      officers: o.map((r) => located<InfoOfficer>(r)),
+    });
+    const input = [...e, ...s, ...o];
+    const inputSha256 = qualityDigest(input);
+    const rendered = await renderDataQualityReport(analysis, {
+      countyName: config.countyName,
+      issuingOffice: config.issuingOffice,
+      scopeLabel,
+      generatedAt: ctx.now,
+      provenance: { queriedAt, recordCount: input.length, inputSha256 },
+    });
+    const t = analysis.totals;
+    return {
+      pdf: rendered.pdf,
+      xlsx: await dataQualityWorkbook(analysis),
+      pages: rendered.pages,
+      inputSha256,
+      inputRecords: input.length,
+      summary: {
+        lines: [
+          `${periodLabel(period)}发现数据错误 ${t.found} 条，已修正 ${t.corrected} 条；其中逻辑校验发现 ${t.ruleFailures} 条。`,
+          `累计仍未修正 ${t.open} 条。`,
+          `信息员配备达标单位 ${analysis.staffing.compliant} 个 / 应达标 ${analysis.staffing.units} 个。`,
+          `本月抽查 ${t.spotChecks} 次，发现问题 ${t.spotProblems} 个。`,
+        ],
+        action: t.open > 0 || analysis.staffing.shortfalls.length > 0 ? '请督促相关单位修正未修正的错误，补齐信息员。' : '查阅通报，保持数据质量。',
+      },
+    };
+  };
+
+  const published: PublishedReport[] = [];
+  published.push(
+    await publishReport(ctx, {
+      kind: 'data-quality',
+      scope: { level: 'county', unitId: county },
+      scopeLabel: config.countyName,
+      title: `${config.countyName}${periodLabel(period)}数据质量通报`,
+      directory,
+      build: build(units, config.countyName, () => true),
+    }),
+  );
+  for (const town of towns) {
+    const own = units.filter((u) => u.id === town.id || u.parentId === town.id);
+    published.push(
+      await publishReport(ctx, {
+        kind: 'data-quality',
+        scope: { level: 'town', unitId: town.id },
+        scopeLabel: town.name,
+        title: `${town.name}${periodLabel(period)}数据质量通报`,
+        directory,
+        build: build(own, town.name, (r) => r.townId === town.id),
+      }),
+    );
+  }
+  return {
+    job: 'data-quality',
+    period,
+    reports: published.map(({ report, created }) => ({
+      reportId: report.reportId,
+      title: report.title,
+      scope: report.scope,
+      pdfKey: report.pdf.key,
+      sha256: report.pdf.sha256,
+      pages: report.pages ?? 0,
+      created,
+    })),
+    deliveries: published.flatMap((p) => p.deliveries),
+    files: published.flatMap((p) => p.files),
+  };
+}

@@ -1,0 +1,158 @@
+/**
+ * Reminder letters (提醒函件): after the village-entry deadline, after the town
+ * review deadline, and daily for overdue problems and petitions, one letter per
+ * town per day listing its items, numbered per year without gaps
+ * (`reminder-letters.numbering.ts`), rendered after GB/T 9704 and published to
+ * the town's heads through `publishReport` (archived once, sent once).
+ *
+ * One letter per town per day: the letter's key is (day, town). When a town
+ * already has that day's letter, a later run's items wait for the next day's
+ * letter (overdue items are reminded of until a letter names them).
+ */
+import { analyseMonthlyIncome } from '#domain/income/income.analysis.ts';
+import {
+  defaultLetterConfig,
+  docNumberText,
+  entryOverdueItems,
+  groupByTown,
+  letterKey,
+  letterText,
+  overdueItems,
+  readOverdueSource,
+  reviewOverdueItems,
+  type LetterConfig,
+  type LetterItem,
+  type LetterVariant,
+  type OverdueSource,
+} from '#domain/letters/letters.ts';
+import type { Period } from '#domain/shared/period.ts';
+import { renderReminderLetter } from '#reports/letters/reminder-letter.ts';
+import { sha256 } from '../delivery/archive.ts';
+import { listVillageIncome } from '../store/income.repository.ts';
+import { listOrgUnits, listVillageHouseholds } from '../store/org.repository.ts';
+import { recordRepository } from '../store/records.repository.ts';
+import { mapLimit, type JobContext, type JobResult } from './job.types.ts';
+import { loadRecipientDirectory, publishReport, type PublishedReport } from './publish.ts';
+import { bindLetterNumber, listBindings, type NumberingHooks } from './reminder-letters.numbering.ts';
+
+const letterVariants: readonly LetterVariant[] = ['village-entry-overdue', 'town-review-overdue', 'items-overdue'];
+
+export async function runReminderLetters(
+  ctx: JobContext,
+  opts: { letters?: LetterConfig; numbering?: NumberingHooks } = {},
+): Promise<JobResult> {
+  const cfg = opts.letters ?? defaultLetterConfig;
+  const variant = ctx.variant as LetterVariant;
+  if (!letterVariants.includes(variant)) throw new Error(`JOB.BAD_VARIANT: reminder-letters has no variant ${ctx.variant}`);
+  const county = ctx.config.countyCode;
+  const today = ctx.date;
+  const [units, directory, bindings] = await Promise.all([listOrgUnits(county), loadRecipientDirectory(county), listBindings(county)]);
+  const towns = units.filter((u) => u.kind === 'town');
+  const villages = units.filter((u) => u.kind === 'village');
+
+  let items: LetterItem[];
+  if (variant === 'items-overdue') {
+    // Items in an earlier day's letter are not reminded of again; today's letter is redone from its binding below.
+    const lettered = new Set(bindings.filter((b) => b.content.date < today).flatMap((b) => b.content.items.map((i) => i.key)));
+    const sources: OverdueSource[] = [];
+    for (const kind of ['problem', 'petition'] as const) {
+      for (const r of await recordRepository.list(county, kind)) {
+        const s = readOverdueSource(kind, r);
+        if (s) sources.push(s);
+      }
+    }
+    items = overdueItems(sources, today, lettered, cfg);
+  } else {
+    const data = await mapLimit(villages, 8, async (v) => ({
+      households: await listVillageHouseholds(county, v.id),
+      records: await listVillageIncome(county, ctx.period, v.id),
+    }));
+    const records = data.flatMap((d) => d.records);
+    items =
+      variant === 'village-entry-overdue'
+        ? entryOverdueItems(
+            analyseMonthlyIncome({ period: ctx.period, config: ctx.config, units, households: data.flatMap((d) => d.households), records, previousRecords: [] }),
+            today,
+            cfg,
+          )
+        : reviewOverdueItems(
+            { period: ctx.period, records: records.map((r) => ({ townId: r.townId, status: r.status === 'reviewed' || (r as { review?: unknown }).review ? 'reviewed' : r.status })), towns },
+            today,
+            cfg,
+          );
+  }
+  ctx.progress(`提醒函（${variant}）：${items.length} 项，涉及 ${groupByTown(items).size} 个镇（街道）`);
+
+  const year = Number(today.slice(0, 4));
+  const published: PublishedReport[] = [];
+  const groups = groupByTown(items);
+  // A town that already has today's letter (a retry, or a run killed mid-way) gets it finished from its binding.
+  for (const b of bindings) if (b.content.date === today && !groups.has(b.content.townId)) groups.set(b.content.townId, []);
+  for (const [townId, own] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
+    const town = towns.find((t) => t.id === townId);
+    if (!town) continue;
+    const key = letterKey(today, townId);
+    const words = letterText({ variant, town, today, period: ctx.period });
+    const binding = await bindLetterNumber(
+      county,
+      year,
+      key,
+      { townId, date: today, variant, ...words, items: own.map((i) => ({ key: i.key, description: i.description, dueBy: i.dueBy })) },
+      opts.numbering,
+    );
+    const content = binding.content;
+    const deferred = own.filter((i) => !content.items.some((c) => c.key === i.key)).length;
+    if (deferred > 0) ctx.progress(`${town.name}今日已有提醒函，本次 ${deferred} 项顺延至下一函`);
+    const docNumber = docNumberText(cfg.docPrefix, year, binding.number);
+    published.push(
+      await publishReport(
+        // The archive slot is the letter's day: one letter per town per day.
+        { ...ctx, period: today as Period },
+        {
+          kind: 'reminder-letter',
+          scope: { level: 'town', unitId: townId },
+          scopeLabel: town.name,
+          title: `${docNumber} ${content.title}`,
+          directory,
+          build: async () => {
+            const rendered = await renderReminderLetter({
+              docNumber,
+              issuingOffice: ctx.config.issuingOffice,
+              title: content.title,
+              addressee: content.addressee,
+              intro: content.intro,
+              items: content.items,
+              closing: content.closing,
+              issuedOn: new Date(`${content.date}T09:00:00+08:00`),
+            });
+            return {
+              pdf: rendered.pdf,
+              pages: rendered.pages,
+              inputSha256: sha256(JSON.stringify(content)),
+              inputRecords: content.items.length,
+              summary: {
+                lines: [`${docNumber}：${content.title}`, ...content.items.map((i, n) => `${n + 1}. ${i.description}（${i.dueBy} 前）`)],
+                action: '请按函件所列事项和期限整改到位，并将整改情况报县乡村振兴局。',
+              },
+            };
+          },
+        },
+      ),
+    );
+  }
+  return {
+    job: 'reminder-letters',
+    period: today,
+    reports: published.map(({ report, created }) => ({
+      reportId: report.reportId,
+      title: report.title,
+      scope: report.scope,
+      pdfKey: report.pdf.key,
+      sha256: report.pdf.sha256,
+      pages: report.pages ?? 0,
+      created,
+    })),
+    deliveries: published.flatMap((p) => p.deliveries),
+    files: published.flatMap((p) => p.files),
+  };
+}

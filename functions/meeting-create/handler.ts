@@ -1,0 +1,22 @@
+/** POST /api/meetings: a review meeting record (周例会, 逢四研事, monthly or quarterly review). */
+import { meetingCreateSchema, type Meeting } from '#domain/petitions/meeting.schema.ts';
+import { shanghaiDate } from '#domain/shared/period.ts';
+import { createRecordHandler } from '../shared/records-http.ts';
+import { assertPetitionsExist, placeMeeting } from '../petition-views/meetings.ts';
+import { MEETING } from '../petition-views/views.ts';
+
+const meetingOf = ({ submissionId: _s, ...m }: Meeting & { submissionId: string }): Meeting => m;
+
+export const handler = createRecordHandler<typeof meetingCreateSchema, Meeting>({
+  routeId: 'createMeeting',
+  kind: MEETING,
+  scope: 'village',
+  form: 'review-meeting',
+  schema: meetingCreateSchema,
+  locate: async (body, p) => (await placeMeeting(meetingOf(body), p, shanghaiDate(new Date()))).location,
+  build: async (body, p, now) => {
+    const { data } = await placeMeeting(meetingOf(body), p, shanghaiDate(now));
+    await assertPetitionsExist(p, data.linkedPetitionIds);
+    return { id: body.submissionId, data };
+  },
+});
