@@ -76,18 +76,27 @@ describe('visits and problems', () => {
     await page.getByLabel('完成日期').fill(today);
     await page.getByRole('button', { name: '保存整改情况' }).click();
     // Evidence is required to close, in the browser as on the server.
-    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('整改完成须填写整改佐证');
+    await expect
+      .poll(() => page.getByRole('alert').first().textContent())
+      .toContain('整改完成须填写整改佐证');
     await page.getByLabel(/整改佐证/).fill('屋面已更换，村委会验收记录第 12 号');
     await page.getByRole('button', { name: '保存整改情况' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('已保存：已整改（第 2 版）');
-    await expect.poll(() => page.getByRole('region', { name: '修改记录' }).textContent()).toContain('整改佐证');
+    await expect
+      .poll(() => page.getByRole('region', { name: '修改记录' }).textContent())
+      .toContain('整改佐证');
     await page.screenshot({ path: path.join(shots, 'problem-rectified.png'), fullPage: true });
 
     await page.goto(`${stack.webUrl}/visits/problems/`);
-    await expect.poll(() => page.getByRole('row').filter({ hasText: '厨房屋顶漏雨' }).textContent()).toContain('已整改');
+    await expect
+      .poll(() => page.getByRole('row').filter({ hasText: '厨房屋顶漏雨' }).textContent())
+      .toContain('已整改');
 
     // The month's coverage report counts the visit and the rectified problem.
-    const result = await runJob({ job: 'visit-coverage', variant: 'monthly', period: today.slice(0, 7), date: today }, { config: demoCountyConfig, now: new Date() });
+    const result = await runJob(
+      { job: 'visit-coverage', variant: 'monthly', period: today.slice(0, 7), date: today },
+      { config: demoCountyConfig, now: new Date() },
+    );
     expect(result.reports.map((r) => r.scope)).toEqual([county, 'T01', 'T02']);
     const townPdf = result.files.find((f) => f.filename.includes('东岭镇') && f.filename.endsWith('.pdf'));
     const text = squash((await pdfText(townPdf!.content)).text);

@@ -29,7 +29,9 @@ export interface HistoryChange {
   form: string;
   reason?: string;
   /** What was done: entry, town review action or county round. Absent on entries written before it existed. */
-  action?: string;
+  action?: 'create' | 'update';
+  /** Which step of the cycle made the change: `review:corrected`, `county-round:2`… */
+  step?: string;
   /** Fields that changed, as dotted paths with old and new values: the original stays readable. */
   changes?: { path: string; from: unknown; to: unknown }[];
 }

@@ -62,7 +62,9 @@ async function save(
     actorName: who.name,
     at: meta.at,
     form: meta.form,
-    action: meta.action,
+    // `update` as every register's history says; the step says which one (e.g. review:corrected).
+    action: 'update',
+    step: meta.action,
     ...(meta.reason ? { reason: meta.reason } : {}),
     changes: diff(pickValues(current), pickValues(next)),
   });

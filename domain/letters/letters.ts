@@ -46,7 +46,11 @@ export function addDays(date: string, days: number): string {
 }
 
 /** Villages that had not entered every due household's income by the deadline. */
-export function entryOverdueItems(analysis: MonthlyIncomeAnalysis, today: string, cfg: LetterConfig): LetterItem[] {
+export function entryOverdueItems(
+  analysis: MonthlyIncomeAnalysis,
+  today: string,
+  cfg: LetterConfig,
+): LetterItem[] {
   const label = periodLabel(analysis.period);
   return analysis.villages
     .filter((v) => v.entered < v.due)
@@ -60,7 +64,11 @@ export function entryOverdueItems(analysis: MonthlyIncomeAnalysis, today: string
 
 /** Income records a town had not reviewed (比对研判) by its deadline, one item per town. */
 export function reviewOverdueItems(
-  input: { period: Period; records: readonly { townId: string; status: string }[]; towns: readonly OrgUnit[] },
+  input: {
+    period: Period;
+    records: readonly { townId: string; status: string }[];
+    towns: readonly OrgUnit[];
+  },
   today: string,
   cfg: LetterConfig,
 ): LetterItem[] {
@@ -103,9 +111,12 @@ export function readOverdueSource(
   r: { id: string; townId?: string; data: Record<string, unknown> },
 ): OverdueSource | undefined {
   const d = r.data;
-  const deadline = [d.deadline, d.dueDate, d.dueBy, d.rectifyBy, d.due].map(str).find((s) => /^\d{4}-\d{2}-\d{2}/.test(s));
+  const deadline = [d.deadline, d.dueDate, d.dueBy, d.rectifyBy, d.due]
+    .map(str)
+    .find((s) => /^\d{4}-\d{2}-\d{2}/.test(s));
   if (!deadline) return undefined;
-  const title = [d.title, d.summary, d.description, d.content, d.category].map(str).find((s) => s.length > 0) ?? r.id;
+  const title =
+    [d.title, d.summary, d.description, d.content, d.category].map(str).find((s) => s.length > 0) ?? r.id;
   const status = str(d.status).toLowerCase();
   return {
     kind,
@@ -149,7 +160,9 @@ export function groupByTown(items: readonly LetterItem[]): Map<string, LetterIte
 
 /** 主送机关: a street's office or a town's government. */
 export function addresseeOf(town: Pick<OrgUnit, 'name' | 'settlement'>): string {
-  return town.settlement === 'street' || town.name.endsWith('街道') ? `${town.name}办事处` : `${town.name}人民政府`;
+  return town.settlement === 'street' || town.name.endsWith('街道')
+    ? `${town.name}办事处`
+    : `${town.name}人民政府`;
 }
 
 const titles: Record<LetterVariant, string> = {
@@ -159,7 +172,12 @@ const titles: Record<LetterVariant, string> = {
 };
 
 /** The letter's words (without its number): title, addressee, opening and closing. */
-export function letterText(input: { variant: LetterVariant; town: Pick<OrgUnit, 'name' | 'settlement'>; today: string; period: Period }) {
+export function letterText(input: {
+  variant: LetterVariant;
+  town: Pick<OrgUnit, 'name' | 'settlement'>;
+  today: string;
+  period: Period;
+}) {
   const asOf = `${Number(input.today.slice(5, 7))}月${Number(input.today.slice(8, 10))}日`;
   const intro =
     input.variant === 'items-overdue'
@@ -173,4 +191,5 @@ export function letterText(input: { variant: LetterVariant; town: Pick<OrgUnit, 
   };
 }
 
-const townWord = (t: Pick<OrgUnit, 'name' | 'settlement'>) => (t.settlement === 'street' || t.name.endsWith('街道') ? '街道' : '镇');
+const townWord = (t: Pick<OrgUnit, 'name' | 'settlement'>) =>
+  t.settlement === 'street' || t.name.endsWith('街道') ? '街道' : '镇';

@@ -8,7 +8,16 @@ import type { OrgUnit } from '../org/org.schema.ts';
 import type { InformationOfficer } from '../org/staff.schema.ts';
 import { staffingCompliance, type StaffingSummary, type UnitStaffing } from '../org/staffing.ts';
 import { shanghaiDate, type Period } from '../shared/period.ts';
-import { infoKinds, foundByKinds, spotCheckMethods, type DataError, type FoundBy, type InfoKind, type InfoOfficer, type SpotCheck } from './quality.schema.ts';
+import {
+  infoKinds,
+  foundByKinds,
+  spotCheckMethods,
+  type DataError,
+  type FoundBy,
+  type InfoKind,
+  type InfoOfficer,
+  type SpotCheck,
+} from './quality.schema.ts';
 import { ruleIds, type RuleId } from './quality.rules.ts';
 
 /** The part of a stored record the analysis reads. */
@@ -59,9 +68,20 @@ export interface QualityAnalysis {
  * Staffing of every unit judged on the roster register, with the directory's rule
  * (`staffingCompliance`): each roster entry stands in for one person, active ones count.
  */
-export function rosterStaffing(units: readonly OrgUnit[], officers: readonly Located<InfoOfficer>[]): StaffingSummary {
-  const roster: InformationOfficer[] = officers.map((o) => ({ countyCode: '000000', unitId: o.data.unitId, staffId: o.id }));
-  return staffingCompliance(units, roster, officers.map((o) => ({ id: o.id, active: o.data.active })));
+export function rosterStaffing(
+  units: readonly OrgUnit[],
+  officers: readonly Located<InfoOfficer>[],
+): StaffingSummary {
+  const roster: InformationOfficer[] = officers.map((o) => ({
+    countyCode: '000000',
+    unitId: o.data.unitId,
+    staffId: o.id,
+  }));
+  return staffingCompliance(
+    units,
+    roster,
+    officers.map((o) => ({ id: o.id, active: o.data.active })),
+  );
 }
 
 const rate = (corrected: number, found: number) => (found === 0 ? 0 : corrected / found);
@@ -71,7 +91,8 @@ const fc = (list: readonly Located<DataError>[]): FoundCorrected => {
 };
 
 /** Whether an error was found in `period`: by the day it was recorded as found. */
-const foundIn = (e: Located<DataError>, period: Period) => (e.data.foundOn ?? shanghaiDate(new Date(e.createdAt))).startsWith(period);
+const foundIn = (e: Located<DataError>, period: Period) =>
+  (e.data.foundOn ?? shanghaiDate(new Date(e.createdAt))).startsWith(period);
 
 /**
  * Analyses one month. `errors` may hold every error of the scope: those found in
@@ -86,7 +107,9 @@ export function analyseDataQuality(input: {
   officers: readonly Located<InfoOfficer>[];
 }): QualityAnalysis {
   const { period } = input;
-  const month = input.errors.filter((e) => foundIn(e, period)).sort((a, b) => (a.townId ?? '').localeCompare(b.townId ?? '') || a.id.localeCompare(b.id));
+  const month = input.errors
+    .filter((e) => foundIn(e, period))
+    .sort((a, b) => (a.townId ?? '').localeCompare(b.townId ?? '') || a.id.localeCompare(b.id));
   const checks = input.spotChecks.filter((s) => s.data.checkedOn.startsWith(period));
 
   const staffing = rosterStaffing(input.units, input.officers);
@@ -116,7 +139,10 @@ export function analyseDataQuality(input: {
       spotProblems: checks.reduce((s, c) => s + c.data.problemCount, 0),
     },
     byKind: infoKinds.map((kind) => ({ kind, ...fc(month.filter((e) => e.data.infoKind === kind)) })),
-    byFoundBy: foundByKinds.map((foundBy) => ({ foundBy, ...fc(month.filter((e) => e.data.foundBy === foundBy)) })),
+    byFoundBy: foundByKinds.map((foundBy) => ({
+      foundBy,
+      ...fc(month.filter((e) => e.data.foundBy === foundBy)),
+    })),
     byTown,
     rules: ruleIds
       .map((ruleId) => {

@@ -77,7 +77,12 @@ export interface QualityRuleConfig {
   /** Amounts within this many yuan count as equal. */
   tolerance: number;
 }
-export const defaultRuleConfig: QualityRuleConfig = { jumpRatio: 2, madCutoff: 3.5, madMinSample: 5, tolerance: 0.01 };
+export const defaultRuleConfig: QualityRuleConfig = {
+  jumpRatio: 2,
+  madCutoff: 3.5,
+  madMinSample: 5,
+  tolerance: 0.01,
+};
 
 /** One rule failure, before it becomes an error record. */
 export interface Finding {
@@ -123,7 +128,11 @@ interface Place {
 }
 
 /** ID numbers that fail GB 11643 (length, region, birth date, check digit). */
-export function idNumberFindings(people: readonly QualityPerson[], households: ReadonlyMap<string, Place>, now: Date): Finding[] {
+export function idNumberFindings(
+  people: readonly QualityPerson[],
+  households: ReadonlyMap<string, Place>,
+  now: Date,
+): Finding[] {
   return people.flatMap((p) => {
     const place = households.get(p.householdId);
     const problem = idNumberProblem(normaliseIdNumber(p.idNumber), now);
@@ -145,7 +154,10 @@ export function idNumberFindings(people: readonly QualityPerson[], households: R
 }
 
 /** The same ID number in more than one household: every occurrence is a finding. */
-export function duplicatePersonFindings(people: readonly QualityPerson[], households: ReadonlyMap<string, Place>): Finding[] {
+export function duplicatePersonFindings(
+  people: readonly QualityPerson[],
+  households: ReadonlyMap<string, Place>,
+): Finding[] {
   const byId = new Map<string, QualityPerson[]>();
   for (const p of people) {
     const key = normaliseIdNumber(p.idNumber);
@@ -180,7 +192,10 @@ export function duplicatePersonFindings(people: readonly QualityPerson[], househ
  * The household's member count against its members on record. Households with no
  * members on record are skipped: an empty list means "not loaded", not "nobody".
  */
-export function memberCountFindings(households: readonly Household[], people: readonly QualityPerson[]): Finding[] {
+export function memberCountFindings(
+  households: readonly Household[],
+  people: readonly QualityPerson[],
+): Finding[] {
   const count = new Map<string, number>();
   for (const p of people) count.set(p.householdId, (count.get(p.householdId) ?? 0) + 1);
   return households.flatMap((h) => {
@@ -217,7 +232,13 @@ export function incomeFindings(input: {
   const cfg = input.config ?? defaultRuleConfig;
   const out: Finding[] = [];
   const prevNet = new Map(input.previous.map((r) => [r.householdId, num(r.netIncome)]));
-  const finding = (r: QualityIncome, ruleId: RuleId, field: string, wrongValue: string, message: string): Finding => ({
+  const finding = (
+    r: QualityIncome,
+    ruleId: RuleId,
+    field: string,
+    wrongValue: string,
+    message: string,
+  ): Finding => ({
     ruleId,
     subject: `${r.householdId}-${periodCode(r.period)}`,
     householdId: r.householdId,
@@ -234,30 +255,88 @@ export function incomeFindings(input: {
     const values = componentKeys.map((k) => num(r.components[k]));
     const missing = componentKeys.filter((_k, i) => values[i] === undefined);
     if (missing.length > 0) {
-      out.push(finding(r, 'ZERO', '收入构成', `缺 ${missing.map((k) => componentLabels[k]).join('、')}`, `${label}收入构成有缺项`));
+      out.push(
+        finding(
+          r,
+          'ZERO',
+          '收入构成',
+          `缺 ${missing.map((k) => componentLabels[k]).join('、')}`,
+          `${label}收入构成有缺项`,
+        ),
+      );
       continue;
     }
-    const [wage, business, property, transfer, cost] = values as number[] as [number, number, number, number, number];
+    const [wage, business, property, transfer, cost] = values as number[] as [
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
     const net = (fen(wage) + fen(business) + fen(property) + fen(transfer) - fen(cost)) / 100;
     if (wage + business + property + transfer === 0) {
       out.push(finding(r, 'ZERO', '收入构成', '各项收入均为 0', `${label}各项收入均为 0，请核实是否漏填`));
     }
     const stored = num(r.netIncome);
     if (stored === undefined || Math.abs(stored - net) > cfg.tolerance) {
-      out.push(finding(r, 'SUM', '家庭纯收入', stored === undefined ? '（空）' : money(stored), `${label}家庭纯收入应为各项收入减生产经营性支出，即 ${money(net)} 元`));
-    } else if (r.memberCount && r.perCapitaNet !== undefined && Math.abs(r.perCapitaNet - net / r.memberCount) > cfg.tolerance) {
-      out.push(finding(r, 'SUM', '人均纯收入', money(r.perCapitaNet), `${label}人均纯收入应为 ${money(net / r.memberCount)} 元`));
+      out.push(
+        finding(
+          r,
+          'SUM',
+          '家庭纯收入',
+          stored === undefined ? '（空）' : money(stored),
+          `${label}家庭纯收入应为各项收入减生产经营性支出，即 ${money(net)} 元`,
+        ),
+      );
+    } else if (
+      r.memberCount &&
+      r.perCapitaNet !== undefined &&
+      Math.abs(r.perCapitaNet - net / r.memberCount) > cfg.tolerance
+    ) {
+      out.push(
+        finding(
+          r,
+          'SUM',
+          '人均纯收入',
+          money(r.perCapitaNet),
+          `${label}人均纯收入应为 ${money(net / r.memberCount)} 元`,
+        ),
+      );
     }
     const hh = input.households.get(r.householdId);
     if (hh && r.memberCount !== undefined && r.memberCount !== hh.memberCount) {
-      out.push(finding(r, 'CNTI', '家庭人口数', String(r.memberCount), `${label}收入记录人口 ${r.memberCount} 人，户籍登记 ${hh.memberCount} 人`));
+      out.push(
+        finding(
+          r,
+          'CNTI',
+          '家庭人口数',
+          String(r.memberCount),
+          `${label}收入记录人口 ${r.memberCount} 人，户籍登记 ${hh.memberCount} 人`,
+        ),
+      );
     }
     const before = prevNet.get(r.householdId);
     if (before !== undefined && before > 0 && net >= 0) {
       if (net >= before * cfg.jumpRatio) {
-        out.push(finding(r, 'JUMP', '家庭纯收入', money(net), `${label}纯收入 ${money(net)} 元，为上月 ${money(before)} 元的 ${(net / before).toFixed(1)} 倍`));
+        out.push(
+          finding(
+            r,
+            'JUMP',
+            '家庭纯收入',
+            money(net),
+            `${label}纯收入 ${money(net)} 元，为上月 ${money(before)} 元的 ${(net / before).toFixed(1)} 倍`,
+          ),
+        );
       } else if (net * cfg.jumpRatio <= before && !r.fallCause) {
-        out.push(finding(r, 'JUMP', '家庭纯收入', money(net), `${label}纯收入 ${money(net)} 元，较上月 ${money(before)} 元大幅下降且未填写原因`));
+        out.push(
+          finding(
+            r,
+            'JUMP',
+            '家庭纯收入',
+            money(net),
+            `${label}纯收入 ${money(net)} 元，较上月 ${money(before)} 元大幅下降且未填写原因`,
+          ),
+        );
       }
     }
     if (r.memberCount && r.memberCount > 0) {
@@ -276,7 +355,15 @@ export function incomeFindings(input: {
     for (const { r, v } of list) {
       const z = (0.6745 * (v - m)) / mad;
       if (Math.abs(z) > cfg.madCutoff) {
-        out.push(finding(r, 'MAD', '人均纯收入', money(v), `人均纯收入 ${money(v)} 元，本村中位数 ${money(m)} 元，明显${z > 0 ? '偏高' : '偏低'}`));
+        out.push(
+          finding(
+            r,
+            'MAD',
+            '人均纯收入',
+            money(v),
+            `人均纯收入 ${money(v)} 元，本村中位数 ${money(m)} 元，明显${z > 0 ? '偏高' : '偏低'}`,
+          ),
+        );
       }
     }
   }

@@ -26,7 +26,13 @@ export const infoKindLabels: Record<InfoKind, string> = {
 };
 
 /** How an error came to light; `logic-rule` is set only by the rule run, never chosen in the form. */
-export const foundByKinds = ['department-comparison', 'unannounced-visit', 'phone-check', 'questionnaire', 'logic-rule'] as const;
+export const foundByKinds = [
+  'department-comparison',
+  'unannounced-visit',
+  'phone-check',
+  'questionnaire',
+  'logic-rule',
+] as const;
 export const foundBySchema = z.enum(foundByKinds, { error: '请选择发现方式' });
 export type FoundBy = z.infer<typeof foundBySchema>;
 export const foundByLabels: Record<FoundBy, string> = {
@@ -45,7 +51,10 @@ export type ErrorStatus = z.infer<typeof errorStatusSchema>;
 export const errorStatusLabels: Record<ErrorStatus, string> = { open: '待修正', closed: '已修正' };
 
 export const subjectTypes = ['household', 'person'] as const;
-export const subjectTypeLabels: Record<(typeof subjectTypes)[number], string> = { household: '农户', person: '家庭成员' };
+export const subjectTypeLabels: Record<(typeof subjectTypes)[number], string> = {
+  household: '农户',
+  person: '家庭成员',
+};
 
 const householdIdSchema = z
   .string({ error: '请填写户编号' })
@@ -90,8 +99,14 @@ export type DataError = z.infer<typeof dataErrorSchema>;
 /** What the error form submits: no status (a new error is open), no rule, plus the submission id. */
 export const dataErrorCreateSchema = dataErrorSchema
   .omit({ status: true, fixedOn: true, fixNote: true, ruleId: true })
-  .extend({ foundBy: z.enum(manualFoundBy as [FoundBy, ...FoundBy[]], { error: '请选择发现方式' }), submissionId: submissionIdSchema })
-  .refine((e) => e.subjectType === 'household' || !!e.personName, { error: '请填写成员姓名', path: ['personName'] });
+  .extend({
+    foundBy: z.enum(manualFoundBy as [FoundBy, ...FoundBy[]], { error: '请选择发现方式' }),
+    submissionId: submissionIdSchema,
+  })
+  .refine((e) => e.subjectType === 'household' || !!e.personName, {
+    error: '请填写成员姓名',
+    path: ['personName'],
+  });
 export type DataErrorCreate = z.infer<typeof dataErrorCreateSchema>;
 
 /** Closing an error: the corrected value, when, and how it was fixed (the change shows in the history). */
@@ -137,7 +152,10 @@ export const spotCheckCreateSchema = spotCheckSchema
     error: '“信息一致”时问题数应为 0，“发现问题”时问题数至少为 1',
     path: ['problemCount'],
   })
-  .refine((s) => s.result === 'consistent' || !!s.problems, { error: '发现问题时请描述问题', path: ['problems'] });
+  .refine((s) => s.result === 'consistent' || !!s.problems, {
+    error: '发现问题时请描述问题',
+    path: ['problems'],
+  });
 
 /** One information officer (信息员) of one unit, as the roster register keeps it. */
 export const infoOfficerSchema = z.strictObject({
@@ -152,7 +170,9 @@ export const infoOfficerSchema = z.strictObject({
   endedOn: isoDateSchema.optional(),
 });
 export type InfoOfficer = z.infer<typeof infoOfficerSchema>;
-export const infoOfficerCreateSchema = infoOfficerSchema.omit({ active: true, endedOn: true }).extend({ submissionId: submissionIdSchema });
+export const infoOfficerCreateSchema = infoOfficerSchema
+  .omit({ active: true, endedOn: true })
+  .extend({ submissionId: submissionIdSchema });
 /** Taking an officer off the roster: the entry stays, inactive, with the reason in its history. */
 export const infoOfficerRemoveSchema = z.strictObject({
   submissionId: submissionIdSchema,
@@ -170,7 +190,10 @@ export const qualityMeetingSchema = z.strictObject({
   topics: text('议题', 2, 1000),
   decisions: text('议定事项', 2, 1000),
   /** Errors reviewed at the meeting, by record id. */
-  errorIds: z.array(z.string().regex(/^[A-Za-z0-9-]{1,64}$/)).max(200).optional(),
+  errorIds: z
+    .array(z.string().regex(/^[A-Za-z0-9-]{1,64}$/))
+    .max(200)
+    .optional(),
 });
 export type QualityMeeting = z.infer<typeof qualityMeetingSchema>;
 export const qualityMeetingCreateSchema = qualityMeetingSchema.extend({ submissionId: submissionIdSchema });

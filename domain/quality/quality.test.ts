@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../org/id-number.ts';
 import type { Household, OrgUnit } from '../org/org.schema.ts';
 import { analyseDataQuality, type Located } from './quality.analysis.ts';
-import { findingId, findingToError, median, medianAbsoluteDeviation, runQualityRules, type QualityIncome, type QualityPerson } from './quality.rules.ts';
+import {
+  findingId,
+  findingToError,
+  median,
+  medianAbsoluteDeviation,
+  runQualityRules,
+  type QualityIncome,
+  type QualityPerson,
+} from './quality.rules.ts';
 import type { DataError, InfoOfficer, SpotCheck } from './quality.schema.ts';
 
 const now = new Date('2026-11-10T00:00:00Z');
@@ -14,7 +22,14 @@ const hh = (id: string, villageId: string, memberCount: number): Household => ({
   category: 'alleviated',
   memberCount,
 });
-const households = [hh('H1', 'T01V001', 2), hh('H2', 'T01V001', 1), hh('H3', 'T01V001', 3), hh('H4', 'T01V001', 3), hh('H5', 'T01V001', 3), hh('H6', 'T01V001', 3)];
+const households = [
+  hh('H1', 'T01V001', 2),
+  hh('H2', 'T01V001', 1),
+  hh('H3', 'T01V001', 3),
+  hh('H4', 'T01V001', 3),
+  hh('H5', 'T01V001', 3),
+  hh('H6', 'T01V001', 3),
+];
 const good = makeIdNumber('610999', '1980-01-01', 11);
 const bad = `${good.slice(0, 17)}${good[17] === '0' ? '1' : '0'}`;
 const people: QualityPerson[] = [
@@ -23,7 +38,12 @@ const people: QualityPerson[] = [
   { id: 'H2-01', householdId: 'H2', name: '甲', idNumber: good },
   { id: 'H3-01', householdId: 'H3', name: '丙', idNumber: makeIdNumber('610999', '1990-02-02', 22) },
 ];
-const inc = (householdId: string, c: [number, number, number, number, number], memberCount: number, extra: Partial<QualityIncome> = {}): QualityIncome => {
+const inc = (
+  householdId: string,
+  c: [number, number, number, number, number],
+  memberCount: number,
+  extra: Partial<QualityIncome> = {},
+): QualityIncome => {
   const net = c[0] + c[1] + c[2] + c[3] - c[4];
   return {
     householdId,
@@ -46,7 +66,10 @@ const records: QualityIncome[] = [
   inc('H5', [1650, 0, 0, 0, 0], 2),
   inc('H6', [27000, 0, 0, 0, 0], 3),
 ];
-const previous: QualityIncome[] = [inc('H1', [400, 0, 0, 0, 0], 2, { period: '2026-09' }), inc('H4', [6000, 0, 0, 0, 0], 3, { period: '2026-09' })];
+const previous: QualityIncome[] = [
+  inc('H1', [400, 0, 0, 0, 0], 2, { period: '2026-09' }),
+  inc('H4', [6000, 0, 0, 0, 0], 3, { period: '2026-09' }),
+];
 
 describe('logic rules', () => {
   const findings = runQualityRules({ households, people, records, previous, now });
@@ -111,7 +134,17 @@ describe('data-quality analysis (hand-computed fixture)', () => {
     townId,
     villageId: `${townId}V001`,
     createdAt: '2026-10-05T02:00:00Z',
-    data: { infoKind: 'basic', subjectType: 'household', householdId: 'H1', field: 'f', wrongValue: 'w', foundBy: 'department-comparison', foundOn: '2026-10-05', status: 'open', ...patch },
+    data: {
+      infoKind: 'basic',
+      subjectType: 'household',
+      householdId: 'H1',
+      field: 'f',
+      wrongValue: 'w',
+      foundBy: 'department-comparison',
+      foundOn: '2026-10-05',
+      status: 'open',
+      ...patch,
+    },
   });
   const errors = [
     err('E1', 'T01', { status: 'closed' }),
@@ -124,7 +157,15 @@ describe('data-quality analysis (hand-computed fixture)', () => {
     id: `S${method}${problemCount}`,
     townId: 'T01',
     createdAt: '2026-10-09T00:00:00Z',
-    data: { method, checkedOn: '2026-10-09', villageId: 'T01V001', target: 't', result: problemCount ? 'problems' : 'consistent', problemCount, checkers: 'c' },
+    data: {
+      method,
+      checkedOn: '2026-10-09',
+      villageId: 'T01V001',
+      target: 't',
+      result: problemCount ? 'problems' : 'consistent',
+      problemCount,
+      checkers: 'c',
+    },
   });
   const officer = (id: string, unitId: string, active = true): Located<InfoOfficer> => ({
     id,
@@ -136,15 +177,47 @@ describe('data-quality analysis (hand-computed fixture)', () => {
     units,
     errors,
     spotChecks: [check('phone-check', 2), check('phone-check', 0), check('questionnaire', 1)],
-    officers: [officer('O1', 'T01'), officer('O2', 'T01'), officer('O3', 'T01V001'), officer('O4', 'T02V001'), officer('O5', 'T02V001', false)],
+    officers: [
+      officer('O1', 'T01'),
+      officer('O2', 'T01'),
+      officer('O3', 'T01V001'),
+      officer('O4', 'T02V001'),
+      officer('O5', 'T02V001', false),
+    ],
   });
 
   it('counts found and corrected in the month, open overall', () => {
-    expect(a.totals).toMatchObject({ found: 4, corrected: 3, rate: 0.75, open: 2, ruleFailures: 2, spotChecks: 3, spotProblems: 3 });
-    expect(a.byKind.find((k) => k.kind === 'monitoring')).toMatchObject({ found: 2, corrected: 1, rate: 0.5 });
+    expect(a.totals).toMatchObject({
+      found: 4,
+      corrected: 3,
+      rate: 0.75,
+      open: 2,
+      ruleFailures: 2,
+      spotChecks: 3,
+      spotProblems: 3,
+    });
+    expect(a.byKind.find((k) => k.kind === 'monitoring')).toMatchObject({
+      found: 2,
+      corrected: 1,
+      rate: 0.5,
+    });
     expect(a.byTown).toEqual([
-      expect.objectContaining({ townId: 'T01', found: 2, corrected: 1, open: 1, officersRequired: 3, officersMissing: 0 }),
-      expect.objectContaining({ townId: 'T02', found: 2, corrected: 2, open: 1, officersRequired: 4, officersMissing: 3 }),
+      expect.objectContaining({
+        townId: 'T01',
+        found: 2,
+        corrected: 1,
+        open: 1,
+        officersRequired: 3,
+        officersMissing: 0,
+      }),
+      expect.objectContaining({
+        townId: 'T02',
+        found: 2,
+        corrected: 2,
+        open: 1,
+        officersRequired: 4,
+        officersMissing: 3,
+      }),
     ]);
     expect(a.rules).toEqual([{ ruleId: 'SUM', found: 2, corrected: 1 }]);
   });
@@ -159,7 +232,12 @@ describe('data-quality analysis (hand-computed fixture)', () => {
   });
 
   it('sums spot checks by method', () => {
-    expect(a.spotChecks.find((s) => s.method === 'phone-check')).toEqual({ method: 'phone-check', count: 2, withProblems: 1, problems: 2 });
+    expect(a.spotChecks.find((s) => s.method === 'phone-check')).toEqual({
+      method: 'phone-check',
+      count: 2,
+      withProblems: 1,
+      problems: 2,
+    });
     expect(a.spotChecks.find((s) => s.method === 'unannounced-visit')).toMatchObject({ count: 0 });
   });
 });

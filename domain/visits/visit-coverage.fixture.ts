@@ -23,12 +23,24 @@ export const coverageUnits: OrgUnit[] = [
 
 export const coverageHouseholds: Household[] = [
   { id: 'H1', villageId: 'VA1', townId: 'TA', headName: '王建国', category: 'alleviated', memberCount: 4 },
-  { id: 'H2', villageId: 'VA1', townId: 'TA', headName: '李秀英', category: 'monitored', monitoredType: 'edge', memberCount: 2 },
+  {
+    id: 'H2',
+    villageId: 'VA1',
+    townId: 'TA',
+    headName: '李秀英',
+    category: 'monitored',
+    monitoredType: 'edge',
+    memberCount: 2,
+  },
   { id: 'H3', villageId: 'VA2', townId: 'TA', headName: '赵大山', category: 'ordinary', memberCount: 3 },
   { id: 'H4', villageId: 'VB1', townId: 'TB', headName: '刘长河', category: 'alleviated', memberCount: 3 },
 ];
 
-const staff = (id: string, name: string, s: Pick<Staff, 'role' | 'position' | 'unitId'> & { townId?: string }): Staff => ({
+const staff = (
+  id: string,
+  name: string,
+  s: Pick<Staff, 'role' | 'position' | 'unitId'> & { townId?: string },
+): Staff => ({
   id,
   countyCode: county,
   name,
@@ -51,7 +63,16 @@ export const coverageAssignments: DutyAssignment[] = [
   { countyCode: county, kind: 'household', staffId: 'S3', targetId: 'H4' },
 ];
 
-const visit = (id: string, staffId: string | undefined, date: string, kind: VisitFact['targetKind'], targetId: string, townId: string, villageId: string | undefined, overnightStay: boolean): VisitFact => ({
+const visit = (
+  id: string,
+  staffId: string | undefined,
+  date: string,
+  kind: VisitFact['targetKind'],
+  targetId: string,
+  townId: string,
+  villageId: string | undefined,
+  overnightStay: boolean,
+): VisitFact => ({
   id,
   ...(staffId ? { staffId } : {}),
   date,
@@ -72,7 +93,14 @@ export const coverageVisits: VisitFact[] = [
   visit('v7', undefined, '2026-10-11', 'household', 'H4', 'TB', 'VB1', false),
 ];
 
-const problem = (id: string, townId: string, visitDate: string, status: ProblemFact['status'], deadline?: string, completedOn?: string): ProblemFact => ({
+const problem = (
+  id: string,
+  townId: string,
+  visitDate: string,
+  status: ProblemFact['status'],
+  deadline?: string,
+  completedOn?: string,
+): ProblemFact => ({
   id,
   townId,
   targetName: townId === 'TA' ? '柳树村' : '石门村',
@@ -94,9 +122,17 @@ export const coverageProblems: ProblemFact[] = [
 ];
 
 /** The analysis input for October 2026 (or another span), as of 3 November. */
-export function coverageInput(townId?: string, period: DutyPeriod = monthDutyPeriod('2026-10')): CoverageInput {
+export function coverageInput(
+  townId?: string,
+  period: DutyPeriod = monthDutyPeriod('2026-10'),
+): CoverageInput {
   const plan = dutyPlan(
-    { units: coverageUnits, households: coverageHouseholds, staff: coverageStaff, assignments: coverageAssignments },
+    {
+      units: coverageUnits,
+      households: coverageHouseholds,
+      staff: coverageStaff,
+      assignments: coverageAssignments,
+    },
     period,
   );
   return {

@@ -26,9 +26,26 @@ describe('analyseVisitCoverage', () => {
 
   it('counts per person, with weekly stays and monthly key-village visits', () => {
     const s1 = a.byPerson.find((p) => p.staffId === 'S1');
-    expect(s1).toMatchObject({ required: 5, visited: 4, coverage: 0.8, stayWeeks: 3, stayWeeksMet: 1, keyVillageMonths: 1, keyVillageMonthsMet: 1, visits: 3 });
-    expect(a.byPerson.find((p) => p.staffId === 'S2')).toMatchObject({ required: 1, visited: 0, coverage: 0 });
-    expect(a.byPerson.find((p) => p.staffId === 'S3')).toMatchObject({ required: 2, visited: 1, coverage: 0.5 });
+    expect(s1).toMatchObject({
+      required: 5,
+      visited: 4,
+      coverage: 0.8,
+      stayWeeks: 3,
+      stayWeeksMet: 1,
+      keyVillageMonths: 1,
+      keyVillageMonthsMet: 1,
+      visits: 3,
+    });
+    expect(a.byPerson.find((p) => p.staffId === 'S2')).toMatchObject({
+      required: 1,
+      visited: 0,
+      coverage: 0,
+    });
+    expect(a.byPerson.find((p) => p.staffId === 'S3')).toMatchObject({
+      required: 2,
+      visited: 1,
+      coverage: 0.5,
+    });
     expect(a.overnight.map((w) => [w.weekStart, w.stays, w.met])).toEqual([
       ['2026-10-05', 1, true],
       ['2026-10-12', 0, false],
@@ -38,7 +55,9 @@ describe('analyseVisitCoverage', () => {
   });
 
   it('counts per town and lists never-visited targets', () => {
-    expect(a.byTown.map((t) => [t.townId, t.required, t.visited, t.problemsFound, t.problemsRectified, t.overdue])).toEqual([
+    expect(
+      a.byTown.map((t) => [t.townId, t.required, t.visited, t.problemsFound, t.problemsRectified, t.overdue]),
+    ).toEqual([
       ['TA', 5, 4, 2, 1, 2],
       ['TB', 3, 1, 2, 0, 0],
     ]);
@@ -50,13 +69,25 @@ describe('analyseVisitCoverage', () => {
   });
 
   it('counts problems found, rectified and overdue', () => {
-    expect(a.totals).toMatchObject({ problemsFound: 4, problemsRectified: 1, rectificationRate: 0.25, overdue: 2 });
+    expect(a.totals).toMatchObject({
+      problemsFound: 4,
+      problemsRectified: 1,
+      rectificationRate: 0.25,
+      overdue: 2,
+    });
     expect(a.overdueProblems.map((p) => p.id)).toEqual(['p4', 'p2']);
   });
 
   it("restricts a town's report to its own targets and problems", () => {
     const ta = analyseVisitCoverage(coverageInput('TA'));
-    expect(ta.totals).toMatchObject({ required: 5, visited: 4, coverage: 0.8, problemsFound: 2, overdue: 2, keyVillageMonths: 0 });
+    expect(ta.totals).toMatchObject({
+      required: 5,
+      visited: 4,
+      coverage: 0.8,
+      problemsFound: 2,
+      overdue: 2,
+      keyVillageMonths: 0,
+    });
     expect(ta.byPerson.map((p) => [p.staffId, p.required, p.visited])).toEqual([
       ['S1', 4, 3],
       ['S3', 1, 1],

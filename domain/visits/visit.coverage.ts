@@ -167,7 +167,11 @@ export interface VisitCoverage {
 }
 
 const share = (n: number, d: number): number | null => (d > 0 ? n / d : null);
-const tally = (required: number, visited: number): Tally => ({ required, visited, coverage: share(visited, required) });
+const tally = (required: number, visited: number): Tally => ({
+  required,
+  visited,
+  coverage: share(visited, required),
+});
 const inPeriod = (date: string, p: DutyPeriod) => date >= p.start && date <= p.end;
 
 export function analyseVisitCoverage(input: CoverageInput): VisitCoverage {
@@ -207,7 +211,9 @@ export function analyseVisitCoverage(input: CoverageInput): VisitCoverage {
   for (const person of plan.people) {
     const targets = person.targets.filter((t) => keepTown(t.townId));
     const stays = person.overnightStays.filter((o) => keepTown(o.townId));
-    const monthly = person.monthlyVisits.filter((m) => targets.some((t) => t.rule === 'key-village' && t.id === m.villageId));
+    const monthly = person.monthlyVisits.filter((m) =>
+      targets.some((t) => t.rule === 'key-village' && t.id === m.villageId),
+    );
     if (targets.length === 0 && stays.length === 0) continue;
     const name = staffName(person.staffId);
     const seen = visitedKeys.get(person.staffId) ?? new Set<string>();

@@ -52,7 +52,13 @@ export async function recordVisit(
   if (earlier) {
     // createRecord checks scope on the replay and returns the stored visit.
     const { record } = await createRecord<VisitData>(
-      { kind: visitKind, id: earlier.id, data: earlier.data as VisitData, location: earlier, scope: ctx.scope },
+      {
+        kind: visitKind,
+        id: earlier.id,
+        data: earlier.data as VisitData,
+        location: earlier,
+        scope: ctx.scope,
+      },
       ctx,
     );
     return { visit: record, problems: [], replayed: true };
@@ -91,6 +97,9 @@ export async function recordVisit(
     findings: entry.findings,
     problemIds: problems.map((p) => p.id),
   };
-  const { record, replayed } = await createRecord({ kind: visitKind, id: visitId, data, location, scope: ctx.scope }, ctx);
+  const { record, replayed } = await createRecord(
+    { kind: visitKind, id: visitId, data, location, scope: ctx.scope },
+    ctx,
+  );
   return { visit: record, problems, replayed };
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isProblemOverdue, problemUpdateIssues, problemUpdateSchema, visitEntrySchema, visitRuleIssues } from './visit.schema.ts';
+import {
+  isProblemOverdue,
+  problemUpdateIssues,
+  problemUpdateSchema,
+  visitEntrySchema,
+  visitRuleIssues,
+} from './visit.schema.ts';
 
 const codes = (issues: { code: string }[]) => issues.map((i) => i.code);
 
@@ -25,24 +31,55 @@ describe('visit entry', () => {
 describe('problem update rules', () => {
   const ctx = { today: '2026-10-20', visitDate: '2026-10-06' };
   it('requires evidence and a completion date to close a problem', () => {
-    expect(codes(problemUpdateIssues({ status: 'rectified', measures: '维修', deadline: '2026-10-30' }, ctx))).toEqual([
-      'PROBLEM.EVIDENCE_REQUIRED',
-      'PROBLEM.COMPLETED_ON_REQUIRED',
-    ]);
-    expect(problemUpdateIssues({ status: 'rectified', measures: '维修', deadline: '2026-10-30', completedOn: '2026-10-18', evidence: '验收照片 3 张' }, ctx)).toEqual([]);
+    expect(
+      codes(problemUpdateIssues({ status: 'rectified', measures: '维修', deadline: '2026-10-30' }, ctx)),
+    ).toEqual(['PROBLEM.EVIDENCE_REQUIRED', 'PROBLEM.COMPLETED_ON_REQUIRED']);
+    expect(
+      problemUpdateIssues(
+        {
+          status: 'rectified',
+          measures: '维修',
+          deadline: '2026-10-30',
+          completedOn: '2026-10-18',
+          evidence: '验收照片 3 张',
+        },
+        ctx,
+      ),
+    ).toEqual([]);
   });
   it('requires measures and a deadline while rectifying, and moves forward only', () => {
-    expect(codes(problemUpdateIssues({ status: 'rectifying' }, ctx))).toEqual(['PROBLEM.MEASURES_REQUIRED', 'PROBLEM.DEADLINE_REQUIRED']);
-    expect(codes(problemUpdateIssues({ status: 'open' }, { ...ctx, currentStatus: 'rectifying' }))).toEqual(['PROBLEM.STATUS_BACKWARD']);
-  });
-  it('refuses dates in the future or before the visit', () => {
-    expect(codes(problemUpdateIssues({ status: 'rectified', measures: 'm', deadline: '2026-10-01', completedOn: '2026-10-21', evidence: '验收记录' }, ctx))).toEqual([
-      'PROBLEM.DEADLINE_BEFORE_FOUND',
-      'PROBLEM.COMPLETED_IN_FUTURE',
+    expect(codes(problemUpdateIssues({ status: 'rectifying' }, ctx))).toEqual([
+      'PROBLEM.MEASURES_REQUIRED',
+      'PROBLEM.DEADLINE_REQUIRED',
+    ]);
+    expect(codes(problemUpdateIssues({ status: 'open' }, { ...ctx, currentStatus: 'rectifying' }))).toEqual([
+      'PROBLEM.STATUS_BACKWARD',
     ]);
   });
+  it('refuses dates in the future or before the visit', () => {
+    expect(
+      codes(
+        problemUpdateIssues(
+          {
+            status: 'rectified',
+            measures: 'm',
+            deadline: '2026-10-01',
+            completedOn: '2026-10-21',
+            evidence: '验收记录',
+          },
+          ctx,
+        ),
+      ),
+    ).toEqual(['PROBLEM.DEADLINE_BEFORE_FOUND', 'PROBLEM.COMPLETED_IN_FUTURE']);
+  });
   it('turns empty optional fields into absent ones', () => {
-    const p = problemUpdateSchema.parse({ submissionId: '8a6e0f5c-3b1d-4c2e-9f00-1234567890ab', expectedVersion: 1, status: 'open', measures: ' ', deadline: '' });
+    const p = problemUpdateSchema.parse({
+      submissionId: '8a6e0f5c-3b1d-4c2e-9f00-1234567890ab',
+      expectedVersion: 1,
+      status: 'open',
+      measures: ' ',
+      deadline: '',
+    });
     expect(p.measures).toBeUndefined();
     expect(p.deadline).toBeUndefined();
   });

@@ -124,12 +124,14 @@ export const visitorSchema = z.strictObject({
 export type Visitor = z.infer<typeof visitorSchema>;
 
 /** A stored visit's data (`StoredRecord<VisitData>`). */
-export const visitDataSchema = visitEntrySchema.omit({ submissionId: true, target: true, problems: true }).extend({
-  visitor: visitorSchema,
-  target: visitTargetSchema,
-  /** Ids of the problem records this visit opened, in the order found. */
-  problemIds: z.array(z.string()),
-});
+export const visitDataSchema = visitEntrySchema
+  .omit({ submissionId: true, target: true, problems: true })
+  .extend({
+    visitor: visitorSchema,
+    target: visitTargetSchema,
+    /** Ids of the problem records this visit opened, in the order found. */
+    problemIds: z.array(z.string()),
+  });
 export type VisitData = z.infer<typeof visitDataSchema>;
 
 /** A stored problem's data (`StoredRecord<ProblemData>`): what was found, and its rectification (整改). */
@@ -178,13 +180,18 @@ const statusOrder: Record<ProblemStatus, number> = { open: 0, rectifying: 1, rec
  * deadline; status moves forward only.
  */
 export function problemUpdateIssues(
-  update: Pick<ProblemUpdate, 'status'> & Partial<Pick<ProblemUpdate, 'measures' | 'deadline' | 'completedOn' | 'evidence'>>,
+  update: Pick<ProblemUpdate, 'status'> &
+    Partial<Pick<ProblemUpdate, 'measures' | 'deadline' | 'completedOn' | 'evidence'>>,
   context: { today: string; visitDate?: string; currentStatus?: ProblemStatus },
 ): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const add = (path: string, code: string, message: string) => issues.push({ path, code, message });
   if (context.currentStatus && statusOrder[update.status] < statusOrder[context.currentStatus]) {
-    add('status', 'PROBLEM.STATUS_BACKWARD', `该问题已是“${problemStatusLabels[context.currentStatus]}”，不能改回“${problemStatusLabels[update.status]}”`);
+    add(
+      'status',
+      'PROBLEM.STATUS_BACKWARD',
+      `该问题已是“${problemStatusLabels[context.currentStatus]}”，不能改回“${problemStatusLabels[update.status]}”`,
+    );
   }
   if (update.status !== 'open') {
     if (!update.measures) add('measures', 'PROBLEM.MEASURES_REQUIRED', '请填写整改措施');
@@ -218,4 +225,5 @@ export function isProblemOverdue(p: Pick<ProblemData, 'status' | 'deadline'>, to
 export const visitIdOf = (submissionId: string): string => `V-${submissionId}`;
 export const problemIdOf = (submissionId: string, index: number): string => `P-${submissionId}-${index + 1}`;
 /** The submission id under which one problem of a visit is stored: idempotent on its own. */
-export const problemSubmissionIdOf = (submissionId: string, index: number): string => `${submissionId}-p${index + 1}`;
+export const problemSubmissionIdOf = (submissionId: string, index: number): string =>
+  `${submissionId}-p${index + 1}`;

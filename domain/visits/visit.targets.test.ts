@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { dutyPlan, monthDutyPeriod } from '../duties/duty-rules.ts';
-import { coverageAssignments, coverageHouseholds, coverageStaff, coverageUnits } from './visit-coverage.fixture.ts';
+import {
+  coverageAssignments,
+  coverageHouseholds,
+  coverageStaff,
+  coverageUnits,
+} from './visit-coverage.fixture.ts';
 import { targetChoices } from './visit.targets.ts';
 
 describe('targetChoices', () => {
   const plan = dutyPlan(
-    { units: coverageUnits, households: coverageHouseholds, staff: coverageStaff, assignments: coverageAssignments },
+    {
+      units: coverageUnits,
+      households: coverageHouseholds,
+      staff: coverageStaff,
+      assignments: coverageAssignments,
+    },
     monthDutyPeriod('2026-10'),
   );
   it("lists the person's duty targets first, then the rest they reach", () => {
@@ -26,7 +36,12 @@ describe('targetChoices', () => {
     expect(c.others.map((t) => t.id)).toEqual(['H1', 'H3']);
   });
   it('offers everything reachable when the person has no duties', () => {
-    const c = targetChoices({ duties: undefined, units: coverageUnits, households: coverageHouseholds, reachable: (l) => l.villageId === 'VA1' });
+    const c = targetChoices({
+      duties: undefined,
+      units: coverageUnits,
+      households: coverageHouseholds,
+      reachable: (l) => l.villageId === 'VA1',
+    });
     expect(c.mine).toEqual([]);
     expect(c.others.map((t) => t.id)).toEqual(['VA1', 'H1', 'H2']);
   });

@@ -82,7 +82,9 @@ export function targetChoices(input: {
 
   const others: TargetChoice[] = [];
   const candidates: [VisitTargetKind, string][] = [
-    ...input.units.filter((u) => u.kind === 'village' || u.kind === 'factory').map((u) => [u.kind as VisitTargetKind, u.id] as [VisitTargetKind, string]),
+    ...input.units
+      .filter((u) => u.kind === 'village' || u.kind === 'factory')
+      .map((u) => [u.kind as VisitTargetKind, u.id] as [VisitTargetKind, string]),
     ...input.households.map((h) => ['household', h.id] as [VisitTargetKind, string]),
   ];
   for (const [kind, id] of candidates) {

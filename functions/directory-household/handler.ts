@@ -47,9 +47,16 @@ export const handler = httpRoute('directoryHousehold', undefined, async ({ princ
       income: income
         .sort((a, b) => b.period.localeCompare(a.period))
         .map((r) => ({ period: r.period, netIncome: r.netIncome, perCapitaNet: r.perCapitaNet, status: r.status, fallCause: r.fallCause ?? null })),
+      // Visit records (register kind `visit`) name their target by kind and id.
       visits: visits
-        .filter((v) => (v.data as { householdId?: string }).householdId === id)
-        .map((v) => ({ id: v.id, at: v.createdAt, by: v.updatedByName, data: v.data })),
+        .filter((v) => {
+          const t = (v.data as { target?: { kind?: string; id?: string } }).target;
+          return t?.kind === 'household' && t.id === id;
+        })
+        .map((v) => {
+          const d = v.data as { date?: string; findings?: string; visitor?: { name?: string } };
+          return { id: v.id, date: d.date ?? v.createdAt.slice(0, 10), by: d.visitor?.name ?? v.updatedByName, findings: d.findings ?? '' };
+        }),
       history: history.map((e) => ({ version: e.version, at: e.change.at, by: e.change.actorName, form: e.change.form, reason: e.change.reason ?? null, changes: e.change.changes })),
     },
   };

@@ -5,7 +5,12 @@
  * each archived once and emailed exactly once through `publishReport`.
  */
 import { analyseDataQuality, type Located } from '#domain/quality/quality.analysis.ts';
-import { qualityKinds, type DataError, type InfoOfficer, type SpotCheck } from '#domain/quality/quality.schema.ts';
+import {
+  qualityKinds,
+  type DataError,
+  type InfoOfficer,
+  type SpotCheck,
+} from '#domain/quality/quality.schema.ts';
 import type { OrgUnit } from '#domain/org/org.schema.ts';
 import type { StoredRecord } from '#domain/records/record.ts';
 import { periodLabel } from '#domain/shared/period.ts';
@@ -49,44 +54,48 @@ export async function runDataQuality(ctx: JobContext): Promise<JobResult> {
   ]);
   const towns = units.filter((u) => u.kind === 'town');
 
-  const build = (scopeUnits: readonly OrgUnit[], scopeLabel: string, keep: (r: StoredRecord) => boolean) => async () => {
-    const e = errors.filter(keep);
-    const s = checks.filter(keep);
-    const o = officers.filter((r) => scopeUnits.some((u) => u.id === (r.data as InfoOfficer).unitId));
-    const analysis = analyseDataQuality({
-      period,
-      units: scopeUnits,
-      errors: e.map((r) => located<DataError>(r)),
-      spotChecks: s.map((r) => located<SpotCheck>(r)),
-      officers: o.map((r) => located<InfoOfficer>(r)),
-    });
-    const input = [...e, ...s, ...o];
-    const inputSha256 = qualityDigest(input);
-    const rendered = await renderDataQualityReport(analysis, {
-      countyName: config.countyName,
-      issuingOffice: config.issuingOffice,
-      scopeLabel,
-      generatedAt: ctx.now,
-      provenance: { queriedAt, recordCount: input.length, inputSha256 },
-    });
-    const t = analysis.totals;
-    return {
-      pdf: rendered.pdf,
-      xlsx: await dataQualityWorkbook(analysis),
-      pages: rendered.pages,
-      inputSha256,
-      inputRecords: input.length,
-      summary: {
-        lines: [
-          `${periodLabel(period)}发现数据错误 ${t.found} 条，已修正 ${t.corrected} 条；其中逻辑校验发现 ${t.ruleFailures} 条。`,
-          `累计仍未修正 ${t.open} 条。`,
-          `信息员配备达标单位 ${analysis.staffing.compliant} 个 / 应达标 ${analysis.staffing.units} 个。`,
-          `本月抽查 ${t.spotChecks} 次，发现问题 ${t.spotProblems} 个。`,
-        ],
-        action: t.open > 0 || analysis.staffing.shortfalls.length > 0 ? '请督促相关单位修正未修正的错误，补齐信息员。' : '查阅通报，保持数据质量。',
-      },
+  const build =
+    (scopeUnits: readonly OrgUnit[], scopeLabel: string, keep: (r: StoredRecord) => boolean) => async () => {
+      const e = errors.filter(keep);
+      const s = checks.filter(keep);
+      const o = officers.filter((r) => scopeUnits.some((u) => u.id === (r.data as InfoOfficer).unitId));
+      const analysis = analyseDataQuality({
+        period,
+        units: scopeUnits,
+        errors: e.map((r) => located<DataError>(r)),
+        spotChecks: s.map((r) => located<SpotCheck>(r)),
+        officers: o.map((r) => located<InfoOfficer>(r)),
+      });
+      const input = [...e, ...s, ...o];
+      const inputSha256 = qualityDigest(input);
+      const rendered = await renderDataQualityReport(analysis, {
+        countyName: config.countyName,
+        issuingOffice: config.issuingOffice,
+        scopeLabel,
+        generatedAt: ctx.now,
+        provenance: { queriedAt, recordCount: input.length, inputSha256 },
+      });
+      const t = analysis.totals;
+      return {
+        pdf: rendered.pdf,
+        xlsx: await dataQualityWorkbook(analysis),
+        pages: rendered.pages,
+        inputSha256,
+        inputRecords: input.length,
+        summary: {
+          lines: [
+            `${periodLabel(period)}发现数据错误 ${t.found} 条，已修正 ${t.corrected} 条；其中逻辑校验发现 ${t.ruleFailures} 条。`,
+            `累计仍未修正 ${t.open} 条。`,
+            `信息员配备达标单位 ${analysis.staffing.compliant} 个 / 应达标 ${analysis.staffing.units} 个。`,
+            `本月抽查 ${t.spotChecks} 次，发现问题 ${t.spotProblems} 个。`,
+          ],
+          action:
+            t.open > 0 || analysis.staffing.shortfalls.length > 0
+              ? '请督促相关单位修正未修正的错误，补齐信息员。'
+              : '查阅通报，保持数据质量。',
+        },
+      };
     };
-  };
 
   const published: PublishedReport[] = [];
   published.push(

@@ -23,18 +23,61 @@ beforeAll(async () => {
 afterAll(async () => stack?.stop());
 
 const now = new Date('2026-11-10T00:00:00Z');
-const run = (variant: JobVariant, date: string) => runJob({ job: 'reminder-letters', variant, date, period: '2026-10' }, { config: demoCountyConfig, now });
-const ctx = (variant: JobVariant, date: string): JobContext => ({ period: '2026-10', date, variant, config: demoCountyConfig, now, progress: () => undefined, hooks: {} });
+const run = (variant: JobVariant, date: string) =>
+  runJob({ job: 'reminder-letters', variant, date, period: '2026-10' }, { config: demoCountyConfig, now });
+const ctx = (variant: JobVariant, date: string): JobContext => ({
+  period: '2026-10',
+  date,
+  variant,
+  config: demoCountyConfig,
+  now,
+  progress: () => undefined,
+  hooks: {},
+});
 
-async function problem(id: string, townId: string, villageId: string, deadline: string, data: Record<string, unknown> = {}) {
+async function problem(
+  id: string,
+  townId: string,
+  villageId: string,
+  deadline: string,
+  data: Record<string, unknown> = {},
+) {
   const at = '2026-10-01T00:00:00.000Z';
   await recordRepository.create(
-    { kind: 'problem', id, countyCode: county, townId, villageId, ownerId: 'u', data: { title: `问题${id}`, deadline, status: 'open', ...data }, version: 1, createdAt: at, createdBy: 'u', updatedAt: at, updatedBy: 'u', updatedByName: '测试', lastSubmissionId: `sub-${id}`, sourceForm: 'test' },
-    { submissionId: `sub-${id}`, actorId: 'u', actorName: '测试', at, form: 'test', action: 'create', changes: [] },
+    {
+      kind: 'problem',
+      id,
+      countyCode: county,
+      townId,
+      villageId,
+      ownerId: 'u',
+      data: { title: `问题${id}`, deadline, status: 'open', ...data },
+      version: 1,
+      createdAt: at,
+      createdBy: 'u',
+      updatedAt: at,
+      updatedBy: 'u',
+      updatedByName: '测试',
+      lastSubmissionId: `sub-${id}`,
+      sourceForm: 'test',
+    },
+    {
+      submissionId: `sub-${id}`,
+      actorId: 'u',
+      actorName: '测试',
+      at,
+      form: 'test',
+      action: 'create',
+      changes: [],
+    },
   );
 }
 
-const numbers = async () => (await listBindings(county)).filter((b) => b.year === 2026).map((b) => b.number).sort((a, b) => (a ?? 0) - (b ?? 0));
+const numbers = async () =>
+  (await listBindings(county))
+    .filter((b) => b.year === 2026)
+    .map((b) => b.number)
+    .sort((a, b) => (a ?? 0) - (b ?? 0));
 
 describe('reminder letters', () => {
   it('writes to each town whose villages missed the entry deadline, numbered 1 and 2', async () => {
@@ -43,7 +86,9 @@ describe('reminder letters', () => {
       ['T01', '守衔提〔2026〕1号 关于按时完成农户收入信息录入的提醒函'],
       ['T02', '守衔提〔2026〕2号 关于按时完成农户收入信息录入的提醒函'],
     ]);
-    const t01 = result.files.find((f) => f.filename.endsWith('.pdf') && result.reports[0] && f.content.length > 0)!;
+    const t01 = result.files.find(
+      (f) => f.filename.endsWith('.pdf') && result.reports[0] && f.content.length > 0,
+    )!;
     const text = squash((await pdfText(t01.content)).text);
     for (const part of [
       '守望示范县乡村振兴局',
@@ -58,7 +103,9 @@ describe('reminder letters', () => {
       expect(text).toContain(part);
     expect((await qpdfCheck(t01.content)).code).toBe(0);
     // The town's staff get their town's letter; nobody else's.
-    expect(result.deliveries.filter((d) => d.status === 'sent').map((d) => [d.reportId, d.recipient])).toContainEqual(['reminder-letter.2026-11-07.T01', 'town-t01@test.invalid']);
+    expect(
+      result.deliveries.filter((d) => d.status === 'sent').map((d) => [d.reportId, d.recipient]),
+    ).toContainEqual(['reminder-letter.2026-11-07.T01', 'town-t01@test.invalid']);
   });
 
   it('lists overdue problems and petitions, and a re-run sends nothing new and takes no number', async () => {
@@ -67,9 +114,14 @@ describe('reminder letters', () => {
     await problem('P3', 'T01', 'T01V001', '2026-11-01', { status: 'rectified' });
     await problem('P4', 'T02', 'T02V001', '2026-11-03');
     const first = await run('items-overdue', '2026-11-08');
-    expect(first.reports.map((r) => r.title.split(' ')[0])).toEqual(['守衔提〔2026〕3号', '守衔提〔2026〕4号']);
+    expect(first.reports.map((r) => r.title.split(' ')[0])).toEqual([
+      '守衔提〔2026〕3号',
+      '守衔提〔2026〕4号',
+    ]);
     const text = squash((await pdfText(first.files[0]!.content)).text);
-    expect(text).toContain('一、走访发现问题“问题P1”（编号P1）整改期限为2026年11月1日，现已逾期，请于2026年11月11日前整改到位。');
+    expect(text).toContain(
+      '一、走访发现问题“问题P1”（编号P1）整改期限为2026年11月1日，现已逾期，请于2026年11月11日前整改到位。',
+    );
     expect(text).not.toContain('P2');
     expect(text).not.toContain('P3');
     const again = await run('items-overdue', '2026-11-08');
@@ -96,12 +148,24 @@ describe('reminder letters', () => {
     await expect(killed).rejects.toThrow('killed');
     expect(kills).toBe(1);
     const rerun = await run('items-overdue', '2026-11-10');
-    expect(rerun.reports.map((r) => r.title.split(' ')[0])).toEqual(['守衔提〔2026〕5号', '守衔提〔2026〕6号']);
+    expect(rerun.reports.map((r) => r.title.split(' ')[0])).toEqual([
+      '守衔提〔2026〕5号',
+      '守衔提〔2026〕6号',
+    ]);
     expect(await numbers()).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
   it('completes a killed letter’s number when another letter comes first', async () => {
-    const content = (townId: string) => ({ townId, date: '2027-01-05', variant: 'items-overdue', title: 't', addressee: 'a', intro: 'i', closing: 'c', items: [] });
+    const content = (townId: string) => ({
+      townId,
+      date: '2027-01-05',
+      variant: 'items-overdue',
+      title: 't',
+      addressee: 'a',
+      intro: 'i',
+      closing: 'c',
+      items: [],
+    });
     await expect(
       bindLetterNumber(county, 2027, '2027-01-05.T01', content('T01'), {
         afterCounter: () => {

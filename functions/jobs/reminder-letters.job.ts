@@ -35,7 +35,11 @@ import { mapLimit, type JobContext, type JobResult } from './job.types.ts';
 import { loadRecipientDirectory, publishReport, type PublishedReport } from './publish.ts';
 import { bindLetterNumber, listBindings, type NumberingHooks } from './reminder-letters.numbering.ts';
 
-const letterVariants: readonly LetterVariant[] = ['village-entry-overdue', 'town-review-overdue', 'items-overdue'];
+const letterVariants: readonly LetterVariant[] = [
+  'village-entry-overdue',
+  'town-review-overdue',
+  'items-overdue',
+];
 
 export async function runReminderLetters(
   ctx: JobContext,
@@ -43,17 +47,24 @@ export async function runReminderLetters(
 ): Promise<JobResult> {
   const cfg = opts.letters ?? defaultLetterConfig;
   const variant = ctx.variant as LetterVariant;
-  if (!letterVariants.includes(variant)) throw new Error(`JOB.BAD_VARIANT: reminder-letters has no variant ${ctx.variant}`);
+  if (!letterVariants.includes(variant))
+    throw new Error(`JOB.BAD_VARIANT: reminder-letters has no variant ${ctx.variant}`);
   const county = ctx.config.countyCode;
   const today = ctx.date;
-  const [units, directory, bindings] = await Promise.all([listOrgUnits(county), loadRecipientDirectory(county), listBindings(county)]);
+  const [units, directory, bindings] = await Promise.all([
+    listOrgUnits(county),
+    loadRecipientDirectory(county),
+    listBindings(county),
+  ]);
   const towns = units.filter((u) => u.kind === 'town');
   const villages = units.filter((u) => u.kind === 'village');
 
   let items: LetterItem[];
   if (variant === 'items-overdue') {
     // Items in an earlier day's letter are not reminded of again; today's letter is redone from its binding below.
-    const lettered = new Set(bindings.filter((b) => b.content.date < today).flatMap((b) => b.content.items.map((i) => i.key)));
+    const lettered = new Set(
+      bindings.filter((b) => b.content.date < today).flatMap((b) => b.content.items.map((i) => i.key)),
+    );
     const sources: OverdueSource[] = [];
     for (const kind of ['problem', 'petition'] as const) {
       for (const r of await recordRepository.list(county, kind)) {
@@ -71,12 +82,26 @@ export async function runReminderLetters(
     items =
       variant === 'village-entry-overdue'
         ? entryOverdueItems(
-            analyseMonthlyIncome({ period: ctx.period, config: ctx.config, units, households: data.flatMap((d) => d.households), records, previousRecords: [] }),
+            analyseMonthlyIncome({
+              period: ctx.period,
+              config: ctx.config,
+              units,
+              households: data.flatMap((d) => d.households),
+              records,
+              previousRecords: [],
+            }),
             today,
             cfg,
           )
         : reviewOverdueItems(
-            { period: ctx.period, records: records.map((r) => ({ townId: r.townId, status: r.status === 'reviewed' || (r as { review?: unknown }).review ? 'reviewed' : r.status })), towns },
+            {
+              period: ctx.period,
+              records: records.map((r) => ({
+                townId: r.townId,
+                status: r.status === 'reviewed' || (r as { review?: unknown }).review ? 'reviewed' : r.status,
+              })),
+              towns,
+            },
             today,
             cfg,
           );
@@ -87,7 +112,8 @@ export async function runReminderLetters(
   const published: PublishedReport[] = [];
   const groups = groupByTown(items);
   // A town that already has today's letter (a retry, or a run killed mid-way) gets it finished from its binding.
-  for (const b of bindings) if (b.content.date === today && !groups.has(b.content.townId)) groups.set(b.content.townId, []);
+  for (const b of bindings)
+    if (b.content.date === today && !groups.has(b.content.townId)) groups.set(b.content.townId, []);
   for (const [townId, own] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
     const town = towns.find((t) => t.id === townId);
     if (!town) continue;
@@ -97,7 +123,13 @@ export async function runReminderLetters(
       county,
       year,
       key,
-      { townId, date: today, variant, ...words, items: own.map((i) => ({ key: i.key, description: i.description, dueBy: i.dueBy })) },
+      {
+        townId,
+        date: today,
+        variant,
+        ...words,
+        items: own.map((i) => ({ key: i.key, description: i.description, dueBy: i.dueBy })),
+      },
       opts.numbering,
     );
     const content = binding.content;
@@ -131,7 +163,10 @@ export async function runReminderLetters(
               inputSha256: sha256(JSON.stringify(content)),
               inputRecords: content.items.length,
               summary: {
-                lines: [`${docNumber}：${content.title}`, ...content.items.map((i, n) => `${n + 1}. ${i.description}（${i.dueBy} 前）`)],
+                lines: [
+                  `${docNumber}：${content.title}`,
+                  ...content.items.map((i, n) => `${n + 1}. ${i.description}（${i.dueBy} 前）`),
+                ],
                 action: '请按函件所列事项和期限整改到位，并将整改情况报县乡村振兴局。',
               },
             };

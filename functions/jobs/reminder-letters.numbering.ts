@@ -41,7 +41,8 @@ export interface LetterBinding {
 }
 
 const isConditionFailure = (e: unknown) =>
-  e instanceof ConditionalCheckFailedException || (e as { name?: string }).name === 'ConditionalCheckFailedException';
+  e instanceof ConditionalCheckFailedException ||
+  (e as { name?: string }).name === 'ConditionalCheckFailedException';
 
 function toBinding(i: Record<string, unknown>): LetterBinding {
   return {
@@ -53,13 +54,19 @@ function toBinding(i: Record<string, unknown>): LetterBinding {
 }
 
 export async function getBinding(county: string, letterKey: string): Promise<LetterBinding | undefined> {
-  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keys.letter(county, letterKey), ConsistentRead: true }));
+  const out = await dynamo().send(
+    new GetCommand({ TableName: tableName(), Key: keys.letter(county, letterKey), ConsistentRead: true }),
+  );
   return out.Item ? toBinding(out.Item) : undefined;
 }
 
 /** Every letter binding of the county: which items have been reminded of. */
 export async function listBindings(county: string): Promise<LetterBinding[]> {
-  const items = await queryAll({ KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': keys.letters(county).pk }, ConsistentRead: true });
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :p',
+    ExpressionAttributeValues: { ':p': keys.letters(county).pk },
+    ConsistentRead: true,
+  });
   return items.map(toBinding);
 }
 
@@ -110,7 +117,9 @@ export async function bindLetterNumber(
     if (!isConditionFailure(e)) throw e;
   }
   for (let attempt = 0; attempt < 50; attempt++) {
-    const counter = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keys.letterCounter(county, year), ConsistentRead: true }));
+    const counter = await dynamo().send(
+      new GetCommand({ TableName: tableName(), Key: keys.letterCounter(county, year), ConsistentRead: true }),
+    );
     const last = typeof counter.Item?.last === 'number' ? counter.Item.last : 0;
     const lastKey = typeof counter.Item?.lastKey === 'string' ? counter.Item.lastKey : undefined;
     if (lastKey === letterKey) await complete(county, letterKey, last);
@@ -126,7 +135,11 @@ export async function bindLetterNumber(
           UpdateExpression: 'SET #last = :next, lastKey = :key',
           ConditionExpression: counter.Item ? '#last = :last' : 'attribute_not_exists(pk)',
           ExpressionAttributeNames: { '#last': 'last' },
-          ExpressionAttributeValues: { ':next': last + 1, ':key': letterKey, ...(counter.Item ? { ':last': last } : {}) },
+          ExpressionAttributeValues: {
+            ':next': last + 1,
+            ':key': letterKey,
+            ...(counter.Item ? { ':last': last } : {}),
+          },
         }),
       );
     } catch (e) {

@@ -12,12 +12,29 @@ import { dutyPlan, monthDutyPeriod, type DutyPeriod } from '#domain/duties/duty-
 import type { OrgUnit } from '#domain/org/org.schema.ts';
 import type { StoredRecord } from '#domain/records/record.ts';
 import { formatInteger, formatPercent } from '#domain/shared/format.ts';
-import { analyseVisitCoverage, previousWeek, type CoverageInput, type ProblemFact, type VisitCoverage, type VisitFact } from '#domain/visits/visit.coverage.ts';
+import {
+  analyseVisitCoverage,
+  previousWeek,
+  type CoverageInput,
+  type ProblemFact,
+  type VisitCoverage,
+  type VisitFact,
+} from '#domain/visits/visit.coverage.ts';
 import { problemKind, visitKind, type ProblemData, type VisitData } from '#domain/visits/visit.schema.ts';
-import { coveragePeriodText, renderVisitCoverageReport, visitCoverageWorkbook, type CoverageVariant } from '#reports/visits/visit-coverage.report.ts';
+import {
+  coveragePeriodText,
+  renderVisitCoverageReport,
+  visitCoverageWorkbook,
+  type CoverageVariant,
+} from '#reports/visits/visit-coverage.report.ts';
 import { sha256, type ReportSummary } from '../delivery/archive.ts';
 import { recordRepository } from '../store/records.repository.ts';
-import { householdsOfVillages, listAssignments, listOrgUnits, listStaffEntries } from '../visit-shared/visit-store.ts';
+import {
+  householdsOfVillages,
+  listAssignments,
+  listOrgUnits,
+  listStaffEntries,
+} from '../visit-shared/visit-store.ts';
 import type { JobContext, JobResult } from './job.types.ts';
 import { loadRecipientDirectory, publishReport, type PublishedReport } from './publish.ts';
 
@@ -28,11 +45,16 @@ export function coverageSummary(a: VisitCoverage, level: 'county' | 'town'): Rep
   const t = a.totals;
   const lines = [
     `应走访责任对象 ${formatInteger(t.required)} 个，已走访 ${formatInteger(t.visited)} 个，覆盖率 ${pct(t.coverage)}；未走访 ${formatInteger(a.unvisited.length)} 个。`,
-    ...(t.overnightWeeks > 0 ? [`驻村过夜达标 ${formatInteger(t.overnightWeeksMet)}/${formatInteger(t.overnightWeeks)} 人周（${pct(t.overnightCompliance)}）。`] : []),
+    ...(t.overnightWeeks > 0
+      ? [
+          `驻村过夜达标 ${formatInteger(t.overnightWeeksMet)}/${formatInteger(t.overnightWeeks)} 人周（${pct(t.overnightCompliance)}）。`,
+        ]
+      : []),
     `发现问题 ${formatInteger(t.problemsFound)} 个，已整改 ${formatInteger(t.problemsRectified)} 个，整改率 ${pct(t.rectificationRate)}；逾期未整改 ${formatInteger(t.overdue)} 个。`,
   ];
   const todo: string[] = [];
-  if (a.unvisited.length > 0) todo.push(level === 'county' ? '督促各责任人走访未走访的对象' : '组织本镇责任人走访未走访的对象');
+  if (a.unvisited.length > 0)
+    todo.push(level === 'county' ? '督促各责任人走访未走访的对象' : '组织本镇责任人走访未走访的对象');
   if (t.overnightWeeks > t.overnightWeeksMet) todo.push('落实每周驻村不少于一天一夜');
   if (t.overdue > 0) todo.push('督促逾期问题限期整改');
   return { lines, action: todo.length ? `${todo.join('；')}。` : '查阅报告，继续做好走访排查。' };
@@ -70,7 +92,11 @@ function problemFact(r: StoredRecord<ProblemData>): ProblemFact {
 }
 
 /** A stable digest of the rows the report was built from. */
-function inputDigest(visits: readonly StoredRecord[], problems: readonly StoredRecord[], assignments: number): string {
+function inputDigest(
+  visits: readonly StoredRecord[],
+  problems: readonly StoredRecord[],
+  assignments: number,
+): string {
   const rows = [...visits, ...problems].map((r) => `${r.kind}|${r.id}|${r.version}`).sort();
   return sha256(`${rows.join('\n')}\nassignments|${assignments}`);
 }
@@ -100,7 +126,10 @@ export async function runVisitCoverage(ctx: JobContext): Promise<JobResult> {
         recordRepository.list(county, visitKind, { from: span.start }),
         recordRepository.list(county, problemKind),
       ]);
-      const plan = dutyPlan({ units, households, staff: staff.flatMap((s) => s.staff ?? []), assignments }, span);
+      const plan = dutyPlan(
+        { units, households, staff: staff.flatMap((s) => s.staff ?? []), assignments },
+        span,
+      );
       return {
         input: {
           plan,

@@ -5,7 +5,12 @@
  */
 import { ValidationError } from '#domain/shared/errors.ts';
 import { shanghaiDate } from '#domain/shared/period.ts';
-import { problemKind, problemUpdateIssues, problemUpdateSchema, type ProblemData } from '#domain/visits/visit.schema.ts';
+import {
+  problemKind,
+  problemUpdateIssues,
+  problemUpdateSchema,
+  type ProblemData,
+} from '#domain/visits/visit.schema.ts';
 import { updateRecordHandler } from '../shared/records-http.ts';
 
 export const handler = updateRecordHandler<typeof problemUpdateSchema, ProblemData>({

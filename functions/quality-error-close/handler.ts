@@ -11,7 +11,8 @@ export const handler = updateRecordHandler({
   schema: dataErrorCloseSchema,
   apply: (current, b): DataError => {
     const data = current.data as DataError;
-    if (data.status === 'closed') throw new DomainError('QUALITY.ERROR_ALREADY_CLOSED', '该错误已修正关闭，无需再次关闭', 'conflict');
+    if (data.status === 'closed')
+      throw new DomainError('QUALITY.ERROR_ALREADY_CLOSED', '该错误已修正关闭，无需再次关闭', 'conflict');
     return { ...data, status: 'closed', rightValue: b.rightValue, fixedOn: b.fixedOn, fixNote: b.fixNote };
   },
   reason: (b) => `已修正：${b.fixNote}`,

@@ -23,7 +23,10 @@ let office: string;
 beforeAll(async () => {
   stack = await startTestStack({ only: ['dynamo', 'cognito'] });
   await loadFixture(stack);
-  [officer, otherOfficer, town, office] = await Promise.all(['v-t01v001', 'v-t02v001', 'town-t01', 'office'].map((u) => signIn(stack, u)));
+  officer = await signIn(stack, 'v-t01v001');
+  otherOfficer = await signIn(stack, 'v-t02v001');
+  town = await signIn(stack, 'town-t01');
+  office = await signIn(stack, 'office');
 });
 afterAll(async () => stack?.stop());
 
@@ -39,7 +42,8 @@ async function dump(): Promise<string> {
   return JSON.stringify((out.Items ?? []).sort((a, b) => `${a.pk}${a.sk}`.localeCompare(`${b.pk}${b.sk}`)));
 }
 
-const issues = (r: Res) => (r.json as { error: { code: string; issues: { path: string; message: string }[] } }).error;
+const issues = (r: Res) =>
+  (r.json as { error: { code: string; issues: { path: string; message: string }[] } }).error;
 
 /** Shared checks of every create route: 201, replay, each invalid field, out of scope. */
 async function createContract(opts: {
@@ -61,14 +65,18 @@ async function createContract(opts: {
     const res = await call('POST', opts.path, opts.token, { ...opts.valid(), ...patch });
     expect(res.status, name).toBe(400);
     expect(issues(res).issues, name).toContainEqual(expect.objectContaining({ path }));
-    expect(issues(res).issues.every((i) => /[\u4e00-\u9fa5]/.test(i.message)), name).toBe(true);
+    expect(
+      issues(res).issues.every((i) => /[\u4e00-\u9fa5]/.test(i.message)),
+      name,
+    ).toBe(true);
   }
   if (opts.outOfScope) {
     const res = await call('POST', opts.path, opts.outOfScope.token, opts.outOfScope.body());
     expect(res.status).toBe(403);
   }
   expect(await dump()).toBe(before);
-  return (first.json as { record: { id: string; version: number; villageId?: string; townId?: string } }).record;
+  return (first.json as { record: { id: string; version: number; villageId?: string; townId?: string } })
+    .record;
 }
 
 const errorBody = (patch: Record<string, unknown> = {}) => ({
@@ -105,13 +113,20 @@ describe('error records (错误信息记录)', () => {
     });
     expect(rec).toMatchObject({ villageId: 'T01V001', townId: 'T01', version: 1 });
     id = rec.id;
-    const unknown = await call('POST', '/api/quality/errors', officer, errorBody({ householdId: 'H9999999' }));
+    const unknown = await call(
+      'POST',
+      '/api/quality/errors',
+      officer,
+      errorBody({ householdId: 'H9999999' }),
+    );
     expect(unknown.status).toBe(404);
   });
 
   it('lists the error in the ledger of its village and town, not in another village', async () => {
     const mine = await call('GET', '/api/quality/errors?status=open', officer);
-    expect((mine.json as { items: { id: string; statusLabel: string }[] }).items).toContainEqual(expect.objectContaining({ id, statusLabel: '待修正' }));
+    expect((mine.json as { items: { id: string; statusLabel: string }[] }).items).toContainEqual(
+      expect.objectContaining({ id, statusLabel: '待修正' }),
+    );
     const townView = await call('GET', '/api/quality/errors', town);
     expect((townView.json as { total: number }).total).toBeGreaterThan(0);
     const other = await call('GET', '/api/quality/errors', otherOfficer);
@@ -119,14 +134,24 @@ describe('error records (错误信息记录)', () => {
   });
 
   it('closes with the fix (shown in the history), refuses a stale version and a second close', async () => {
-    const close = (v: number, patch: Record<string, unknown> = {}) => ({ submissionId: randomUUID(), expectedVersion: v, rightValue: '初中', fixedOn: '2026-10-20', fixNote: '已在国家系统更正', ...patch });
+    const close = (v: number, patch: Record<string, unknown> = {}) => ({
+      submissionId: randomUUID(),
+      expectedVersion: v,
+      rightValue: '初中',
+      fixedOn: '2026-10-20',
+      fixNote: '已在国家系统更正',
+      ...patch,
+    });
     const bad = await call('POST', `/api/quality/errors/${id}/close`, officer, close(1, { fixNote: '' }));
     expect(bad.status).toBe(400);
     const outside = await call('POST', `/api/quality/errors/${id}/close`, otherOfficer, close(1));
     expect(outside.status).toBe(403);
     const ok = await call('POST', `/api/quality/errors/${id}/close`, officer, close(1));
     expect(ok.status).toBe(200);
-    expect((ok.json as { record: { data: { status: string }; version: number } }).record).toMatchObject({ version: 2, data: { status: 'closed' } });
+    expect((ok.json as { record: { data: { status: string }; version: number } }).record).toMatchObject({
+      version: 2,
+      data: { status: 'closed' },
+    });
     const before = await dump();
     const stale = await call('POST', `/api/quality/errors/${id}/close`, town, close(1));
     expect(stale.status).toBe(409);
@@ -136,15 +161,33 @@ describe('error records (错误信息记录)', () => {
     expect(twice.json).toMatchObject({ error: { code: 'QUALITY.ERROR_ALREADY_CLOSED' } });
     expect(await dump()).toBe(before);
     const hist = await call('GET', `/api/quality/errors/${id}/history`, town);
-    const h = (hist.json as { history: { version: number; change: { reason?: string; changes: { path: string; to: unknown }[] } }[] }).history;
+    const h = (
+      hist.json as {
+        history: { version: number; change: { reason?: string; changes: { path: string; to: unknown }[] } }[];
+      }
+    ).history;
     expect(h).toHaveLength(2);
     expect(h[1]?.change.reason).toBe('已修正：已在国家系统更正');
-    expect(h[1]?.change.changes).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'status', to: 'closed' }), expect.objectContaining({ path: 'fixedOn', to: '2026-10-20' })]));
+    expect(h[1]?.change.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'status', to: 'closed' }),
+        expect.objectContaining({ path: 'fixedOn', to: '2026-10-20' }),
+      ]),
+    );
   });
 
   it('exports the ledger as XLSX with ID numbers masked', async () => {
     const idNo = makeIdNumber('610999', '1985-05-05', 31);
-    expect((await call('POST', '/api/quality/errors', officer, errorBody({ field: '身份证号码', wrongValue: idNo, rightValue: undefined }))).status).toBe(201);
+    expect(
+      (
+        await call(
+          'POST',
+          '/api/quality/errors',
+          officer,
+          errorBody({ field: '身份证号码', wrongValue: idNo, rightValue: undefined }),
+        )
+      ).status,
+    ).toBe(201);
     const res = await call('GET', '/api/quality/errors/export', town);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
@@ -182,7 +225,12 @@ describe('spot checks (抽查记录)', () => {
       ],
       outOfScope: { token: town, body: () => body({ villageId: 'T02V001', householdId: undefined }) },
     });
-    const wrongVillage = await call('POST', '/api/quality/spot-checks', town, body({ householdId: 'H0000004' }));
+    const wrongVillage = await call(
+      'POST',
+      '/api/quality/spot-checks',
+      town,
+      body({ householdId: 'H0000004' }),
+    );
     expect(wrongVillage.status).toBe(400);
     const list = await call('GET', '/api/quality/spot-checks', town);
     expect((list.json as { total: number }).total).toBe(1);
@@ -190,7 +238,14 @@ describe('spot checks (抽查记录)', () => {
 });
 
 describe('information-officer roster (信息员名册) and staffing', () => {
-  const body = (patch: Record<string, unknown> = {}) => ({ submissionId: randomUUID(), unitId: 'T01V001', name: '张信息员', phone: '13812345678', startedOn: '2026-01-01', ...patch });
+  const body = (patch: Record<string, unknown> = {}) => ({
+    submissionId: randomUUID(),
+    unitId: 'T01V001',
+    name: '张信息员',
+    phone: '13812345678',
+    startedOn: '2026-01-01',
+    ...patch,
+  });
   it('adds, replays, refuses each invalid field and units of other towns', async () => {
     const rec = await createContract({
       path: '/api/quality/officers',
@@ -208,7 +263,10 @@ describe('information-officer roster (信息员名册) and staffing', () => {
     const list = await call('GET', '/api/quality/officers', town);
     expect((list.json as { items: { phone: string }[] }).items[0]?.phone).toBe('138****5678');
 
-    const staffing = async () => (await call('GET', '/api/quality/staffing', town)).json as { units: { unitId: string; required: number; actual: number; missing: number }[] };
+    const staffing = async () =>
+      (await call('GET', '/api/quality/staffing', town)).json as {
+        units: { unitId: string; required: number; actual: number; missing: number }[];
+      };
     expect((await staffing()).units).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ unitId: 'T01', required: 2, actual: 0, missing: 2 }),
@@ -217,12 +275,21 @@ describe('information-officer roster (信息员名册) and staffing', () => {
     );
     expect((await staffing()).units.map((u) => u.unitId)).not.toContain('T02');
 
-    const remove = (v: number) => ({ submissionId: randomUUID(), expectedVersion: v, endedOn: '2026-10-31', reason: '调离本村' });
+    const remove = (v: number) => ({
+      submissionId: randomUUID(),
+      expectedVersion: v,
+      endedOn: '2026-10-31',
+      reason: '调离本村',
+    });
     expect((await call('POST', `/api/quality/officers/${rec.id}/remove`, town, remove(1))).status).toBe(200);
     expect((await call('POST', `/api/quality/officers/${rec.id}/remove`, town, remove(1))).status).toBe(409);
-    expect((await staffing()).units).toContainEqual(expect.objectContaining({ unitId: 'T01V001', actual: 0, missing: 1 }));
+    expect((await staffing()).units).toContainEqual(
+      expect.objectContaining({ unitId: 'T01V001', actual: 0, missing: 1 }),
+    );
     const hist = await call('GET', `/api/quality/officers/${rec.id}/history`, town);
-    expect((hist.json as { history: { change: { reason?: string } }[] }).history[1]?.change.reason).toBe('调离本村');
+    expect((hist.json as { history: { change: { reason?: string } }[] }).history[1]?.change.reason).toBe(
+      '调离本村',
+    );
   });
 });
 

@@ -1,5 +1,9 @@
 /** Records a joint data-quality meeting (数据质量联席会议). */
-import { qualityKinds, qualityMeetingCreateSchema, type QualityMeeting } from '#domain/quality/quality.schema.ts';
+import {
+  qualityKinds,
+  qualityMeetingCreateSchema,
+  type QualityMeeting,
+} from '#domain/quality/quality.schema.ts';
 import { createRecordHandler } from '../shared/records-http.ts';
 
 export const handler = createRecordHandler({
@@ -9,5 +13,8 @@ export const handler = createRecordHandler({
   form: 'quality-meeting',
   schema: qualityMeetingCreateSchema,
   locate: async () => ({}),
-  build: ({ submissionId, ...fields }) => ({ id: `QM-${submissionId}`, data: fields satisfies QualityMeeting }),
+  build: ({ submissionId, ...fields }) => ({
+    id: `QM-${submissionId}`,
+    data: fields satisfies QualityMeeting,
+  }),
 });

@@ -9,6 +9,10 @@ export const handler = createRecordHandler({
   scope: 'village',
   form: 'quality-officer',
   schema: infoOfficerCreateSchema,
-  locate: async (b, p) => unitLocation(await findUnit(p.countyCode, b.unitId, ['village', 'town', 'department'])),
-  build: ({ submissionId, ...fields }) => ({ id: `IO-${submissionId}`, data: { ...fields, active: true } satisfies InfoOfficer }),
+  locate: async (b, p) =>
+    unitLocation(await findUnit(p.countyCode, b.unitId, ['village', 'town', 'department'])),
+  build: ({ submissionId, ...fields }) => ({
+    id: `IO-${submissionId}`,
+    data: { ...fields, active: true } satisfies InfoOfficer,
+  }),
 });

@@ -11,7 +11,8 @@ export const handler = updateRecordHandler({
   schema: infoOfficerRemoveSchema,
   apply: (current, b): InfoOfficer => {
     const data = current.data as InfoOfficer;
-    if (!data.active) throw new DomainError('QUALITY.OFFICER_ALREADY_REMOVED', '该信息员已调整出名册', 'conflict');
+    if (!data.active)
+      throw new DomainError('QUALITY.OFFICER_ALREADY_REMOVED', '该信息员已调整出名册', 'conflict');
     return { ...data, active: false, endedOn: b.endedOn };
   },
   reason: (b) => b.reason,

@@ -8,6 +8,11 @@ const ruleRunSchema = z.strictObject({ period: periodSchema.optional() });
 
 export const handler = httpRoute('runQualityRules', ruleRunSchema, async ({ body, principal }) => {
   const now = new Date();
-  const result = await runRuleSweep({ countyCode: principal.countyCode, period: body.period ?? reportingPeriodAt(now), now, who: principal });
+  const result = await runRuleSweep({
+    countyCode: principal.countyCode,
+    period: body.period ?? reportingPeriodAt(now),
+    now,
+    who: principal,
+  });
   return { status: 200, body: result };
 });

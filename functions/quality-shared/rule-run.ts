@@ -34,7 +34,13 @@ export interface RuleRunResult {
 
 /** The actor the rule run records in each error's history. */
 export function ruleRunner(countyCode: string): Principal {
-  return { userId: 'system-quality-rules', name: '逻辑校验（系统）', countyCode, role: 'monitoring-centre', unitId: countyCode };
+  return {
+    userId: 'system-quality-rules',
+    name: '逻辑校验（系统）',
+    countyCode,
+    role: 'monitoring-centre',
+    unitId: countyCode,
+  };
 }
 
 export async function runRuleSweep(input: {
@@ -50,7 +56,9 @@ export async function runRuleSweep(input: {
   const county = input.countyCode;
   const who = input.who ?? ruleRunner(county);
   const units: OrgUnit[] = await listOrgUnits(county);
-  const villages = units.filter((u) => u.kind === 'village' && (!input.townId || u.parentId === input.townId));
+  const villages = units.filter(
+    (u) => u.kind === 'village' && (!input.townId || u.parentId === input.townId),
+  );
   const today = shanghaiDate(input.now);
   let findings = 0;
   let created = 0;
@@ -64,8 +72,20 @@ export async function runRuleSweep(input: {
       byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
       const e = findingToError(f, today);
       const { replayed } = await createRecord(
-        { kind: qualityKinds.error, id: e.id, data: e.data, location: { countyCode: county, ...e.location }, scope: 'county' },
-        { who, repo: recordRepository, now: input.now, submissionId: `rule-${e.id}`, form: 'quality-rule-run' },
+        {
+          kind: qualityKinds.error,
+          id: e.id,
+          data: e.data,
+          location: { countyCode: county, ...e.location },
+          scope: 'county',
+        },
+        {
+          who,
+          repo: recordRepository,
+          now: input.now,
+          submissionId: `rule-${e.id}`,
+          form: 'quality-rule-run',
+        },
       ).catch((err: unknown) => {
         // Found by an earlier run under another submission id (e.g. the record was re-made): not a new error.
         if ((err as { code?: string }).code === 'RECORD.VERSION_CONFLICT') return { replayed: true };
@@ -81,6 +101,8 @@ export async function runRuleSweep(input: {
     await store(runQualityRules({ ...data, now: input.now }).filter((f) => f.ruleId !== 'DUP'));
   });
   await store(duplicatePersonFindings(people, places));
-  input.progress?.(`逻辑校验：${villages.length} 个村（社区），发现 ${findings} 条，新建错误记录 ${created} 条`);
+  input.progress?.(
+    `逻辑校验：${villages.length} 个村（社区），发现 ${findings} 条，新建错误记录 ${created} 条`,
+  );
   return { period: input.period, villages: villages.length, findings, created, byRule };
 }

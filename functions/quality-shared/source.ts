@@ -13,13 +13,20 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
 /** A village's income records of a month, as stored (components may be missing). */
-export async function villageIncomeRaw(county: string, period: Period, villageId: string): Promise<QualityIncome[]> {
+export async function villageIncomeRaw(
+  county: string,
+  period: Period,
+  villageId: string,
+): Promise<QualityIncome[]> {
   const items = await queryAll({
     KeyConditionExpression: 'pk = :p',
     ExpressionAttributeValues: { ':p': keys.incomeOfVillage(county, period, villageId).pk },
   });
   return items.map((i) => {
-    const components = (i.components && typeof i.components === 'object' ? i.components : {}) as Record<string, unknown>;
+    const components = (i.components && typeof i.components === 'object' ? i.components : {}) as Record<
+      string,
+      unknown
+    >;
     const memberCount = num(i.memberCount);
     const netIncome = num(i.netIncome);
     const perCapitaNet = num(i.perCapitaNet);

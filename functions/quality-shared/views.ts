@@ -32,7 +32,8 @@ export const dataErrorView: LedgerView<DataError> = {
   kind: qualityKinds.error,
   scope: 'village',
   status: (r) => r.data.status,
-  text: (r) => [r.id, r.data.householdId, r.data.personName, r.data.field, r.data.note].filter(Boolean).join(' '),
+  text: (r) =>
+    [r.id, r.data.householdId, r.data.personName, r.data.field, r.data.note].filter(Boolean).join(' '),
   row: (r) => ({
     infoKind: infoKindLabels[r.data.infoKind],
     subject: subjectTypeLabels[r.data.subjectType],
@@ -136,20 +137,29 @@ export const meetingView: LedgerView<QualityMeeting> = {
 };
 
 /** Where a household's record sits; 404 when the household is not in the directory. */
-export async function householdLocation(county: string, householdId: string): Promise<Omit<RecordLocation, 'countyCode'>> {
+export async function householdLocation(
+  county: string,
+  householdId: string,
+): Promise<Omit<RecordLocation, 'countyCode'>> {
   const h = await getHousehold(county, householdId);
-  if (!h) throw new NotFoundError('QUALITY.HOUSEHOLD_NOT_FOUND', `未找到户编号为 ${householdId} 的农户，请核对`);
+  if (!h)
+    throw new NotFoundError('QUALITY.HOUSEHOLD_NOT_FOUND', `未找到户编号为 ${householdId} 的农户，请核对`);
   return { villageId: h.villageId, townId: h.townId };
 }
 
 /** Where a unit's record sits: a village in its town, a town itself, a department at county level. */
 export function unitLocation(unit: OrgUnit): Omit<RecordLocation, 'countyCode'> {
-  if (unit.kind === 'village' || unit.kind === 'factory') return { villageId: unit.id, ...(unit.parentId ? { townId: unit.parentId } : {}) };
+  if (unit.kind === 'village' || unit.kind === 'factory')
+    return { villageId: unit.id, ...(unit.parentId ? { townId: unit.parentId } : {}) };
   if (unit.kind === 'town') return { townId: unit.id };
   return {};
 }
 
-export async function findUnit(county: string, unitId: string, kinds: readonly OrgUnit['kind'][]): Promise<OrgUnit> {
+export async function findUnit(
+  county: string,
+  unitId: string,
+  kinds: readonly OrgUnit['kind'][],
+): Promise<OrgUnit> {
   const unit = (await listOrgUnits(county)).find((u) => u.id === unitId && kinds.includes(u.kind));
   if (!unit) throw new NotFoundError('QUALITY.UNIT_NOT_FOUND', `未找到编号为 ${unitId} 的单位，请核对`);
   return unit;

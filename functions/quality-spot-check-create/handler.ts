@@ -14,7 +14,9 @@ export const handler = createRecordHandler({
     const at = unitLocation(await findUnit(p.countyCode, b.villageId, ['village']));
     // A household named must be one of that village's.
     if (b.householdId && (await householdLocation(p.countyCode, b.householdId)).villageId !== b.villageId) {
-      throw new ValidationError([{ path: 'householdId', code: 'custom', message: '该农户不属于所选村/社区' }]);
+      throw new ValidationError([
+        { path: 'householdId', code: 'custom', message: '该农户不属于所选村/社区' },
+      ]);
     }
     return at;
   },

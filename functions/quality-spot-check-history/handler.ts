@@ -1,4 +1,7 @@
 import { qualityKinds } from '#domain/quality/quality.schema.ts';
 import { recordHistoryHandler } from '../shared/records-http.ts';
 
-export const handler = recordHistoryHandler('spotCheckHistory', { kind: qualityKinds.spotCheck, scope: 'village' });
+export const handler = recordHistoryHandler('spotCheckHistory', {
+  kind: qualityKinds.spotCheck,
+  scope: 'village',
+});

@@ -4,8 +4,13 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '#functions/shared/clients.ts';
 import { tableName } from '#functions/store/table.ts';
 import { invoke } from '#local/api-gateway.ts';
+import { addMonths, reportingPeriodAt } from '#domain/shared/period.ts';
 import { loadFixture, signIn, startTestStack } from '#local/testing.ts';
 import type { Stack } from '#local/stack.ts';
+
+/** The fixture keeps the current reporting month open; the month after it is still before its deadline. */
+const P = reportingPeriodAt(new Date());
+const NEXT = addMonths(P, 1);
 
 let stack: Stack;
 let officer: string;
@@ -21,7 +26,7 @@ afterAll(async () => stack?.stop());
 
 const entry = (patch: Record<string, unknown> = {}) => ({
   submissionId: randomUUID(),
-  period: '2026-10',
+  period: P,
   householdId: 'H0000001',
   memberCount: 4,
   components: { wage: 2400, business: 600, property: 0, transfer: 200, businessCost: 100 },
@@ -120,11 +125,9 @@ describe('POST /api/income', () => {
   });
 
   it('requires a cause when income falls sharply against the previous month', async () => {
-    const sep = await post(officer, entry({ householdId: 'H0000002', memberCount: 2, period: '2026-09', components: { wage: 3000, business: 0, property: 0, transfer: 0, businessCost: 0 } }));
-    expect(sep.status).toBe(201);
     const before = await dump();
-    const oct = entry({ householdId: 'H0000002', memberCount: 2, period: '2026-11', components: { wage: 1000, business: 0, property: 0, transfer: 0, businessCost: 0 } });
-    // 2026-11's previous month is 2026-10 (3,100 yuan, stored above): a fall of 68%.
+    const oct = entry({ householdId: 'H0000002', memberCount: 2, period: NEXT, components: { wage: 1000, business: 0, property: 0, transfer: 0, businessCost: 0 } });
+    // NEXT's previous month is P (3,100 yuan, stored above): a fall of 68%.
     const res = await post(officer, oct);
     expect(res.status).toBe(400);
     expect(res.json).toMatchObject({ error: { code: 'INCOME.FALL_CAUSE_REQUIRED', issues: [{ path: 'fallCause.kind' }] } });
@@ -144,6 +147,15 @@ describe('POST /api/income', () => {
   it('refuses a request without a token with 401', async () => {
     const res = await post(undefined, entry());
     expect(res.status).toBe(401);
+  });
+
+  it('refuses an entry after the deadline with 409 INCOME.PERIOD_CLOSED and a Chinese message, storing nothing', async () => {
+    const closed = addMonths(P, -2);
+    const before = await dump();
+    const res = await post(officer, entry({ householdId: 'H0000001', period: closed }));
+    expect(res.status).toBe(409);
+    expect(res.json).toMatchObject({ error: { code: 'INCOME.PERIOD_CLOSED', message: expect.stringContaining('截止') } });
+    expect(await dump()).toBe(before);
   });
 
   it('refuses an unknown household with 404', async () => {

@@ -17,7 +17,8 @@ import type { Stack } from '#local/stack.ts';
 let stack: Stack;
 const tokens: Record<string, string> = {};
 const today = shanghaiDate(new Date());
-const dayBefore = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+const dayBefore = (n: number) =>
+  new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   stack = await startTestStack({ only: ['dynamo', 'cognito'] });
@@ -29,7 +30,10 @@ afterAll(async () => stack?.stop());
 
 const call = (method: string, path: string, user: string | undefined, body?: unknown) =>
   invoke(method, path, {
-    headers: { 'content-type': 'application/json', ...(user ? { authorization: `Bearer ${tokens[user]}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(user ? { authorization: `Bearer ${tokens[user]}` } : {}),
+    },
     ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
   });
 
@@ -63,8 +67,16 @@ describe('GET /api/visits/targets', () => {
   it("lists the caller's duty targets first", async () => {
     const res = await call('GET', '/api/visits/targets', 'town-t01');
     expect(res.status).toBe(200);
-    const body = res.json as { mine: { kind: string; id: string; rules: string[] }[]; others: { id: string }[] };
-    expect(body.mine.map((t) => `${t.kind}:${t.id}`)).toEqual(['village:T01V001', 'village:T01V002', 'factory:T01F01', 'household:H0000002']);
+    const body = res.json as {
+      mine: { kind: string; id: string; rules: string[] }[];
+      others: { id: string }[];
+    };
+    expect(body.mine.map((t) => `${t.kind}:${t.id}`)).toEqual([
+      'village:T01V001',
+      'village:T01V002',
+      'factory:T01F01',
+      'household:H0000002',
+    ]);
     expect(body.mine[0]?.rules).toEqual(['town-head']);
     expect(body.others.map((t) => t.id)).toEqual(['H0000001', 'H0000003', 'H0000004', 'H0000006']);
   });
@@ -99,7 +111,9 @@ describe('POST /api/visits', () => {
       [`P-${v.submissionId}-2`, 'open', record.id, 'T01V001'],
     ]);
     const ledger = await call('GET', '/api/visits', 'town-t01');
-    expect((ledger.json as { items: { id: string; targetName: string }[] }).items).toContainEqual(expect.objectContaining({ id: record.id, targetName: '王建国' }));
+    expect((ledger.json as { items: { id: string; targetName: string }[] }).items).toContainEqual(
+      expect.objectContaining({ id: record.id, targetName: '王建国' }),
+    );
   });
 
   it('answers a retry with the first result and stores nothing new', async () => {
@@ -118,19 +132,51 @@ describe('POST /api/visits', () => {
     ['a date after today', { date: dayBefore(-1) }, 400, 'VALIDATION.FAILED', 'date'],
     ['a bad date', { date: '2026-13-01' }, 400, 'VALIDATION.FAILED', 'date'],
     ['a missing target', { target: undefined }, 400, 'VALIDATION.FAILED', 'target'],
-    ['an unknown target kind', { target: { kind: 'school', id: 'T01V001' } }, 400, 'VALIDATION.FAILED', 'target.kind'],
+    [
+      'an unknown target kind',
+      { target: { kind: 'school', id: 'T01V001' } },
+      400,
+      'VALIDATION.FAILED',
+      'target.kind',
+    ],
     ['no findings', { findings: '' }, 400, 'VALIDATION.FAILED', 'findings'],
-    ['a problem without category', { problems: [{ description: '厨房屋顶漏雨' }] }, 400, 'VALIDATION.FAILED', 'problems.0.category'],
-    ['a problem too short', { problems: [{ category: 'housing', description: '漏' }] }, 400, 'VALIDATION.FAILED', 'problems.0.description'],
+    [
+      'a problem without category',
+      { problems: [{ description: '厨房屋顶漏雨' }] },
+      400,
+      'VALIDATION.FAILED',
+      'problems.0.category',
+    ],
+    [
+      'a problem too short',
+      { problems: [{ category: 'housing', description: '漏' }] },
+      400,
+      'VALIDATION.FAILED',
+      'problems.0.description',
+    ],
     ['a visitor in the body', { visitor: { name: '冒名' } }, 400, 'VALIDATION.FAILED', '(body)'],
     ['a bad submission id', { submissionId: 'abc' }, 400, 'VALIDATION.FAILED', 'submissionId'],
-    ['an unknown target', { target: { kind: 'household', id: 'H9999999' } }, 404, 'VISIT.TARGET_NOT_FOUND', undefined],
-    ['a factory given as a village', { target: { kind: 'village', id: 'T01F01' } }, 404, 'VISIT.TARGET_NOT_FOUND', undefined],
+    [
+      'an unknown target',
+      { target: { kind: 'household', id: 'H9999999' } },
+      404,
+      'VISIT.TARGET_NOT_FOUND',
+      undefined,
+    ],
+    [
+      'a factory given as a village',
+      { target: { kind: 'village', id: 'T01F01' } },
+      404,
+      'VISIT.TARGET_NOT_FOUND',
+      undefined,
+    ],
   ])('refuses %s, storing nothing', async (_n, patch, status, code, path) => {
     const before = await dump();
     const res = await call('POST', '/api/visits', 'v-t01v001', visit(patch));
     expect(res.status).toBe(status);
-    const body = res.json as { error: { code: string; issues: { path: string; code: string; message: string }[] } };
+    const body = res.json as {
+      error: { code: string; issues: { path: string; code: string; message: string }[] };
+    };
     expect(body.error.code).toBe(code);
     if (path) expect(body.error.issues).toContainEqual(expect.objectContaining({ path }));
     expect(body.error.issues.every((i) => /[\u4e00-\u9fa5]/.test(i.message))).toBe(true);
@@ -139,12 +185,16 @@ describe('POST /api/visits', () => {
 
   it('names the future-date rule by its code', async () => {
     const res = await call('POST', '/api/visits', 'v-t01v001', visit({ date: dayBefore(-1) }));
-    expect(res.json).toMatchObject({ error: { issues: [{ path: 'date', code: 'VISIT.DATE_IN_FUTURE', message: '走访日期不能晚于今天' }] } });
+    expect(res.json).toMatchObject({
+      error: { issues: [{ path: 'date', code: 'VISIT.DATE_IN_FUTURE', message: '走访日期不能晚于今天' }] },
+    });
   });
 
   it('refuses invalid JSON, no token and a reading role', async () => {
     const before = await dump();
-    expect((await call('POST', '/api/visits', 'v-t01v001', '{"date": ')).json).toMatchObject({ error: { code: 'REQUEST.INVALID_JSON' } });
+    expect((await call('POST', '/api/visits', 'v-t01v001', '{"date": ')).json).toMatchObject({
+      error: { code: 'REQUEST.INVALID_JSON' },
+    });
     expect((await call('POST', '/api/visits', undefined, visit())).status).toBe(401);
     const leader = await call('POST', '/api/visits', 'leader', visit());
     expect(leader.status).toBe(403);
@@ -169,7 +219,15 @@ describe('POST /api/visits', () => {
 describe('PUT /api/problems/{id}', () => {
   let problem: Rec;
   beforeAll(async () => {
-    const res = await call('POST', '/api/visits', 'town-t01', visit({ target: { kind: 'village', id: 'T01V002' }, problems: [{ category: 'drinking-water', description: '村东头水管冬季冻裂' }] }));
+    const res = await call(
+      'POST',
+      '/api/visits',
+      'town-t01',
+      visit({
+        target: { kind: 'village', id: 'T01V002' },
+        problems: [{ category: 'drinking-water', description: '村东头水管冬季冻裂' }],
+      }),
+    );
     problem = (res.json as { problems: Rec[] }).problems[0] as Rec;
   });
   const update = (patch: Record<string, unknown> = {}) => ({
@@ -180,17 +238,25 @@ describe('PUT /api/problems/{id}', () => {
     deadline: dayBefore(-10),
     ...patch,
   });
-  const put = (user: string, body: unknown, id = problem.id) => call('PUT', `/api/problems/${id}`, user, body);
+  const put = (user: string, body: unknown, id = problem.id) =>
+    call('PUT', `/api/problems/${id}`, user, body);
 
   it('moves a problem into rectification and keeps the history', async () => {
     const u = update();
     const res = await put('town-t01', u);
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ record: { version: 2, data: { status: 'rectifying', measures: '更换保温水管', category: 'drinking-water' } } });
+    expect(res.json).toMatchObject({
+      record: {
+        version: 2,
+        data: { status: 'rectifying', measures: '更换保温水管', category: 'drinking-water' },
+      },
+    });
     const again = await put('town-t01', u);
     expect(again.headers['x-idempotent-replay']).toBe('true');
     const history = await call('GET', `/api/problems/${problem.id}/history`, 'town-t01');
-    const entries = (history.json as { history: { version: number; change: { changes: { path: string }[] } }[] }).history;
+    const entries = (
+      history.json as { history: { version: number; change: { changes: { path: string }[] } }[] }
+    ).history;
     expect(entries.map((e) => e.version)).toEqual([1, 2]);
     expect(entries[1]?.change.changes.map((c) => c.path)).toEqual(['deadline', 'measures', 'status']);
   });
@@ -204,9 +270,24 @@ describe('PUT /api/problems/{id}', () => {
   });
 
   it.each([
-    ['closing without evidence', { status: 'rectified', completedOn: dayBefore(0) }, 'PROBLEM.EVIDENCE_REQUIRED', 'evidence'],
-    ['closing without completion date', { status: 'rectified', evidence: '验收照片 3 张' }, 'PROBLEM.COMPLETED_ON_REQUIRED', 'completedOn'],
-    ['a completion date after today', { status: 'rectified', evidence: '验收照片 3 张', completedOn: dayBefore(-1) }, 'PROBLEM.COMPLETED_IN_FUTURE', 'completedOn'],
+    [
+      'closing without evidence',
+      { status: 'rectified', completedOn: dayBefore(0) },
+      'PROBLEM.EVIDENCE_REQUIRED',
+      'evidence',
+    ],
+    [
+      'closing without completion date',
+      { status: 'rectified', evidence: '验收照片 3 张' },
+      'PROBLEM.COMPLETED_ON_REQUIRED',
+      'completedOn',
+    ],
+    [
+      'a completion date after today',
+      { status: 'rectified', evidence: '验收照片 3 张', completedOn: dayBefore(-1) },
+      'PROBLEM.COMPLETED_IN_FUTURE',
+      'completedOn',
+    ],
     ['going back to open', { status: 'open' }, 'PROBLEM.STATUS_BACKWARD', 'status'],
     ['rectifying without measures', { measures: '' }, 'PROBLEM.MEASURES_REQUIRED', 'measures'],
     ['an unknown status', { status: 'done' }, 'invalid_value', 'status'],
@@ -215,7 +296,9 @@ describe('PUT /api/problems/{id}', () => {
     const before = await dump();
     const res = await put('town-t01', update({ expectedVersion: 2, ...patch }));
     expect(res.status).toBe(400);
-    expect((res.json as { error: { issues: unknown[] } }).error.issues).toContainEqual(expect.objectContaining({ code, path }));
+    expect((res.json as { error: { issues: unknown[] } }).error.issues).toContainEqual(
+      expect.objectContaining({ code, path }),
+    );
     expect(await dump()).toBe(before);
   });
 
@@ -230,20 +313,41 @@ describe('PUT /api/problems/{id}', () => {
   });
 
   it('closes a problem with evidence; the ledger shows it rectified', async () => {
-    const res = await put('town-t01', update({ expectedVersion: 2, status: 'rectified', completedOn: today, evidence: '新水管已安装，村委会验收记录第 12 号' }));
+    const res = await put(
+      'town-t01',
+      update({
+        expectedVersion: 2,
+        status: 'rectified',
+        completedOn: today,
+        evidence: '新水管已安装，村委会验收记录第 12 号',
+      }),
+    );
     expect(res.status).toBe(200);
     const ledger = await call('GET', '/api/problems?status=rectified', 'town-t01');
-    expect((ledger.json as { items: { id: string; statusLabel: string }[] }).items).toContainEqual(expect.objectContaining({ id: problem.id, statusLabel: '已整改' }));
+    expect((ledger.json as { items: { id: string; statusLabel: string }[] }).items).toContainEqual(
+      expect.objectContaining({ id: problem.id, statusLabel: '已整改' }),
+    );
     const mine = await call('GET', '/api/problems', 'v-t02v001');
     expect((mine.json as { total: number }).total).toBe(0);
   });
 
   it('flags an overdue problem in the ledger and exports it', async () => {
-    const res = await call('POST', '/api/visits', 'town-t01', visit({ date: dayBefore(20), target: { kind: 'factory', id: 'T01F01' }, problems: [{ category: 'employment', description: '车间用工不足' }] }));
+    const res = await call(
+      'POST',
+      '/api/visits',
+      'town-t01',
+      visit({
+        date: dayBefore(20),
+        target: { kind: 'factory', id: 'T01F01' },
+        problems: [{ category: 'employment', description: '车间用工不足' }],
+      }),
+    );
     const p = (res.json as { problems: Rec[] }).problems[0] as Rec;
     expect((await put('town-t01', update({ deadline: dayBefore(2) }), p.id)).status).toBe(200);
     const overdue = await call('GET', '/api/problems?overdue=true', 'town-t01');
-    expect((overdue.json as { items: { id: string; overdue: boolean }[] }).items).toEqual([expect.objectContaining({ id: p.id, overdue: true })]);
+    expect((overdue.json as { items: { id: string; overdue: boolean }[] }).items).toEqual([
+      expect.objectContaining({ id: p.id, overdue: true }),
+    ]);
     const xlsx = await call('GET', '/api/problems/export?overdue=true', 'town-t01');
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');

@@ -27,5 +27,9 @@ export const handler = httpRoute('createVisit', visitEntrySchema, async ({ body,
       staffId: async () => (await callerStaff(principal, event))?.id,
     },
   );
-  return { status: 201, body: { record: visit, problems }, headers: { 'x-idempotent-replay': String(replayed) } };
+  return {
+    status: 201,
+    body: { record: visit, problems },
+    headers: { 'x-idempotent-replay': String(replayed) },
+  };
 });

@@ -9,7 +9,13 @@ import { assignmentItem } from './visit-store.ts';
 
 export async function loadVisitFixture(county: string): Promise<void> {
   await batchPut([
-    { ...keys.orgUnit(county, 'T01F01'), id: 'T01F01', kind: 'factory', name: '东岭帮扶车间', parentId: 'T01' },
+    {
+      ...keys.orgUnit(county, 'T01F01'),
+      id: 'T01F01',
+      kind: 'factory',
+      name: '东岭帮扶车间',
+      parentId: 'T01',
+    },
     // Same accounts as the shared fixture, with the posts that carry visiting duties.
     {
       ...keys.staff(county, 'town-t01'),

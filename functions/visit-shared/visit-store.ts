@@ -57,15 +57,27 @@ export async function listStaffEntries(county: string): Promise<StaffEntry[]> {
   return items.map((i) => {
     const staff = toStaff(i);
     const id = String(i.id);
-    return { id, name: String(i.name ?? id), username: String(i.username ?? id), ...(staff ? { staff } : {}) };
+    return {
+      id,
+      name: String(i.name ?? id),
+      username: String(i.username ?? id),
+      ...(staff ? { staff } : {}),
+    };
   });
 }
 
 export async function getStaffEntry(county: string, staffId: string): Promise<StaffEntry | undefined> {
-  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keys.staff(county, staffId) }));
+  const out = await dynamo().send(
+    new GetCommand({ TableName: tableName(), Key: keys.staff(county, staffId) }),
+  );
   if (!out.Item) return undefined;
   const staff = toStaff(out.Item);
-  return { id: staffId, name: String(out.Item.name ?? staffId), username: String(out.Item.username ?? staffId), ...(staff ? { staff } : {}) };
+  return {
+    id: staffId,
+    name: String(out.Item.name ?? staffId),
+    username: String(out.Item.username ?? staffId),
+    ...(staff ? { staff } : {}),
+  };
 }
 
 function toAssignment(county: string, i: Record<string, unknown>): DutyAssignment | undefined {
@@ -102,10 +114,16 @@ export async function listAssignmentsOf(county: string, staffId: string): Promis
 }
 
 /** The item of a duty assignment, for imports and test data. */
-export const assignmentItem = (a: DutyAssignment) => ({ ...keys.dutyAssignment(a.countyCode, a.kind, a.staffId, a.targetId), ...a });
+export const assignmentItem = (a: DutyAssignment) => ({
+  ...keys.dutyAssignment(a.countyCode, a.kind, a.staffId, a.targetId),
+  ...a,
+});
 
 /** The households of some villages, eight villages at a time. */
-export async function householdsOfVillages(county: string, villageIds: Iterable<string>): Promise<Household[]> {
+export async function householdsOfVillages(
+  county: string,
+  villageIds: Iterable<string>,
+): Promise<Household[]> {
   const lists = await mapLimit([...new Set(villageIds)], 8, (v) => listVillageHouseholds(county, v));
   return lists.flat();
 }
@@ -132,7 +150,10 @@ export function callerUsername(event: APIGatewayProxyEventV2): string | undefine
 }
 
 /** The staff entry of the signed-in person: by username, else by a staff id equal to the username. */
-export async function callerStaff(p: Principal, event: APIGatewayProxyEventV2): Promise<StaffEntry | undefined> {
+export async function callerStaff(
+  p: Principal,
+  event: APIGatewayProxyEventV2,
+): Promise<StaffEntry | undefined> {
   const username = callerUsername(event);
   if (!username) return undefined;
   const direct = await getStaffEntry(p.countyCode, username);
@@ -146,9 +167,13 @@ export async function callerStaff(p: Principal, event: APIGatewayProxyEventV2): 
 export async function resolveTarget(county: string, ref: VisitTargetRef): Promise<VisitTarget | undefined> {
   if (ref.kind === 'household') {
     const h = await getHousehold(county, ref.id);
-    return h ? { kind: 'household', id: h.id, name: h.headName, townId: h.townId, villageId: h.villageId } : undefined;
+    return h
+      ? { kind: 'household', id: h.id, name: h.headName, townId: h.townId, villageId: h.villageId }
+      : undefined;
   }
-  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keys.orgUnit(county, ref.id) }));
+  const out = await dynamo().send(
+    new GetCommand({ TableName: tableName(), Key: keys.orgUnit(county, ref.id) }),
+  );
   const u = out.Item as Partial<OrgUnit> | undefined;
   if (!u || u.kind !== ref.kind || !u.parentId) return undefined;
   return {

@@ -8,7 +8,12 @@ import { formatDateTime, formatInteger, formatPercent } from '#domain/shared/for
 import { periodLabel } from '#domain/shared/period.ts';
 import type { QualityAnalysis } from '#domain/quality/quality.analysis.ts';
 import { ruleLabels, type RuleId } from '#domain/quality/quality.rules.ts';
-import { errorStatusLabels, foundByLabels, infoKindLabels, spotCheckMethodLabels } from '#domain/quality/quality.schema.ts';
+import {
+  errorStatusLabels,
+  foundByLabels,
+  infoKindLabels,
+  spotCheckMethodLabels,
+} from '#domain/quality/quality.schema.ts';
 import { orgUnitKindLabels } from '#domain/org/org.schema.ts';
 import { drawBarChart } from '#reports/pdf/charts.ts';
 import { drawCover, drawProvenance } from '#reports/pdf/cover.ts';
@@ -39,7 +44,10 @@ export async function renderDataQualityReport(a: QualityAnalysis, meta: ReportMe
     title: DATA_QUALITY_REPORT_TITLE,
     subtitle: period,
     facts: [
-      { label: '范　　围', value: `${meta.countyName}${meta.scopeLabel === meta.countyName ? '' : meta.scopeLabel}` },
+      {
+        label: '范　　围',
+        value: `${meta.countyName}${meta.scopeLabel === meta.countyName ? '' : meta.scopeLabel}`,
+      },
       { label: '统 计 期', value: period },
       { label: '生成时间', value: `${formatDateTime(meta.generatedAt)}（北京时间）` },
       { label: '编制单位', value: meta.issuingOffice },
@@ -49,7 +57,11 @@ export async function renderDataQualityReport(a: QualityAnalysis, meta: ReportMe
       { label: '已修正', value: formatInteger(t.corrected), unit: '条' },
       { label: '修正率', value: formatPercent(t.rate), tone: t.found > 0 && t.rate < 1 ? 'alert' : 'good' },
       { label: '逻辑校验发现', value: formatInteger(t.ruleFailures), unit: '条' },
-      { label: '信息员配备达标率', value: formatPercent(staffingRate), tone: staffingRate < 1 ? 'alert' : 'good' },
+      {
+        label: '信息员配备达标率',
+        value: formatPercent(staffingRate),
+        tone: staffingRate < 1 ? 'alert' : 'good',
+      },
       { label: '抽查发现问题', value: formatInteger(t.spotProblems), unit: '个' },
     ],
   });
@@ -160,7 +172,14 @@ export async function renderDataQualityReport(a: QualityAnalysis, meta: ReportMe
         { header: '类别', weight: 1.6, cell: (e) => infoKindLabels[e.data.infoKind] },
         { header: '字段', weight: 1.6, cell: (e) => e.data.field },
         { header: '错误值', weight: 2, cell: (e) => maskPersonalNumbers(e.data.wrongValue) },
-        { header: '发现方式', weight: 1.4, cell: (e) => (e.data.ruleId ? (ruleLabels[e.data.ruleId as RuleId] ?? '逻辑校验') : foundByLabels[e.data.foundBy]) },
+        {
+          header: '发现方式',
+          weight: 1.4,
+          cell: (e) =>
+            e.data.ruleId
+              ? (ruleLabels[e.data.ruleId as RuleId] ?? '逻辑校验')
+              : foundByLabels[e.data.foundBy],
+        },
         { header: '状态', weight: 1, cell: (e) => errorStatusLabels[e.data.status] },
       ],
       rows: a.errors,
@@ -224,7 +243,13 @@ export function dataQualityWorkbook(a: QualityAnalysis): Promise<Buffer> {
         { header: '实配', key: 'actual', width: 8 },
         { header: '缺额', key: 'missing', width: 8 },
       ],
-      rows: a.staffing.shortfalls.map((s) => ({ unitId: s.unitId, unitName: s.unitName, required: s.required, actual: s.actual, missing: s.missing })),
+      rows: a.staffing.shortfalls.map((s) => ({
+        unitId: s.unitId,
+        unitName: s.unitName,
+        required: s.required,
+        actual: s.actual,
+        missing: s.missing,
+      })),
     },
   ]);
 }

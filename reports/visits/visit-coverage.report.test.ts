@@ -26,9 +26,12 @@ describe('visit-coverage report, October 2026 fixture', () => {
   beforeAll(async () => {
     // A problem description carrying a phone number: it must not reach the PDF.
     const input = coverageInput();
-    const problems = input.problems.map((p) => (p.id === 'p2' ? { ...p, description: '户主电话13912345678，车间欠薪未发' } : p));
+    const problems = input.problems.map((p) =>
+      p.id === 'p2' ? { ...p, description: '户主电话13912345678，车间欠薪未发' } : p,
+    );
     report = await renderVisitCoverageReport(analyseVisitCoverage({ ...input, problems }), meta, 'monthly');
-    if (process.env.SHOUWANG_KEEP_PDF) writeFileSync(join(mkdtempSync(join(tmpdir(), 'visit-')), 'coverage.pdf'), report.pdf);
+    if (process.env.SHOUWANG_KEEP_PDF)
+      writeFileSync(join(mkdtempSync(join(tmpdir(), 'visit-')), 'coverage.pdf'), report.pdf);
     const text = await pdfText(report.pdf);
     pages = text.pages.map(squash);
     all = squash(text.text);
@@ -38,7 +41,15 @@ describe('visit-coverage report, October 2026 fixture', () => {
     const first = pages[0] ?? '';
     expect(first).toContain('走访排查覆盖情况（月报）');
     expect(first).toContain('2026年10月');
-    for (const figure of ['应走访对象8个', '覆盖率62.5%', '驻村过夜达标率33.3%', '发现问题4个', '整改率25.0%', '逾期问题2个']) expect(first).toContain(figure);
+    for (const figure of [
+      '应走访对象8个',
+      '覆盖率62.5%',
+      '驻村过夜达标率33.3%',
+      '发现问题4个',
+      '整改率25.0%',
+      '逾期问题2个',
+    ])
+      expect(first).toContain(figure);
     expect(first).toContain('a'.repeat(64));
   });
 
@@ -86,7 +97,16 @@ describe('visit-coverage report, weekly and per town', () => {
     const xlsx = await visitCoverageWorkbook(analyseVisitCoverage(coverageInput()), meta.generatedAt);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['各镇', '分责任类别', '责任人', '未走访对象', '驻村过夜', '逾期问题']);
-    expect(wb.getWorksheet('逾期问题')?.rowCount).toBe(1 + coverageProblems.filter((p) => p.id === 'p2' || p.id === 'p4').length);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '各镇',
+      '分责任类别',
+      '责任人',
+      '未走访对象',
+      '驻村过夜',
+      '逾期问题',
+    ]);
+    expect(wb.getWorksheet('逾期问题')?.rowCount).toBe(
+      1 + coverageProblems.filter((p) => p.id === 'p2' || p.id === 'p4').length,
+    );
   });
 });

@@ -17,7 +17,11 @@ import type {
   UnvisitedTarget,
   VisitCoverage,
 } from '#domain/visits/visit.coverage.ts';
-import { problemCategoryLabels, problemStatusLabels, visitTargetKindLabels } from '#domain/visits/visit.schema.ts';
+import {
+  problemCategoryLabels,
+  problemStatusLabels,
+  visitTargetKindLabels,
+} from '#domain/visits/visit.schema.ts';
 import { drawBarChart } from '#reports/pdf/charts.ts';
 import { drawCover, drawProvenance, type KeyFigure } from '#reports/pdf/cover.ts';
 import { ReportDocument } from '#reports/pdf/document.ts';
@@ -61,7 +65,11 @@ export async function renderVisitCoverageReport(
   const t = a.totals;
   const keyFigures: KeyFigure[] = [
     { label: '应走访对象', value: formatInteger(t.required), unit: '个' },
-    { label: '覆盖率', value: pct(t.coverage), tone: t.coverage !== null && t.coverage < 1 ? 'alert' : 'good' },
+    {
+      label: '覆盖率',
+      value: pct(t.coverage),
+      tone: t.coverage !== null && t.coverage < 1 ? 'alert' : 'good',
+    },
     {
       label: '驻村过夜达标率',
       value: pct(t.overnightCompliance),
@@ -69,7 +77,12 @@ export async function renderVisitCoverageReport(
     },
     { label: '发现问题', value: formatInteger(t.problemsFound), unit: '个' },
     { label: '整改率', value: pct(t.rectificationRate) },
-    { label: '逾期问题', value: formatInteger(t.overdue), unit: '个', tone: t.overdue > 0 ? 'alert' : 'good' },
+    {
+      label: '逾期问题',
+      value: formatInteger(t.overdue),
+      unit: '个',
+      tone: t.overdue > 0 ? 'alert' : 'good',
+    },
   ];
   drawCover(rd, {
     title: VISIT_COVERAGE_REPORT_TITLE + kindText,
@@ -130,7 +143,9 @@ export async function renderVisitCoverageReport(
   else drawTable(rd, { caption: '表2　分责任类别覆盖情况', columns: ruleColumns, rows: a.byRule });
 
   rd.heading('三、责任人走访情况');
-  const people = [...a.byPerson].sort((x, y) => (x.coverage ?? 2) - (y.coverage ?? 2) || x.name.localeCompare(y.name, 'zh-CN'));
+  const people = [...a.byPerson].sort(
+    (x, y) => (x.coverage ?? 2) - (y.coverage ?? 2) || x.name.localeCompare(y.name, 'zh-CN'),
+  );
   const personColumns: TableColumn<PersonCoverage>[] = [
     { header: '责任人', weight: 1.4, cell: (x) => x.name },
     { header: '责任类别', weight: 2.2, cell: (x) => x.rules.map((r) => dutyRuleShortLabels[r]).join('、') },
@@ -138,7 +153,12 @@ export async function renderVisitCoverageReport(
     { header: '已走访', weight: 1, align: 'right', cell: (x) => formatInteger(x.visited) },
     { header: '覆盖率', weight: 1.1, align: 'right', cell: (x) => pct(x.coverage) },
     { header: '驻村过夜（周）', weight: 1.5, align: 'right', cell: (x) => frac(x.stayWeeksMet, x.stayWeeks) },
-    { header: '重点村（月）', weight: 1.4, align: 'right', cell: (x) => frac(x.keyVillageMonthsMet, x.keyVillageMonths) },
+    {
+      header: '重点村（月）',
+      weight: 1.4,
+      align: 'right',
+      cell: (x) => frac(x.keyVillageMonthsMet, x.keyVillageMonths),
+    },
   ];
   if (people.length === 0) rd.paragraph('本期没有承担走访责任的人员。', { indent: sizes.body * 2 });
   else {
@@ -163,7 +183,11 @@ export async function renderVisitCoverageReport(
     const weekColumns: TableColumn<OvernightWeek>[] = [
       { header: '责任人', weight: 1.4, cell: (x) => x.staffName },
       { header: '所联镇', weight: 1.6, cell: (x) => x.townName },
-      { header: '周次', weight: 2.6, cell: (x) => `${formatDate(x.weekStart)}至${formatDate(x.weekEnd).replace(/^\d+年/, '')}` },
+      {
+        header: '周次',
+        weight: 2.6,
+        cell: (x) => `${formatDate(x.weekStart)}至${formatDate(x.weekEnd).replace(/^\d+年/, '')}`,
+      },
       { header: '过夜次数', weight: 1.1, align: 'right', cell: (x) => formatInteger(x.stays) },
     ];
     if (missed.length) drawTable(rd, { caption: '表4　驻村过夜未达标', columns: weekColumns, rows: missed });
@@ -184,7 +208,9 @@ export async function renderVisitCoverageReport(
   rd.heading(`${a.keyVillages.length > 0 ? '六' : '五'}、未走访的责任对象`);
   if (a.unvisited.length === 0) rd.paragraph('本期责任对象均已走访。', { indent: sizes.body * 2 });
   else {
-    rd.paragraph(`本期尚未走访的责任对象共 ${formatInteger(a.unvisited.length)} 个，请责任人尽快走访。`, { indent: sizes.body * 2 });
+    rd.paragraph(`本期尚未走访的责任对象共 ${formatInteger(a.unvisited.length)} 个，请责任人尽快走访。`, {
+      indent: sizes.body * 2,
+    });
     const unvisitedColumns: TableColumn<UnvisitedTarget>[] = [
       { header: '责任人', weight: 1.3, cell: (x) => x.staffName },
       { header: '责任类别', weight: 1.6, cell: (x) => dutyRuleShortLabels[x.rule] },
@@ -197,11 +223,15 @@ export async function renderVisitCoverageReport(
 
   rd.heading(`${a.keyVillages.length > 0 ? '七' : '六'}、逾期未整改问题`);
   const townName = new Map(a.byTown.map((x) => [x.townId, x.name]));
-  if (a.overdueProblems.length === 0) rd.paragraph(`截至${formatDate(a.asOf)}，没有逾期未整改的问题。`, { indent: sizes.body * 2 });
+  if (a.overdueProblems.length === 0)
+    rd.paragraph(`截至${formatDate(a.asOf)}，没有逾期未整改的问题。`, { indent: sizes.body * 2 });
   else {
-    rd.paragraph(`截至${formatDate(a.asOf)}，超过整改期限仍未整改完成的问题 ${formatInteger(a.overdueProblems.length)} 个，按期限先后列出。`, {
-      indent: sizes.body * 2,
-    });
+    rd.paragraph(
+      `截至${formatDate(a.asOf)}，超过整改期限仍未整改完成的问题 ${formatInteger(a.overdueProblems.length)} 个，按期限先后列出。`,
+      {
+        indent: sizes.body * 2,
+      },
+    );
     const problemColumns: TableColumn<ProblemFact>[] = [
       { header: '镇（街道）', weight: 1.3, cell: (x) => townName.get(x.townId) ?? x.townId },
       { header: '走访对象', weight: 1.3, cell: (x) => x.targetName },
@@ -233,9 +263,13 @@ function summary(a: VisitCoverage, meta: ReportMeta, periodText: string): string
       `已走访 ${formatInteger(t.visited)} 个，覆盖率 ${pct(t.coverage)}；共记录走访 ${formatInteger(t.visits)} 次。`,
   ];
   if (t.overnightWeeks > 0)
-    parts.push(`驻村过夜应达标 ${formatInteger(t.overnightWeeks)} 人周，达标 ${formatInteger(t.overnightWeeksMet)} 人周（${pct(t.overnightCompliance)}）。`);
+    parts.push(
+      `驻村过夜应达标 ${formatInteger(t.overnightWeeks)} 人周，达标 ${formatInteger(t.overnightWeeksMet)} 人周（${pct(t.overnightCompliance)}）。`,
+    );
   if (t.keyVillageMonths > 0)
-    parts.push(`联系重点村应到村 ${formatInteger(t.keyVillageMonths)} 人月，达标 ${formatInteger(t.keyVillageMonthsMet)} 人月。`);
+    parts.push(
+      `联系重点村应到村 ${formatInteger(t.keyVillageMonths)} 人月，达标 ${formatInteger(t.keyVillageMonthsMet)} 人月。`,
+    );
   parts.push(
     `发现问题 ${formatInteger(t.problemsFound)} 个，已整改 ${formatInteger(t.problemsRectified)} 个，整改率 ${pct(t.rectificationRate)}；` +
       (t.overdue > 0 ? `逾期未整改 ${formatInteger(t.overdue)} 个，需督促整改。` : '无逾期未整改问题。'),
@@ -287,7 +321,10 @@ export async function visitCoverageWorkbook(a: VisitCoverage, generatedAt: Date)
           { header: '重点村达标月', key: 'keyVillageMonthsMet' },
           { header: '走访次数', key: 'visits' },
         ],
-        rows: rows(a.byPerson, (x) => ({ ...x, rules: x.rules.map((r) => dutyRuleShortLabels[r]).join('、') })),
+        rows: rows(a.byPerson, (x) => ({
+          ...x,
+          rules: x.rules.map((r) => dutyRuleShortLabels[r]).join('、'),
+        })),
       },
       {
         name: '未走访对象',
@@ -299,7 +336,11 @@ export async function visitCoverageWorkbook(a: VisitCoverage, generatedAt: Date)
           { header: '对象编号', key: 'id', width: 14 },
           { header: '走访对象', key: 'name', width: 16 },
         ],
-        rows: rows(a.unvisited, (x) => ({ ...x, rule: dutyRuleShortLabels[x.rule], kind: visitTargetKindLabels[x.kind] })),
+        rows: rows(a.unvisited, (x) => ({
+          ...x,
+          rule: dutyRuleShortLabels[x.rule],
+          kind: visitTargetKindLabels[x.kind],
+        })),
       },
       {
         name: '驻村过夜',

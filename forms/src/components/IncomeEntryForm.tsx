@@ -12,6 +12,8 @@ import {
   fallCauseLabels,
   incomeComponentLabels,
   incomeEntrySchema,
+  incomeStatusLabels,
+  type IncomeStatus,
   type IncomeComponents,
   type IncomeEntry,
   type IncomeRecord,
@@ -28,8 +30,17 @@ interface HouseholdRow {
   headName: string;
   category: HouseholdCategory;
   memberCount: number;
+  status?: IncomeStatus | 'missing';
+  countyNote?: { round: number; note: string } | null;
   current: IncomeRecord | null;
   previous: IncomeRecord | null;
+  lastYear?: IncomeRecord | null;
+}
+
+interface EntryWindowInfo {
+  open: boolean;
+  deadline: string;
+  reopenedUntil?: string;
 }
 
 interface FormValues {
@@ -79,6 +90,7 @@ export default function IncomeEntryForm() {
   const [county, setCounty] = useState<CountyConfig | null>(null);
   const [rows, setRows] = useState<HouseholdRow[] | null>(null);
   const [villageName, setVillageName] = useState('');
+  const [entryWindow, setEntryWindow] = useState<EntryWindowInfo | null>(null);
   const [search, setSearch] = useState('');
   const [banner, setBanner] = useState<{ kind: 'ok' | 'err' | 'warn'; text: string } | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -132,12 +144,13 @@ export default function IncomeEntryForm() {
   const load = useCallback(async (p: string) => {
     setRows(null);
     setLoadError(null);
-    const res = await api<{ village: { name: string }; items: HouseholdRow[] }>(`/api/households?period=${p}`);
+    const res = await api<{ village: { name: string }; items: HouseholdRow[]; window?: EntryWindowInfo }>(`/api/households?period=${p}`);
     if (!res.ok) {
       setLoadError(res.error.message);
       return;
     }
     setVillageName(res.data.village.name);
+    setEntryWindow(res.data.window ?? null);
     setRows(res.data.items);
   }, []);
 
@@ -235,6 +248,7 @@ export default function IncomeEntryForm() {
     ) : null;
 
   const done = rows?.filter((r) => r.current).length ?? 0;
+  const flagged = rows?.filter((r) => (r.status ?? r.current?.status) === 'flagged').length ?? 0;
   const periods = Array.from({ length: 3 }, (_, i) => addMonths(defaultPeriod, -i));
 
   return (
@@ -260,8 +274,13 @@ export default function IncomeEntryForm() {
       {rows && (
         <p className="hint">
           {villageName}：应录入 {rows.length} 户，已录入 {done} 户
+          {flagged > 0 ? `，疑似待核实 ${flagged} 户` : ''}
         </p>
       )}
+      {entryWindow && !entryWindow.open && (
+        <div className="banner warn">本月收入录入已于 {entryWindow.deadline} 截止；如确需补录，请联系县乡村振兴局重新开放。</div>
+      )}
+      {entryWindow?.reopenedUntil && <p className="hint">县里已为本单位重新开放录入，至 {entryWindow.reopenedUntil}。</p>}
 
       <label htmlFor="search">
         查找农户 <span className="hint">输入户主姓名或户编号</span>
@@ -274,12 +293,15 @@ export default function IncomeEntryForm() {
         {filtered.map((r) => (
           <option key={r.id} value={r.id}>
             {r.headName} · {r.id} · {householdCategoryLabels[r.category]}
-            {r.current ? ' · 已录入' : ''}
+            {r.current ? ` · ${incomeStatusLabels[r.status ?? r.current.status]}` : ''}
           </option>
         ))}
       </select>
       <FieldError path="householdId" />
 
+      {row?.countyNote && (
+        <div className="banner err">县级第 {row.countyNote.round} 轮比对疑似：{row.countyNote.note}</div>
+      )}
       {row?.current && (
         <div className="banner warn">本月已录入（第 {row.current.version} 版），提交将更新该记录，原记录保留在历史中。</div>
       )}
@@ -294,6 +316,7 @@ export default function IncomeEntryForm() {
           <label htmlFor={`components.${k}`}>
             {incomeComponentLabels[k]}{' '}
             {row?.previous && <span className="prev">上月 {yuan(row.previous.components[k])}</span>}
+            {row?.lastYear && <span className="prev"> · 去年同月 {yuan(row.lastYear.components[k])}</span>}
           </label>
           <input
             id={`components.${k}`}

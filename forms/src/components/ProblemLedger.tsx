@@ -16,7 +16,11 @@ export default function ProblemLedger() {
         { key: 'description', header: '问题' },
         { key: 'targetName', header: '对象' },
         { key: 'category', header: '类别' },
-        { key: 'status', header: '状态', render: (r) => `${String(r.statusLabel)}${r.overdue ? '（逾期）' : ''}` },
+        {
+          key: 'status',
+          header: '状态',
+          render: (r) => `${String(r.statusLabel)}${r.overdue ? '（逾期）' : ''}`,
+        },
         { key: 'deadline', header: '整改期限' },
         { key: 'visitDate', header: '发现日期' },
       ]}

@@ -21,6 +21,14 @@ import { submitThroughOutbox } from '../lib/outbox.ts';
 import OutboxPanel from './OutboxPanel.tsx';
 import RecordHistory from './RecordHistory.tsx';
 
+/** Label and value side by side: the record reads as a form on a phone. */
+const factsStyle = {
+  display: 'grid',
+  gridTemplateColumns: '5.5em 1fr',
+  gap: '6px 8px',
+  margin: '12px 0',
+} as const;
+
 interface Stored {
   id: string;
   version: number;
@@ -36,7 +44,13 @@ interface FormValues {
   reason: string;
 }
 
-const labels = { status: '整改状态', measures: '整改措施', deadline: '整改期限', completedOn: '完成日期', evidence: '整改佐证' };
+const labels = {
+  status: '整改状态',
+  measures: '整改措施',
+  deadline: '整改期限',
+  completedOn: '完成日期',
+  evidence: '整改佐证',
+};
 
 export default function ProblemRecord() {
   const [id, setId] = useState<string | null>(null);
@@ -63,14 +77,19 @@ export default function ProblemRecord() {
       const errors: Record<string, { type: string; message: string }> = {};
       const parsed = problemUpdateSchema.safeParse(body(v, record?.version ?? 1));
       if (!parsed.success) {
-        for (const i of parsed.error.issues) errors[String(i.path[0] ?? 'status')] ??= { type: i.code, message: i.message };
+        for (const i of parsed.error.issues)
+          errors[String(i.path[0] ?? 'status')] ??= { type: i.code, message: i.message };
       } else {
-        const issues = problemUpdateIssues(parsed.data, { today: shanghaiDate(new Date()), ...(record ? { visitDate: record.data.visitDate, currentStatus: record.data.status } : {}) });
+        const issues = problemUpdateIssues(parsed.data, {
+          today: shanghaiDate(new Date()),
+          ...(record ? { visitDate: record.data.visitDate, currentStatus: record.data.status } : {}),
+        });
         for (const i of issues) errors[i.path] ??= { type: i.code, message: i.message };
       }
-      return Object.keys(errors).length ? { values: {}, errors: errors as FieldErrors<FormValues> } : { values: v, errors: {} };
+      return Object.keys(errors).length
+        ? { values: {}, errors: errors as FieldErrors<FormValues> }
+        : { values: v, errors: {} };
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [record, submissionId],
   );
   const {
@@ -88,7 +107,6 @@ export default function ProblemRecord() {
     setRecord(res.data.record);
     reset(values(res.data.record));
     setHistoryKey((k) => k + 1);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {
@@ -111,7 +129,10 @@ export default function ProblemRecord() {
     });
     setSubmissionId(crypto.randomUUID());
     if (res.state === 'saved') {
-      setBanner({ kind: 'ok', text: `已保存：${problemStatusLabels[res.data.record.data.status]}（第 ${res.data.record.version} 版）。` });
+      setBanner({
+        kind: 'ok',
+        text: `已保存：${problemStatusLabels[res.data.record.data.status]}（第 ${res.data.record.version} 版）。`,
+      });
       await load(id);
       return;
     }
@@ -119,7 +140,8 @@ export default function ProblemRecord() {
       setBanner({ kind: 'warn', text: '网络不可用：整改情况已保存在本机，联网后自动提交。' });
       return;
     }
-    for (const i of res.error.issues ?? []) setFieldError(i.path as keyof FormValues, { type: 'server', message: i.message });
+    for (const i of res.error.issues ?? [])
+      setFieldError(i.path as keyof FormValues, { type: 'server', message: i.message });
     if (res.status === 409) {
       setBanner({ kind: 'warn', text: `${res.error.message}（已载入最新版本）` });
       await load(id);
@@ -148,20 +170,20 @@ export default function ProblemRecord() {
 
   return (
     <>
-      <dl className="card facts">
-        <dt>问题</dt>
-        <dd>{d.description}</dd>
-        <dt>类别</dt>
-        <dd>{problemCategoryLabels[d.category]}</dd>
-        <dt>走访对象</dt>
-        <dd>{d.target.name}</dd>
-        <dt>发现</dt>
-        <dd>
+      <dl className="card" style={factsStyle}>
+        <dt style={{ color: 'var(--muted)' }}>问题</dt>
+        <dd style={{ margin: 0 }}>{d.description}</dd>
+        <dt style={{ color: 'var(--muted)' }}>类别</dt>
+        <dd style={{ margin: 0 }}>{problemCategoryLabels[d.category]}</dd>
+        <dt style={{ color: 'var(--muted)' }}>走访对象</dt>
+        <dd style={{ margin: 0 }}>{d.target.name}</dd>
+        <dt style={{ color: 'var(--muted)' }}>发现</dt>
+        <dd style={{ margin: 0 }}>
           {d.visitDate} · {d.foundBy.name} ·{' '}
           <a href={`/visits/record/?id=${encodeURIComponent(d.visitId)}`}>查看走访记录</a>
         </dd>
-        <dt>当前状态</dt>
-        <dd style={overdue ? { color: 'var(--err)', fontWeight: 700 } : undefined}>
+        <dt style={{ color: 'var(--muted)' }}>当前状态</dt>
+        <dd style={{ margin: 0, ...(overdue ? { color: 'var(--err)', fontWeight: 700 } : {}) }}>
           {problemStatusLabels[d.status]}
           {overdue ? `（已逾期，期限 ${d.deadline}）` : ''}
         </dd>

@@ -1,6 +1,12 @@
 /** One error record: what is wrong, closing it with the fix, and its history. */
 import { useCallback, useEffect, useState } from 'react';
-import { dataErrorCloseSchema, errorStatusLabels, foundByLabels, infoKindLabels, type DataError } from '#domain/quality/quality.schema.ts';
+import {
+  dataErrorCloseSchema,
+  errorStatusLabels,
+  foundByLabels,
+  infoKindLabels,
+  type DataError,
+} from '#domain/quality/quality.schema.ts';
 import { api } from '../lib/api.ts';
 import QualityForm from './QualityForm.tsx';
 import RecordHistory from './RecordHistory.tsx';
@@ -14,7 +20,8 @@ const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 1
 const labels = { status: '状态', rightValue: '正确值', fixedOn: '修正日期', fixNote: '修正说明' };
 
 export default function QualityErrorRecord() {
-  const id = typeof window === 'undefined' ? '' : (new URLSearchParams(window.location.search).get('id') ?? '');
+  const id =
+    typeof window === 'undefined' ? '' : (new URLSearchParams(window.location.search).get('id') ?? '');
   const [rec, setRec] = useState<Stored | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [round, setRound] = useState(0);
@@ -33,7 +40,8 @@ export default function QualityErrorRecord() {
     <>
       <div className="card">
         <p>
-          <strong>{errorStatusLabels[d.status]}</strong> · {infoKindLabels[d.infoKind]} · {foundByLabels[d.foundBy]} · {d.foundOn}
+          <strong>{errorStatusLabels[d.status]}</strong> · {infoKindLabels[d.infoKind]} ·{' '}
+          {foundByLabels[d.foundBy]} · {d.foundOn}
         </p>
         <p>
           户 {d.householdId}

@@ -55,7 +55,10 @@ export default function QualityForm(props: QualityFormProps) {
     },
     [props, submissionId],
   );
-  const { register, handleSubmit, reset, setError, watch, formState } = useForm<Record<string, string>>({ resolver, defaultValues: props.initial });
+  const { register, handleSubmit, reset, setError, watch, formState } = useForm<Record<string, string>>({
+    resolver,
+    defaultValues: props.initial,
+  });
   const values = watch();
 
   const onSubmit = handleSubmit(async (v) => {
@@ -69,11 +72,16 @@ export default function QualityForm(props: QualityFormProps) {
       form: props.form,
     });
     if (res.state === 'refused') {
-      for (const i of res.error.issues ?? []) setError(i.path.split('.')[0] ?? 'form', { type: 'server', message: i.message });
+      for (const i of res.error.issues ?? [])
+        setError(i.path.split('.')[0] ?? 'form', { type: 'server', message: i.message });
       setBanner({ kind: 'err', text: `${res.error.message}（${res.error.code}）` });
       return;
     }
-    setBanner(res.state === 'saved' ? { kind: 'ok', text: `已保存：${props.label(v)}` } : { kind: 'warn', text: `网络不可用：${props.label(v)}已保存在本机，联网后自动提交。` });
+    setBanner(
+      res.state === 'saved'
+        ? { kind: 'ok', text: `已保存：${props.label(v)}` }
+        : { kind: 'warn', text: `网络不可用：${props.label(v)}已保存在本机，联网后自动提交。` },
+    );
     setSubmissionId(crypto.randomUUID());
     reset(props.initial);
     if (res.state === 'saved') props.onSaved?.(res.data.record);
@@ -91,7 +99,12 @@ export default function QualityForm(props: QualityFormProps) {
       {props.fields
         .filter((f) => !f.when || f.when(values))
         .map((f) => {
-          const a = { id: f.name, 'aria-invalid': err(f.name) ? ('true' as const) : ('false' as const), 'aria-describedby': err(f.name) ? `${f.name}-error` : undefined, ...register(f.name) };
+          const a = {
+            id: f.name,
+            'aria-invalid': err(f.name) ? ('true' as const) : ('false' as const),
+            'aria-describedby': err(f.name) ? `${f.name}-error` : undefined,
+            ...register(f.name),
+          };
           return (
             <div key={f.name}>
               <label htmlFor={f.name}>
@@ -109,7 +122,11 @@ export default function QualityForm(props: QualityFormProps) {
               ) : f.kind === 'textarea' ? (
                 <textarea rows={3} {...a} />
               ) : (
-                <input type={f.kind === 'number' ? 'number' : f.kind === 'date' ? 'date' : 'text'} inputMode={f.kind === 'number' ? 'numeric' : undefined} {...a} />
+                <input
+                  type={f.kind === 'number' ? 'number' : f.kind === 'date' ? 'date' : 'text'}
+                  inputMode={f.kind === 'number' ? 'numeric' : undefined}
+                  {...a}
+                />
               )}
               {err(f.name) && (
                 <div className="error" id={`${f.name}-error`} role="alert">

@@ -47,7 +47,10 @@ function toEntry(v: FormValues, submissionId: string): VisitEntry {
     target: { kind: kind as VisitTargetKind, id: id ?? '' },
     overnightStay: v.overnightStay,
     findings: v.findings,
-    problems: v.problems.map((p) => ({ category: p.category as VisitEntry['problems'][number]['category'], description: p.description })),
+    problems: v.problems.map((p) => ({
+      category: p.category as VisitEntry['problems'][number]['category'],
+      description: p.description,
+    })),
   };
 }
 
@@ -67,7 +70,9 @@ function setPath(errors: Record<string, unknown>, path: string, message: string,
 export default function VisitForm() {
   const [choices, setChoices] = useState<{ mine: Choice[]; others: Choice[] } | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [banner, setBanner] = useState<{ kind: 'ok' | 'err' | 'warn'; text: string; href?: string } | null>(null);
+  const [banner, setBanner] = useState<{ kind: 'ok' | 'err' | 'warn'; text: string; href?: string } | null>(
+    null,
+  );
   const [submissionId, setSubmissionId] = useState(() => crypto.randomUUID());
   const today = useMemo(() => shanghaiDate(new Date()), []);
   const blank: FormValues = { date: today, target: '', overnightStay: false, findings: '', problems: [] };
@@ -78,11 +83,15 @@ export default function VisitForm() {
       const errors: Record<string, unknown> = {};
       const parsed = visitEntrySchema.safeParse(entry);
       if (!parsed.success) {
-        for (const issue of parsed.error.issues) setPath(errors, fieldOf(issue.path.map(String).join('.')), issue.message, issue.code);
+        for (const issue of parsed.error.issues)
+          setPath(errors, fieldOf(issue.path.map(String).join('.')), issue.message, issue.code);
       }
-      for (const issue of visitRuleIssues(entry, shanghaiDate(new Date()))) setPath(errors, issue.path, issue.message, issue.code);
+      for (const issue of visitRuleIssues(entry, shanghaiDate(new Date())))
+        setPath(errors, issue.path, issue.message, issue.code);
       if (!values.target) setPath(errors, 'target', '请选择走访对象', 'required');
-      return Object.keys(errors).length ? { values: {}, errors: errors as FieldErrors<FormValues> } : { values, errors: {} };
+      return Object.keys(errors).length
+        ? { values: {}, errors: errors as FieldErrors<FormValues> }
+        : { values, errors: {} };
     },
     [submissionId],
   );
@@ -138,12 +147,15 @@ export default function VisitForm() {
       next();
       return;
     }
-    for (const issue of res.error.issues ?? []) setError(fieldOf(issue.path) as keyof FormValues, { type: 'server', message: issue.message });
+    for (const issue of res.error.issues ?? [])
+      setError(fieldOf(issue.path) as keyof FormValues, { type: 'server', message: issue.message });
     setBanner({ kind: 'err', text: `${res.error.message}（${res.error.code}）` });
   });
 
   const err = (path: string): string | undefined => {
-    const node = path.split('.').reduce<unknown>((n, p) => (n as Record<string, unknown> | undefined)?.[p], errors);
+    const node = path
+      .split('.')
+      .reduce<unknown>((n, p) => (n as Record<string, unknown> | undefined)?.[p], errors);
     return (node as { message?: string } | undefined)?.message;
   };
   const fieldProps = (path: string) => ({
@@ -183,8 +195,12 @@ export default function VisitForm() {
       {loadError && <div className="banner err">{loadError}</div>}
       <select id="target" {...register('target')} {...fieldProps('target')} disabled={!choices}>
         <option value="">{choices ? '请选择走访对象' : '正在加载…'}</option>
-        {choices && choices.mine.length > 0 && <optgroup label={`我的责任对象（${choices.mine.length}）`}>{choices.mine.map(option)}</optgroup>}
-        {choices && choices.others.length > 0 && <optgroup label="其他对象">{choices.others.map(option)}</optgroup>}
+        {choices && choices.mine.length > 0 && (
+          <optgroup label={`我的责任对象（${choices.mine.length}）`}>{choices.mine.map(option)}</optgroup>
+        )}
+        {choices && choices.others.length > 0 && (
+          <optgroup label="其他对象">{choices.others.map(option)}</optgroup>
+        )}
       </select>
       <FieldError path="target" />
 
@@ -194,16 +210,28 @@ export default function VisitForm() {
       </label>
 
       <label htmlFor="findings">走访情况</label>
-      <textarea id="findings" rows={4} placeholder="了解到的家庭、生产、收入、政策落实等情况" {...register('findings')} {...fieldProps('findings')} />
+      <textarea
+        id="findings"
+        rows={4}
+        placeholder="了解到的家庭、生产、收入、政策落实等情况"
+        {...register('findings')}
+        {...fieldProps('findings')}
+      />
       <FieldError path="findings" />
 
       <h2>发现的问题</h2>
-      {problems.fields.length === 0 && <p className="hint">未发现问题可不填；发现问题请逐个添加，每个问题将列入问题台账跟踪整改。</p>}
+      {problems.fields.length === 0 && (
+        <p className="hint">未发现问题可不填；发现问题请逐个添加，每个问题将列入问题台账跟踪整改。</p>
+      )}
       {problems.fields.map((f, i) => (
         <fieldset key={f.id} className="card" style={{ border: '1px solid var(--line)' }}>
           <legend>问题 {i + 1}</legend>
           <label htmlFor={`problems.${i}.category`}>问题类别</label>
-          <select id={`problems.${i}.category`} {...register(`problems.${i}.category`)} {...fieldProps(`problems.${i}.category`)}>
+          <select
+            id={`problems.${i}.category`}
+            {...register(`problems.${i}.category`)}
+            {...fieldProps(`problems.${i}.category`)}
+          >
             <option value="">请选择</option>
             {problemCategories.map((c) => (
               <option key={c} value={c}>
@@ -213,14 +241,28 @@ export default function VisitForm() {
           </select>
           <FieldError path={`problems.${i}.category`} />
           <label htmlFor={`problems.${i}.description`}>问题描述</label>
-          <textarea id={`problems.${i}.description`} rows={2} {...register(`problems.${i}.description`)} {...fieldProps(`problems.${i}.description`)} />
+          <textarea
+            id={`problems.${i}.description`}
+            rows={2}
+            {...register(`problems.${i}.description`)}
+            {...fieldProps(`problems.${i}.description`)}
+          />
           <FieldError path={`problems.${i}.description`} />
-          <button type="button" className="secondary" style={{ marginTop: 8 }} onClick={() => problems.remove(i)}>
+          <button
+            type="button"
+            className="secondary"
+            style={{ marginTop: 8 }}
+            onClick={() => problems.remove(i)}
+          >
             删除问题 {i + 1}
           </button>
         </fieldset>
       ))}
-      <button type="button" className="secondary" onClick={() => problems.append({ category: '', description: '' })}>
+      <button
+        type="button"
+        className="secondary"
+        onClick={() => problems.append({ category: '', description: '' })}
+      >
         ＋ 添加问题
       </button>
 

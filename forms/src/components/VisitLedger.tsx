@@ -11,7 +11,11 @@ export default function VisitLedger() {
       rowHref={(r) => `/visits/record/?id=${encodeURIComponent(String(r.id))}`}
       columns={[
         { key: 'date', header: '走访日期' },
-        { key: 'targetName', header: '走访对象', render: (r) => `${String(r.targetName)}（${String(r.targetKind)}）` },
+        {
+          key: 'targetName',
+          header: '走访对象',
+          render: (r) => `${String(r.targetName)}（${String(r.targetKind)}）`,
+        },
         { key: 'visitorName', header: '走访人' },
         { key: 'overnightStay', header: '过夜' },
         { key: 'problemCount', header: '问题', numeric: true },

@@ -4,6 +4,14 @@ import { visitTargetKindLabels, type VisitData } from '#domain/visits/visit.sche
 import { api } from '../lib/api.ts';
 import RecordHistory from './RecordHistory.tsx';
 
+/** Label and value side by side: the record reads as a form on a phone. */
+const factsStyle = {
+  display: 'grid',
+  gridTemplateColumns: '5.5em 1fr',
+  gap: '6px 8px',
+  margin: '12px 0',
+} as const;
+
 interface Stored {
   id: string;
   version: number;
@@ -28,19 +36,19 @@ export default function VisitRecord() {
   const d = record.data;
   return (
     <>
-      <dl className="card facts">
-        <dt>走访日期</dt>
-        <dd>{d.date}</dd>
-        <dt>走访人</dt>
-        <dd>{d.visitor.name}</dd>
-        <dt>走访对象</dt>
-        <dd>
+      <dl className="card" style={factsStyle}>
+        <dt style={{ color: 'var(--muted)' }}>走访日期</dt>
+        <dd style={{ margin: 0 }}>{d.date}</dd>
+        <dt style={{ color: 'var(--muted)' }}>走访人</dt>
+        <dd style={{ margin: 0 }}>{d.visitor.name}</dd>
+        <dt style={{ color: 'var(--muted)' }}>走访对象</dt>
+        <dd style={{ margin: 0 }}>
           {d.target.name}（{visitTargetKindLabels[d.target.kind]}）
         </dd>
-        <dt>驻村过夜</dt>
-        <dd>{d.overnightStay ? '是' : '否'}</dd>
-        <dt>走访情况</dt>
-        <dd style={{ whiteSpace: 'pre-wrap' }}>{d.findings}</dd>
+        <dt style={{ color: 'var(--muted)' }}>驻村过夜</dt>
+        <dd style={{ margin: 0 }}>{d.overnightStay ? '是' : '否'}</dd>
+        <dt style={{ color: 'var(--muted)' }}>走访情况</dt>
+        <dd style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{d.findings}</dd>
       </dl>
       <h2>发现的问题</h2>
       {d.problemIds.length === 0 ? (

@@ -1,0 +1,88 @@
+/**
+ * The petition ledgers: the petition register with each petition's clock (overdue
+ * in red), the monitoring-review list and the dispute screening register.
+ */
+import type { ReactNode } from 'react';
+import { petitionStatusLabels, petitionStatuses } from '#domain/petitions/petition.schema.ts';
+import Ledger, { type LedgerColumn } from './Ledger.tsx';
+
+const clockColours: Record<string, string> = {
+  overdue: 'var(--err)',
+  'due-soon': 'var(--warn)',
+  'on-track': 'var(--ink)',
+  'done-on-time': 'var(--ok)',
+  'done-late': 'var(--warn)',
+};
+
+function ClockBadge({ row }: { row: Record<string, unknown> }): ReactNode {
+  const state = String(row.clockState ?? '');
+  return (
+    <strong data-clock={state} style={{ color: clockColours[state] ?? 'inherit', whiteSpace: 'nowrap' }}>
+      {String(row.clock ?? '')}
+    </strong>
+  );
+}
+
+const petitionColumns: LedgerColumn[] = [
+  { key: 'receivedDate', header: '受理日期' },
+  { key: 'petitioner', header: '信访人', render: (r) => `${String(r.petitioner)} ${String(r.phone)}` },
+  { key: 'villageName', header: '村/社区' },
+  { key: 'category', header: '类别' },
+  { key: 'handlingMode', header: '方式' },
+  { key: 'dueDate', header: '期限' },
+  { key: 'clock', header: '时限', render: (r) => <ClockBadge row={r} /> },
+  { key: 'statusLabel', header: '状态' },
+];
+
+const registerColumns: LedgerColumn[] = [
+  { key: 'receivedDate', header: '排查日期' },
+  { key: 'townName', header: '镇/街道' },
+  { key: 'villageName', header: '村/社区' },
+  { key: 'petitioner', header: '当事人' },
+  { key: 'category', header: '纠纷类别' },
+  { key: 'content', header: '主要内容' },
+  { key: 'assignedUnit', header: '责任单位' },
+  { key: 'dueDate', header: '化解时限' },
+  { key: 'statusLabel', header: '化解情况' },
+];
+
+const statuses = petitionStatuses.map((s) => ({ value: s, label: petitionStatusLabels[s] }));
+const href = (r: Record<string, unknown>) => `/petitions/record/?id=${encodeURIComponent(String(r.id))}`;
+
+export default function PetitionLedger({ view }: { view: 'petitions' | 'monitoring' | 'register' }) {
+  if (view === 'register')
+    return (
+      <Ledger
+        endpoint="/api/petitions/dispute-register"
+        exportEndpoint="/api/petitions/dispute-register/export"
+        exportName="矛盾纠纷摸底排查登记表"
+        columns={registerColumns}
+        statuses={statuses}
+        overdueFilter
+        rowHref={href}
+        emptyText="暂无排查登记"
+      />
+    );
+  if (view === 'monitoring')
+    return (
+      <Ledger
+        endpoint="/api/petitions/monitoring-review"
+        columns={[...petitionColumns.slice(0, 4), { key: 'householdId', header: '户编号' }, ...petitionColumns.slice(6)]}
+        statuses={statuses}
+        rowHref={href}
+        emptyText="暂无需纳入监测研判的信访件"
+      />
+    );
+  return (
+    <Ledger
+      endpoint="/api/petitions"
+      exportEndpoint="/api/petitions/export"
+      exportName="信访排查台账"
+      columns={petitionColumns}
+      statuses={statuses}
+      overdueFilter
+      rowHref={href}
+      emptyText="暂无信访件"
+    />
+  );
+}
