@@ -28,7 +28,7 @@ module.exports = {
     {
       name: 'functions-not-local-or-infra',
       severity: 'error',
-      from: { path: '^functions/', pathNot: '\\.test\\.ts$' },
+      from: { path: '^functions/', pathNot: '(\\.test\\.ts|/testing\\.ts)$' },
       to: { path: '^(local|infra|forms)/' },
     },
     {

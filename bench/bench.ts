@@ -7,7 +7,8 @@
  * Options: --submissions N (default 20000), --concurrency N (32), --no-build (use
  * forms/dist as it is), --skip-calendar.
  */
-import { spawnSync, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -40,6 +41,7 @@ const { values: opt } = parseArgs({
     'skip-calendar': { type: 'boolean', default: false },
   },
 });
+const execFileAsync = promisify(execFile);
 const SUBMISSIONS = Number(opt.submissions);
 const CONCURRENCY = Number(opt.concurrency);
 const started = Date.now();
@@ -164,16 +166,17 @@ try {
 
   // -------------------------------------------------------------------------
   // (2) The county monthly income analysis, in a child process (its own RSS)
-  const child = (mode: 'read' | 'job') => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'bench', 'analysis-child.ts'), mode, analysed], {
+  // Asynchronous on purpose: this process serves dynalite, which the child reads from.
+  const child = async (mode: 'read' | 'job') => {
+    const { stdout: out } = await execFileAsync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'bench', 'analysis-child.ts'), mode, analysed], {
       cwd: repoRoot, env: process.env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 15 * 60_000,
     });
-    return JSON.parse(out.trim().split('\n').at(-1)!) as { ms: number; peakRss: number; rows?: number; reports?: number; pages?: number; pdfBytes?: number; emails?: number };
+    return JSON.parse(String(out).trim().split('\n').at(-1)!) as { ms: number; peakRss: number; rows?: number; reports?: number; pages?: number; pdfBytes?: number; emails?: number };
   };
   progress(`(2) floor: reading ${periodLabel(analysed)}'s rows village by village (child process)…`);
-  const read = child('read');
+  const read = await child('read');
   progress(`(2) county monthly income analysis for ${periodLabel(analysed)}: county + every town (child process)…`);
-  const job = child('job');
+  const job = await child('job');
   const ratio2 = job.ms / read.ms;
   rows.push({
     item: `(2) monthly income analysis, county + ${(job.reports ?? 1) - 1} towns`,

@@ -91,8 +91,10 @@ describe('visits and problems', () => {
     await expect
       .poll(() => page.getByRole('row').filter({ hasText: '厨房屋顶漏雨' }).textContent())
       .toContain('已整改');
+  });
 
-    // The month's coverage report counts the visit and the rectified problem.
+  it("builds, archives and emails the month's coverage report, counting that visit", async () => {
+    const today = shanghaiDate(new Date());
     const result = await runJob(
       { job: 'visit-coverage', variant: 'monthly', period: today.slice(0, 7), date: today },
       { config: demoCountyConfig, now: new Date() },

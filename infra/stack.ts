@@ -44,6 +44,9 @@ export interface ShouwangStackProps extends StackProps {
  * reads too.
  */
 export class ShouwangStack extends Stack {
+  /** The HTTP API and its route functions (in nested stacks). */
+  readonly api: Api;
+
   constructor(scope: Construct, id: string, props: ShouwangStackProps) {
     super(scope, id, props);
     const { config } = props;
@@ -90,6 +93,7 @@ export class ShouwangStack extends Stack {
       monitoring,
       ...(props.routes ? { routes: props.routes } : {}),
     });
+    this.api = api;
     const jobs = new Jobs(this, 'Jobs', { functions, targets, jobs: config.jobs, stage });
     monitoring.watchFunction('runJob', jobs.fn);
     monitoring.watchDeadLetters(jobs.deadLetterQueue);

@@ -28,7 +28,8 @@ async function main() {
   });
   const scale = values.scale as SeedScale;
   const seed = Number(values.seed);
-  if (scale !== 'demo' && scale !== 'county') throw new Error('usage: npm run seed -- --scale demo|county [--seed N]');
+  if (scale !== 'demo' && scale !== 'county')
+    throw new Error('usage: npm run seed -- --scale demo|county [--seed N]');
   if (!Number.isInteger(seed) || seed < 0) throw new Error('--seed must be a non-negative integer');
   const ports = portsFrom();
   const config = demoCountyConfig;
@@ -51,7 +52,9 @@ async function main() {
     const s = await seedCounty({ scale, seed, config, cognito: stack?.standins.cognito, log: console.log });
     console.log('完成：');
     console.log(`  组织机构 ${s.units}，农户 ${s.households}，家庭成员 ${s.people}，工作人员 ${s.staff}`);
-    console.log(`  责任分工 ${s.assignments}，信息员 ${s.informationOfficers}，报告收件人 ${s.reportRecipients}，收入记录 ${s.incomeRecords}`);
+    console.log(
+      `  责任分工 ${s.assignments}，信息员 ${s.informationOfficers}，报告收件人 ${s.reportRecipients}，收入记录 ${s.incomeRecords}`,
+    );
     console.log(`  用时 ${s.seconds.toFixed(1)} 秒`);
   } finally {
     await stack?.stop();

@@ -22,6 +22,10 @@ import { keys } from '#functions/store/keys.ts';
 import { tableName } from '#functions/store/table.ts';
 import { ensureUsers, type CognitoLocal } from './cognito.ts';
 import { generateCounty } from './seed/generate.ts';
+import { ENTRY_WINDOW_KIND } from '#domain/income/income.window.ts';
+import type { StoredRecord } from '#domain/records/record.ts';
+import { recordItem } from '#functions/store/records.repository.ts';
+import { listOrgUnits } from '#functions/store/org.repository.ts';
 
 export type SeedScale = 'demo' | 'county';
 
@@ -98,13 +102,25 @@ export async function seedCounty(opts: {
   log(`  组织机构 ${data.units.length} 个`);
   await loadStream(data.households, (h) => householdItem(county, h), '农户', log);
   const people = await loadStream(data.people(), (p) => personItem(county, p), '家庭成员', log);
-  await batchPut(data.staff.map((s) => staffItem(county, s)), writers);
+  await batchPut(
+    data.staff.map((s) => staffItem(county, s)),
+    writers,
+  );
   log(`  工作人员 ${data.staff.length} 人`);
-  await batchPut(data.assignments.map((a) => assignmentItem(county, a)), writers);
+  await batchPut(
+    data.assignments.map((a) => assignmentItem(county, a)),
+    writers,
+  );
   log(`  责任分工 ${data.assignments.length} 条`);
-  await batchPut(data.informationOfficers.map((o) => informationOfficerItem(county, o)), writers);
+  await batchPut(
+    data.informationOfficers.map((o) => informationOfficerItem(county, o)),
+    writers,
+  );
   log(`  信息员 ${data.informationOfficers.length} 条`);
-  await batchPut(data.reportRecipients.map((r) => reportRecipientItem(county, r)), writers);
+  await batchPut(
+    data.reportRecipients.map((r) => reportRecipientItem(county, r)),
+    writers,
+  );
   log(`  报告收件人 ${data.reportRecipients.length} 条`);
   const incomeRecords = await loadStream(data.incomeRecords(), incomeItem, '收入记录', log);
   if (opts.cognito) {
@@ -140,4 +156,41 @@ export async function seedCounty(opts: {
     incomeRecords,
     seconds: (Date.now() - started) / 1000,
   };
+}
+
+/**
+ * The demo county keeps the current reporting month open for entry, whatever the
+ * day: the county office's reopening (an `entry-window` record per town, as the
+ * county admin would make on the windows page), renewed on every `npm start`.
+ * Real counties get no such record: their entry closes after the deadline.
+ */
+export async function openDemoEntryWindows(config: CountyConfig, now = new Date()): Promise<void> {
+  const county = config.countyCode;
+  const period = reportingPeriodAt(now);
+  const towns = (await listOrgUnits(county)).filter((u) => u.kind === 'town');
+  const at = now.toISOString();
+  const records: StoredRecord[] = towns.map((t) => ({
+    kind: ENTRY_WINDOW_KIND,
+    id: `EW-DEMO-${t.id}-${period}`,
+    countyCode: county,
+    townId: t.id,
+    ownerId: 'demo',
+    data: { period, unitId: t.id, until: '2099-12-31', reason: '示范县：本月录入保持开放，便于演示' },
+    version: 1,
+    createdAt: at,
+    createdBy: 'demo',
+    updatedAt: at,
+    updatedBy: 'demo',
+    updatedByName: '示范数据',
+    lastSubmissionId: `demo-${t.id}-${period}`,
+    sourceForm: 'seed',
+  }));
+  // Only where missing: a restart must not bump what staff see in the windows list.
+  for (const r of records) {
+    await dynamo()
+      .send(new PutCommand({ TableName: tableName(), Item: recordItem(r), ConditionExpression: 'attribute_not_exists(pk)' }))
+      .catch((e: unknown) => {
+        if ((e as { name?: string }).name !== 'ConditionalCheckFailedException') throw e;
+      });
+  }
 }

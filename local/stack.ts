@@ -47,11 +47,12 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   try {
     if (opts.seed) {
       // Loaded only when seeding: the generator is not needed to serve requests.
-      const { isSeeded, seedCounty } = await import('./seed.ts');
+      const { isSeeded, seedCounty, openDemoEntryWindows } = await import('./seed.ts');
       if (!(await isSeeded(config.countyCode))) {
         log(`生成并载入示范县数据（${opts.seed}）…`);
         await seedCounty({ scale: opts.seed, config, cognito: standins.cognito, log });
       }
+      if (opts.seed === 'demo') await openDemoEntryWindows(config);
     }
     let webUrl: string | undefined;
     if (opts.web) {

@@ -79,8 +79,8 @@ export function assertReach(p: Principal, scope: Scope, loc: RecordLocation): vo
   if (!canReach(p, scope, loc)) throw new ForbiddenError('AUTH.OUT_OF_SCOPE', '您无权访问其他单位的数据');
 }
 
-/** Paths the auditor may read: the report archive and the audit trail. */
-export const auditorPathPattern = /^\/api\/(archive|audit)(\/|$)/;
+/** Paths the auditor may read: the report archive, the audit trail, and who they are. */
+export const auditorPathPattern = /^\/api\/(archive|audit|me)(\/|$)/;
 
 const scopeSchema = z.enum(['village', 'town', 'county', 'own', 'none']);
 

@@ -36,6 +36,8 @@ export type Scope = 'village' | 'town' | 'county' | 'own' | 'none';
 /** Who is calling: from the verified token, never from the request body. */
 export interface Principal {
   userId: string;
+  /** The sign-in name, which the staff directory uses as the staff id. */
+  username?: string;
   name: string;
   countyCode: string;
   role: Role;

@@ -68,7 +68,10 @@ export type CountyConfig = z.infer<typeof countyConfigSchema>;
 /** The year's settings; fails loudly when a year has not been configured. */
 export function yearConfig(config: CountyConfig, year: number): YearConfig {
   const found = config.years[String(year)];
-  if (!found) throw new Error(`CONFIG.YEAR_MISSING: no yearly configuration for ${year} in county ${config.countyCode}`);
+  if (!found)
+    throw new Error(
+      `CONFIG.YEAR_MISSING: no yearly configuration for ${year} in county ${config.countyCode}`,
+    );
   return found;
 }
 
@@ -86,12 +89,34 @@ export const demoCountyConfig: CountyConfig = countyConfigSchema.parse({
   // 2026 holidays as the demo county configured them (illustrative, not an official list).
   calendar: {
     holidays: [
-      '2026-01-01', '2026-01-02', '2026-01-03',
-      '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22',
-      '2026-04-04', '2026-04-05', '2026-04-06',
-      '2026-05-01', '2026-05-02', '2026-05-03', '2026-05-04', '2026-05-05',
-      '2026-06-19', '2026-06-20', '2026-06-21',
-      '2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07',
+      '2026-01-01',
+      '2026-01-02',
+      '2026-01-03',
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
+      '2026-02-21',
+      '2026-02-22',
+      '2026-04-04',
+      '2026-04-05',
+      '2026-04-06',
+      '2026-05-01',
+      '2026-05-02',
+      '2026-05-03',
+      '2026-05-04',
+      '2026-05-05',
+      '2026-06-19',
+      '2026-06-20',
+      '2026-06-21',
+      '2026-10-01',
+      '2026-10-02',
+      '2026-10-03',
+      '2026-10-04',
+      '2026-10-05',
+      '2026-10-06',
+      '2026-10-07',
     ],
     workingWeekends: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'],
   },

@@ -11,4 +11,3 @@ export const accountsRequestSchema = z.strictObject({
     .max(maxAccountsPerRequest, { error: `一次最多处理 ${maxAccountsPerRequest} 人` }),
 });
 export type AccountsRequest = z.infer<typeof accountsRequestSchema>;
-

@@ -40,6 +40,7 @@ export function applyHouseholdEdit(current: Household, edit: HouseholdEdit, date
   else delete incoming.flags;
   const next = mergeHousehold(current, incoming, date, edit.reason.trim());
   const issues = householdConsistencyIssues(next);
-  if (issues.length) throw new ValidationError(issues.map((i) => ({ path: i.path, code: 'custom', message: i.message })));
+  if (issues.length)
+    throw new ValidationError(issues.map((i) => ({ path: i.path, code: 'custom', message: i.message })));
   return next;
 }

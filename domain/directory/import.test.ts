@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../org/id-number.ts';
 import type { OrgUnit } from '../org/org.schema.ts';
-import { checkImport, columnLetter, mergeHousehold, personIdFor, type ImportContext, type RawSheet, type SheetCell } from './import.ts';
+import {
+  checkImport,
+  columnLetter,
+  mergeHousehold,
+  personIdFor,
+  type ImportContext,
+  type RawSheet,
+  type SheetCell,
+} from './import.ts';
 
 const county = '610999';
 const units: OrgUnit[] = [
@@ -25,7 +33,11 @@ const ctx = (patch: Partial<ImportContext> = {}): ImportContext => ({
   ...patch,
 });
 
-const sheet = (header: string[], rows: (string | number | SheetCell | null)[][], merges: RawSheet['merges'] = []): RawSheet => ({
+const sheet = (
+  header: string[],
+  rows: (string | number | SheetCell | null)[][],
+  merges: RawSheet['merges'] = [],
+): RawSheet => ({
   headerRow: 1,
   header,
   rows: rows.map((cells, i) => ({
@@ -52,7 +64,13 @@ describe('checkImport: households', () => {
     );
     expect(r.issues).toEqual([]);
     expect(r.valid.map((v) => v.entity.value)).toEqual([
-      expect.objectContaining({ id: 'H1', villageId: 'T01V001', townId: 'T01', category: 'alleviated', flags: ['serious-illness', 'dibao'] }),
+      expect.objectContaining({
+        id: 'H1',
+        villageId: 'T01V001',
+        townId: 'T01',
+        category: 'alleviated',
+        flags: ['serious-illness', 'dibao'],
+      }),
       expect.objectContaining({ id: 'H2', category: 'monitored', monitoredType: 'edge', memberCount: 2 }),
     ]);
   });
@@ -79,7 +97,12 @@ describe('checkImport: households', () => {
     const byRow = (row: number) => r.issues.filter((i) => i.row === row).map((i) => [i.column, i.code]);
     expect(byRow(2)).toEqual([['B 村/社区', 'IMPORT.UNKNOWN_VILLAGE']]);
     expect(byRow(3)).toEqual([['B 村/社区', 'IMPORT.AMBIGUOUS_VILLAGE']]);
-    expect(byRow(4)).toEqual(expect.arrayContaining([['C 户主姓名', 'IMPORT.REQUIRED'], ['F 家庭人口', 'IMPORT.WRONG_TYPE']]));
+    expect(byRow(4)).toEqual(
+      expect.arrayContaining([
+        ['C 户主姓名', 'IMPORT.REQUIRED'],
+        ['F 家庭人口', 'IMPORT.WRONG_TYPE'],
+      ]),
+    );
     expect(byRow(5)).toEqual([['E 监测对象类别', 'IMPORT.INCONSISTENT']]);
     expect(r.valid).toEqual([]);
     expect(r.invalidRows).toBe(4);
@@ -139,7 +162,13 @@ describe('checkImport: people', () => {
       [5, 'A 户编号', 'IMPORT.UNKNOWN_HOUSEHOLD'],
     ]);
     expect(r.valid.map((v) => v.entity.value)).toEqual([
-      expect.objectContaining({ householdId: 'H1', idNumber: id1, relation: 'head', phone: '13800138000', id: personIdFor('H1', id1) }),
+      expect.objectContaining({
+        householdId: 'H1',
+        idNumber: id1,
+        relation: 'head',
+        phone: '13800138000',
+        id: personIdFor('H1', id1),
+      }),
       expect.objectContaining({ idNumber: withX, relation: 'daughter' }),
     ]);
   });
@@ -163,13 +192,27 @@ describe('checkImport: people', () => {
   });
 
   it('keeps the stored id of a person already on file in the same household', () => {
-    const r = checkImport('people', sheet(pHeader, [['H1', '王建国', id1, '户主', '']]), ctx({ peopleByIdNumber: new Map([[id1, { id: 'H1-01', householdId: 'H1' }]]) }));
+    const r = checkImport(
+      'people',
+      sheet(pHeader, [['H1', '王建国', id1, '户主', '']]),
+      ctx({ peopleByIdNumber: new Map([[id1, { id: 'H1-01', householdId: 'H1' }]]) }),
+    );
     expect(r.valid[0]?.entity.value).toMatchObject({ id: 'H1-01' });
   });
 });
 
 describe('checkImport: staff', () => {
-  const header = ['人员编号', '姓名', '系统角色', '职务类别', '所在单位', '手机号码', '电子邮箱', '登录名', '状态'];
+  const header = [
+    '人员编号',
+    '姓名',
+    '系统角色',
+    '职务类别',
+    '所在单位',
+    '手机号码',
+    '电子邮箱',
+    '登录名',
+    '状态',
+  ];
   it('maps labels and units, derives the town, and refuses a login name taken by someone else', () => {
     const r = checkImport(
       'staff',
@@ -181,7 +224,14 @@ describe('checkImport: staff', () => {
       ctx({ staffByUsername: new Map([['taken', 'S9']]) }),
     );
     expect(r.valid.map((v) => v.entity.value)).toEqual([
-      expect.objectContaining({ id: 'S1', role: 'village-officer', position: 'information-officer', unitId: 'T01V001', townId: 'T01', active: true }),
+      expect.objectContaining({
+        id: 'S1',
+        role: 'village-officer',
+        position: 'information-officer',
+        unitId: 'T01V001',
+        townId: 'T01',
+        active: true,
+      }),
     ]);
     expect(r.issues.map((i) => [i.row, i.code])).toEqual([
       [3, 'IMPORT.DUPLICATE_USERNAME'],
@@ -193,15 +243,33 @@ describe('checkImport: staff', () => {
 });
 
 describe('mergeHousehold', () => {
-  const base = { id: 'H1', villageId: 'T01V001', townId: 'T01', headName: '王建国', category: 'alleviated' as const, memberCount: 4 };
+  const base = {
+    id: 'H1',
+    villageId: 'T01V001',
+    townId: 'T01',
+    headName: '王建国',
+    category: 'alleviated' as const,
+    memberCount: 4,
+  };
   it('returns the stored household itself when nothing changes', () => {
     const stored = mergeHousehold(undefined, base, '2026-01-01', '导入');
     expect(mergeHousehold(stored, base, '2026-02-01', '再次导入')).toBe(stored);
   });
   it('adds a change of category to the status history', () => {
     const stored = mergeHousehold(undefined, base, '2026-01-01', '导入');
-    const next = mergeHousehold(stored, { ...base, category: 'monitored', monitoredType: 'sudden' }, '2026-02-01', '突发大病');
-    expect(next.statusHistory?.at(-1)).toEqual({ date: '2026-02-01', from: 'alleviated', to: 'monitored', monitoredType: 'sudden', reason: '突发大病' });
+    const next = mergeHousehold(
+      stored,
+      { ...base, category: 'monitored', monitoredType: 'sudden' },
+      '2026-02-01',
+      '突发大病',
+    );
+    expect(next.statusHistory?.at(-1)).toEqual({
+      date: '2026-02-01',
+      from: 'alleviated',
+      to: 'monitored',
+      monitoredType: 'sudden',
+      reason: '突发大病',
+    });
   });
 });
 

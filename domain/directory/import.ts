@@ -116,11 +116,22 @@ interface ColumnSpec {
 export const importColumns: Record<ImportKind, readonly ColumnSpec[]> = {
   households: [
     { key: 'id', header: '户编号', required: true, type: 'id' },
-    { key: 'village', header: '村/社区', aliases: ['村/社区编号', '所在村', '村（社区）', '村'], required: true },
+    {
+      key: 'village',
+      header: '村/社区',
+      aliases: ['村/社区编号', '所在村', '村（社区）', '村'],
+      required: true,
+    },
     { key: 'headName', header: '户主姓名', aliases: ['户主'], required: true },
     { key: 'category', header: '户类别', aliases: ['户类型', '农户类别'], required: true },
     { key: 'monitoredType', header: '监测对象类别', aliases: ['监测类别'], required: false },
-    { key: 'memberCount', header: '家庭人口', aliases: ['家庭人口数', '人口数'], required: true, type: 'int' },
+    {
+      key: 'memberCount',
+      header: '家庭人口',
+      aliases: ['家庭人口数', '人口数'],
+      required: true,
+      type: 'int',
+    },
     { key: 'flags', header: '重点人群', aliases: ['重点人群类别'], required: false },
   ],
   people: [
@@ -198,7 +209,13 @@ function relationOf(text: string): Relation | undefined {
   const t = text.trim();
   const direct = byLabel(relationLabels, t) ?? byLabel(relationLabels, `之${t}`);
   if (direct) return direct;
-  const extra: Record<string, Relation> = { 妻: 'spouse', 夫: 'spouse', 妻子: 'spouse', 丈夫: 'spouse', 本人: 'head' };
+  const extra: Record<string, Relation> = {
+    妻: 'spouse',
+    夫: 'spouse',
+    妻子: 'spouse',
+    丈夫: 'spouse',
+    本人: 'head',
+  };
   return extra[t];
 }
 
@@ -257,13 +274,21 @@ class RowReader {
       const v = cell?.value;
       const n = typeof v === 'number' ? v : /^\d+$/.test(t) ? Number(t) : NaN;
       if (!Number.isInteger(n))
-        return this.problem(key, 'IMPORT.WRONG_TYPE', `“${this.spec(key).header}”应为整数，当前为“${t.slice(0, 20)}”`);
+        return this.problem(
+          key,
+          'IMPORT.WRONG_TYPE',
+          `“${this.spec(key).header}”应为整数，当前为“${t.slice(0, 20)}”`,
+        );
       return String(n);
     }
     if (this.spec(key).type === 'id') {
       const id = t.toUpperCase();
       if (!/^[A-Z0-9-]{1,40}$/.test(id))
-        return this.problem(key, 'IMPORT.WRONG_TYPE', `“${this.spec(key).header}”只能包含字母、数字和连字符，最长 40 位`);
+        return this.problem(
+          key,
+          'IMPORT.WRONG_TYPE',
+          `“${this.spec(key).header}”只能包含字母、数字和连字符，最长 40 位`,
+        );
       return id;
     }
     return t;
@@ -284,7 +309,11 @@ function unitFinder(units: readonly OrgUnit[]) {
   };
 }
 
-function checkHousehold(r: RowReader, ctx: ImportContext, find: ReturnType<typeof unitFinder>): Household | undefined {
+function checkHousehold(
+  r: RowReader,
+  ctx: ImportContext,
+  find: ReturnType<typeof unitFinder>,
+): Household | undefined {
   const id = r.text('id');
   const villageText = r.text('village');
   const headName = r.text('headName');
@@ -296,18 +325,35 @@ function checkHousehold(r: RowReader, ctx: ImportContext, find: ReturnType<typeo
   if (villageText !== undefined) {
     const found = find(villageText, ['village']);
     if (found === 'ambiguous')
-      r.problem('village', 'IMPORT.AMBIGUOUS_VILLAGE', `有多个村/社区名为“${villageText}”，请填写村/社区编号`);
-    else if (!found) r.problem('village', 'IMPORT.UNKNOWN_VILLAGE', `未找到村/社区“${villageText.slice(0, 30)}”，请核对名称或编号`);
+      r.problem(
+        'village',
+        'IMPORT.AMBIGUOUS_VILLAGE',
+        `有多个村/社区名为“${villageText}”，请填写村/社区编号`,
+      );
+    else if (!found)
+      r.problem(
+        'village',
+        'IMPORT.UNKNOWN_VILLAGE',
+        `未找到村/社区“${villageText.slice(0, 30)}”，请核对名称或编号`,
+      );
     else village = found;
   }
   const category = categoryText === undefined ? undefined : byLabel(householdCategoryLabels, categoryText);
   if (categoryText !== undefined && !category)
-    r.problem('category', 'IMPORT.BAD_VALUE', `户类别应为：${Object.values(householdCategoryLabels).join('、')}`);
+    r.problem(
+      'category',
+      'IMPORT.BAD_VALUE',
+      `户类别应为：${Object.values(householdCategoryLabels).join('、')}`,
+    );
   let monitoredType: MonitoredType | undefined;
   if (monitoredText !== undefined) {
     monitoredType = byLabel(monitoredTypeLabels, monitoredText);
     if (!monitoredType)
-      r.problem('monitoredType', 'IMPORT.BAD_VALUE', `监测对象类别应为：${Object.values(monitoredTypeLabels).join('、')}`);
+      r.problem(
+        'monitoredType',
+        'IMPORT.BAD_VALUE',
+        `监测对象类别应为：${Object.values(monitoredTypeLabels).join('、')}`,
+      );
   }
   const flags: HouseholdFlag[] = [];
   for (const f of flagsText ? splitList(flagsText) : []) {
@@ -318,8 +364,10 @@ function checkHousehold(r: RowReader, ctx: ImportContext, find: ReturnType<typeo
   const memberCount = members === undefined ? undefined : Number(members);
   if (memberCount !== undefined && (memberCount < 1 || memberCount > 30))
     r.problem('memberCount', 'IMPORT.OUT_OF_RANGE', '家庭人口应在 1 至 30 人之间');
-  if (headName !== undefined && [...headName].length > 30) r.problem('headName', 'IMPORT.TOO_LONG', '户主姓名不超过 30 个字');
-  if (r.issues.length || !id || !village || !headName || !category || memberCount === undefined) return undefined;
+  if (headName !== undefined && [...headName].length > 30)
+    r.problem('headName', 'IMPORT.TOO_LONG', '户主姓名不超过 30 个字');
+  if (r.issues.length || !id || !village || !headName || !category || memberCount === undefined)
+    return undefined;
   const h: Household = {
     id,
     countyCode: ctx.countyCode,
@@ -332,7 +380,11 @@ function checkHousehold(r: RowReader, ctx: ImportContext, find: ReturnType<typeo
     ...(flags.length ? { flags } : {}),
   };
   for (const issue of householdConsistencyIssues(h)) {
-    r.problem(issue.path === 'monitoredType' ? 'monitoredType' : 'category', 'IMPORT.INCONSISTENT', issue.message);
+    r.problem(
+      issue.path === 'monitoredType' ? 'monitoredType' : 'category',
+      'IMPORT.INCONSISTENT',
+      issue.message,
+    );
   }
   return r.issues.length ? undefined : h;
 }
@@ -367,7 +419,8 @@ function checkPerson(r: RowReader, ctx: ImportContext): Person | undefined {
     }
   }
   const relation = relationText === undefined ? undefined : relationOf(relationText);
-  if (relationText !== undefined && !relation) r.problem('relation', 'IMPORT.BAD_VALUE', `无法识别的与户主关系“${relationText.slice(0, 10)}”`);
+  if (relationText !== undefined && !relation)
+    r.problem('relation', 'IMPORT.BAD_VALUE', `无法识别的与户主关系“${relationText.slice(0, 10)}”`);
   let phone: string | undefined;
   if (phoneText !== undefined) {
     const parsed = phoneSchema.safeParse(phoneText);
@@ -384,7 +437,11 @@ function checkPerson(r: RowReader, ctx: ImportContext): Person | undefined {
   if (idNumber && householdId) {
     const existing = ctx.peopleByIdNumber.get(idNumber);
     if (existing && existing.householdId !== householdId) {
-      r.problem('idNumber', 'IMPORT.DUPLICATE_PERSON', `该身份证号码已登记在户“${existing.householdId}”，同一人不能属于两户`);
+      r.problem(
+        'idNumber',
+        'IMPORT.DUPLICATE_PERSON',
+        `该身份证号码已登记在户“${existing.householdId}”，同一人不能属于两户`,
+      );
     }
   }
   if (r.issues.length || !householdId || !name || !idNumber || !relation) return undefined;
@@ -401,7 +458,11 @@ function checkPerson(r: RowReader, ctx: ImportContext): Person | undefined {
   };
 }
 
-function checkStaff(r: RowReader, ctx: ImportContext, find: ReturnType<typeof unitFinder>): Staff | undefined {
+function checkStaff(
+  r: RowReader,
+  ctx: ImportContext,
+  find: ReturnType<typeof unitFinder>,
+): Staff | undefined {
   const id = r.text('id');
   const name = r.text('name');
   const roleText = r.text('role');
@@ -412,15 +473,19 @@ function checkStaff(r: RowReader, ctx: ImportContext, find: ReturnType<typeof un
   const usernameText = r.text('username');
   const statusText = r.text('status');
   const role: Role | undefined = roleText === undefined ? undefined : byLabel(roleLabels, roleText);
-  if (roleText !== undefined && !role) r.problem('role', 'IMPORT.BAD_VALUE', `系统角色应为：${roles.map((x) => roleLabels[x]).join('、')}`);
-  const position: StaffPosition | undefined = positionText === undefined ? undefined : byLabel(staffPositionLabels, positionText);
+  if (roleText !== undefined && !role)
+    r.problem('role', 'IMPORT.BAD_VALUE', `系统角色应为：${roles.map((x) => roleLabels[x]).join('、')}`);
+  const position: StaffPosition | undefined =
+    positionText === undefined ? undefined : byLabel(staffPositionLabels, positionText);
   if (positionText !== undefined && !position)
     r.problem('position', 'IMPORT.BAD_VALUE', `无法识别的职务类别“${positionText.slice(0, 20)}”`);
   let unit: OrgUnit | undefined;
   if (unitText !== undefined) {
     const found = find(unitText, ['county', 'town', 'village', 'department']);
-    if (found === 'ambiguous') r.problem('unit', 'IMPORT.AMBIGUOUS_UNIT', `有多个单位名为“${unitText}”，请填写单位编号`);
-    else if (!found) r.problem('unit', 'IMPORT.UNKNOWN_UNIT', `未找到单位“${unitText.slice(0, 30)}”，请核对名称或编号`);
+    if (found === 'ambiguous')
+      r.problem('unit', 'IMPORT.AMBIGUOUS_UNIT', `有多个单位名为“${unitText}”，请填写单位编号`);
+    else if (!found)
+      r.problem('unit', 'IMPORT.UNKNOWN_UNIT', `未找到单位“${unitText.slice(0, 30)}”，请核对名称或编号`);
     else unit = found;
   }
   let phone: string | undefined;
@@ -429,7 +494,8 @@ function checkStaff(r: RowReader, ctx: ImportContext, find: ReturnType<typeof un
     if (parsed.success) phone = parsed.data;
     else r.problem('phone', 'IMPORT.BAD_PHONE', '电话号码应为 11 位手机号或带区号的固定电话');
   }
-  if (email !== undefined && !z.email().safeParse(email).success) r.problem('email', 'IMPORT.BAD_EMAIL', '电子邮箱格式不正确');
+  if (email !== undefined && !z.email().safeParse(email).success)
+    r.problem('email', 'IMPORT.BAD_EMAIL', '电子邮箱格式不正确');
   let username: string | undefined;
   if (usernameText !== undefined) {
     const parsed = usernameSchema.safeParse(usernameText.toLowerCase());
@@ -438,7 +504,8 @@ function checkStaff(r: RowReader, ctx: ImportContext, find: ReturnType<typeof un
   }
   if (username && id) {
     const owner = ctx.staffByUsername.get(username);
-    if (owner && owner !== id) r.problem('username', 'IMPORT.DUPLICATE_USERNAME', `登录名“${username}”已被人员“${owner}”使用`);
+    if (owner && owner !== id)
+      r.problem('username', 'IMPORT.DUPLICATE_USERNAME', `登录名“${username}”已被人员“${owner}”使用`);
   }
   let active = true;
   if (statusText !== undefined) {
@@ -486,7 +553,13 @@ export function checkImport(kind: ImportKind, sheet: RawSheet, ctx: ImportContex
     });
   }
   if (dataRows.length === 0 && issues.length === 0) {
-    issues.push({ row: sheet.headerRow + 1, column: '', code: 'IMPORT.EMPTY', message: '文件中没有数据行', fatal: true });
+    issues.push({
+      row: sheet.headerRow + 1,
+      column: '',
+      code: 'IMPORT.EMPTY',
+      message: '文件中没有数据行',
+      fatal: true,
+    });
   }
   if (issues.some((i) => i.fatal)) {
     return { kind, total: dataRows.length, valid: [], issues, invalidRows: dataRows.length, fatal: true };
@@ -506,7 +579,12 @@ export function checkImport(kind: ImportKind, sheet: RawSheet, ctx: ImportContex
   for (const { row, cells } of dataRows) {
     const r = new RowReader(row, cells, kind, index);
     const merged = mergedRows.get(row);
-    if (merged) r.problem('', 'IMPORT.MERGED_CELLS', `第 ${row} 行处于合并单元格 ${merged} 中，请取消合并并在每行填写完整`);
+    if (merged)
+      r.problem(
+        '',
+        'IMPORT.MERGED_CELLS',
+        `第 ${row} 行处于合并单元格 ${merged} 中，请取消合并并在每行填写完整`,
+      );
     const entity: ImportEntity | undefined =
       kind === 'households'
         ? wrap('households', checkHousehold(r, ctx, find))
@@ -584,9 +662,24 @@ export type ImportMode = z.infer<typeof importModeSchema>;
  * and a change of category is added to the status history with the import as reason.
  * Returns the stored household unchanged (same object) when the file says nothing new.
  */
-export function mergeHousehold(stored: Household | undefined, incoming: Household, date: string, reason: string): Household {
+export function mergeHousehold(
+  stored: Household | undefined,
+  incoming: Household,
+  date: string,
+  reason: string,
+): Household {
   if (!stored) {
-    return { ...incoming, statusHistory: [{ date, to: incoming.category, ...(incoming.monitoredType ? { monitoredType: incoming.monitoredType } : {}), reason }] };
+    return {
+      ...incoming,
+      statusHistory: [
+        {
+          date,
+          to: incoming.category,
+          ...(incoming.monitoredType ? { monitoredType: incoming.monitoredType } : {}),
+          reason,
+        },
+      ],
+    };
   }
   const next: Household = {
     ...stored,
@@ -629,7 +722,6 @@ function canonical(v: unknown): string {
   return JSON.stringify(v);
 }
 
-
 /** Bytes of the file per uploaded chunk: base64 of it stays well under the API's body limit. */
 export const importChunkBytes = 150 * 1024;
 
@@ -643,7 +735,11 @@ export const importChunkSchema = z.strictObject({
     .int()
     .min(1, { error: '文件为空' })
     .max(maxImportBytes, { error: `文件超过 ${maxImportBytes / 1024 / 1024} MB 的上限，请分成几个文件导入` }),
-  total: z.number().int().min(1).max(Math.ceil(maxImportBytes / importChunkBytes)),
+  total: z
+    .number()
+    .int()
+    .min(1)
+    .max(Math.ceil(maxImportBytes / importChunkBytes)),
   index: z.number().int().min(0),
   /** Base64 of the chunk's bytes. */
   data: z.base64().max(Math.ceil(importChunkBytes / 3) * 4),

@@ -67,13 +67,23 @@ export const assistanceUpdateSchema = assistancePlanSchema
 export type AssistanceUpdate = z.infer<typeof assistanceUpdateSchema>;
 
 /** Applies an update to a plan; a follow-up cannot be dated in the future. */
-export function applyAssistanceUpdate(current: AssistancePlan, u: AssistanceUpdate, today: string): AssistancePlan {
+export function applyAssistanceUpdate(
+  current: AssistancePlan,
+  u: AssistanceUpdate,
+  today: string,
+): AssistancePlan {
   if (u.followUp && u.followUp.date > today) {
-    throw new ValidationError([{ path: 'followUp.date', code: 'future', message: '跟进日期不能晚于今天' }], 'ASSISTANCE.FOLLOW_UP_FUTURE');
+    throw new ValidationError(
+      [{ path: 'followUp.date', code: 'future', message: '跟进日期不能晚于今天' }],
+      'ASSISTANCE.FOLLOW_UP_FUTURE',
+    );
   }
   const changed = u.cause ?? u.measures ?? u.responsibleName ?? u.responsiblePhone ?? u.followUp;
   if (changed === undefined) {
-    throw new ValidationError([{ path: 'followUp', code: 'empty', message: '没有要保存的修改' }], 'ASSISTANCE.NOTHING_CHANGED');
+    throw new ValidationError(
+      [{ path: 'followUp', code: 'empty', message: '没有要保存的修改' }],
+      'ASSISTANCE.NOTHING_CHANGED',
+    );
   }
   return {
     ...current,
@@ -81,6 +91,8 @@ export function applyAssistanceUpdate(current: AssistancePlan, u: AssistanceUpda
     ...(u.measures ? { measures: u.measures } : {}),
     ...(u.responsibleName ? { responsibleName: u.responsibleName } : {}),
     ...(u.responsiblePhone ? { responsiblePhone: u.responsiblePhone } : {}),
-    followUps: u.followUp ? [...current.followUps, u.followUp].sort((a, b) => a.date.localeCompare(b.date)) : current.followUps,
+    followUps: u.followUp
+      ? [...current.followUps, u.followUp].sort((a, b) => a.date.localeCompare(b.date))
+      : current.followUps,
   };
 }

@@ -164,11 +164,22 @@ function median(xs: readonly number[]): number {
 }
 
 /** One month's trend point from the households and records of a scope. */
-export function trendPoint(period: Period, households: readonly Household[], records: readonly IncomeRecord[]): TrendPoint {
+export function trendPoint(
+  period: Period,
+  households: readonly Household[],
+  records: readonly IncomeRecord[],
+): TrendPoint {
   const due = new Set(households.filter((h) => dueInPeriod(h, period)).map((h) => h.id));
   const entered = records.filter((r) => due.has(r.householdId));
   const perCapitaSum = entered.reduce((s, r) => s + r.perCapitaNet, 0);
-  return finishTrend({ period, due: due.size, entered: entered.length, perCapitaSum, rate: null, meanPerCapita: null });
+  return finishTrend({
+    period,
+    due: due.size,
+    entered: entered.length,
+    perCapitaSum,
+    rate: null,
+    meanPerCapita: null,
+  });
 }
 
 function finishTrend(p: TrendPoint): TrendPoint {
@@ -184,17 +195,34 @@ export function sumTrends(parts: readonly (readonly TrendPoint[])[]): TrendPoint
   const by = new Map<string, TrendPoint>();
   for (const part of parts)
     for (const p of part) {
-      const t = by.get(p.period) ?? { period: p.period, due: 0, entered: 0, perCapitaSum: 0, rate: null, meanPerCapita: null };
-      by.set(p.period, { ...t, due: t.due + p.due, entered: t.entered + p.entered, perCapitaSum: t.perCapitaSum + p.perCapitaSum });
+      const t = by.get(p.period) ?? {
+        period: p.period,
+        due: 0,
+        entered: 0,
+        perCapitaSum: 0,
+        rate: null,
+        meanPerCapita: null,
+      };
+      by.set(p.period, {
+        ...t,
+        due: t.due + p.due,
+        entered: t.entered + p.entered,
+        perCapitaSum: t.perCapitaSum + p.perCapitaSum,
+      });
     }
   return [...by.values()].sort((a, b) => a.period.localeCompare(b.period)).map(finishTrend);
 }
 
-const byAnnualAsc = (a: FlaggedHousehold, b: FlaggedHousehold) => a.perCapitaAnnual - b.perCapitaAnnual || a.householdId.localeCompare(b.householdId);
-const byFallDesc = (a: FlaggedHousehold, b: FlaggedHousehold) => (b.fallShare ?? 0) - (a.fallShare ?? 0) || a.householdId.localeCompare(b.householdId);
-const byYearFallDesc = (a: FlaggedHousehold, b: FlaggedHousehold) => (b.yearFallShare ?? 0) - (a.yearFallShare ?? 0) || a.householdId.localeCompare(b.householdId);
+const byAnnualAsc = (a: FlaggedHousehold, b: FlaggedHousehold) =>
+  a.perCapitaAnnual - b.perCapitaAnnual || a.householdId.localeCompare(b.householdId);
+const byFallDesc = (a: FlaggedHousehold, b: FlaggedHousehold) =>
+  (b.fallShare ?? 0) - (a.fallShare ?? 0) || a.householdId.localeCompare(b.householdId);
+const byYearFallDesc = (a: FlaggedHousehold, b: FlaggedHousehold) =>
+  (b.yearFallShare ?? 0) - (a.yearFallShare ?? 0) || a.householdId.localeCompare(b.householdId);
 const byPlace = (a: FlaggedHousehold, b: FlaggedHousehold) =>
-  a.townName.localeCompare(b.townName, 'zh-CN') || a.villageName.localeCompare(b.villageName, 'zh-CN') || a.householdId.localeCompare(b.householdId);
+  a.townName.localeCompare(b.townName, 'zh-CN') ||
+  a.villageName.localeCompare(b.villageName, 'zh-CN') ||
+  a.householdId.localeCompare(b.householdId);
 
 /**
  * The monthly income analysis (月度收入分析研判) of one scope (a town, or a whole
@@ -223,7 +251,9 @@ export function analyseMonthlyIncome(input: MonthlyIncomeInput): MonthlyIncomeAn
   const lastYearNet = new Map((input.lastYearRecords ?? []).map((r) => [r.householdId, r.netIncome]));
   const assistance = new Map((input.assistance ?? []).map((a) => [a.householdId, a]));
   // Only records of households due count, so no rate can pass 100%.
-  const recordByHh = new Map(input.records.filter((r) => dueIds.has(r.householdId)).map((r) => [r.householdId, r]));
+  const recordByHh = new Map(
+    input.records.filter((r) => dueIds.has(r.householdId)).map((r) => [r.householdId, r]),
+  );
 
   const villages = new Map<string, VillageCompleteness>();
   const towns = new Map<string, TownCompleteness>();
@@ -322,12 +352,18 @@ export function analyseMonthlyIncome(input: MonthlyIncomeInput): MonthlyIncomeAn
   const current = [...recordByHh.values()];
   const threshold = year.monitoringThreshold;
   const nearTop = threshold * (1 + year.nearThresholdBand);
-  const belowThreshold = current.filter((r) => annualised(r.perCapitaNet) < threshold).map(flag).sort(byAnnualAsc);
+  const belowThreshold = current
+    .filter((r) => annualised(r.perCapitaNet) < threshold)
+    .map(flag)
+    .sort(byAnnualAsc);
   const nearThreshold = current
     .filter((r) => annualised(r.perCapitaNet) >= threshold && annualised(r.perCapitaNet) < nearTop)
     .map(flag)
     .sort(byAnnualAsc);
-  const falls = current.filter((r) => fallShare(r.netIncome, prevNet.get(r.householdId)) >= year.sharpFallShare).map(flag).sort(byFallDesc);
+  const falls = current
+    .filter((r) => fallShare(r.netIncome, prevNet.get(r.householdId)) >= year.sharpFallShare)
+    .map(flag)
+    .sort(byFallDesc);
   const yearFalls = current
     .filter((r) => fallShare(r.netIncome, lastYearNet.get(r.householdId)) >= year.sharpFallShare)
     .map(flag)
@@ -341,9 +377,12 @@ export function analyseMonthlyIncome(input: MonthlyIncomeInput): MonthlyIncomeAn
     .sort(byPlace);
   const suspicious = findSuspicious(current, prevNet, checks, flag);
 
-  const vs = [...villages.values()].sort((a, b) => a.townId.localeCompare(b.townId) || a.villageId.localeCompare(b.villageId));
+  const vs = [...villages.values()].sort(
+    (a, b) => a.townId.localeCompare(b.townId) || a.villageId.localeCompare(b.villageId),
+  );
   const ts = [...towns.values()].sort((a, b) => a.townId.localeCompare(b.townId));
-  const sum = (k: 'due' | 'entered' | 'onTime' | 'reviewed' | 'reviewedOnTime' | 'countyFlagged') => ts.reduce((s, t) => s + t[k], 0);
+  const sum = (k: 'due' | 'entered' | 'onTime' | 'reviewed' | 'reviewedOnTime' | 'countyFlagged') =>
+    ts.reduce((s, t) => s + t[k], 0);
   const trend = sumTrends([input.trendHistory ?? [], [trendPoint(period, due, current)]]).slice(-12);
   return {
     period,
@@ -364,7 +403,8 @@ export function analyseMonthlyIncome(input: MonthlyIncomeInput): MonthlyIncomeAn
       keyGroups: keyGroups.length,
       suspicious: suspicious.length,
       countyFlagged: sum('countyFlagged'),
-      countyAnswered: current.filter((r) => r.countyRounds?.length && r.countyRounds.every((x) => x.response)).length,
+      countyAnswered: current.filter((r) => r.countyRounds?.length && r.countyRounds.every((x) => x.response))
+        .length,
     },
     villages: vs,
     towns: ts,
@@ -412,7 +452,9 @@ function findSuspicious(
         out.push({
           ...flag(r),
           kinds,
-          ...(z !== undefined && kinds.includes('outlier') ? { robustZ: Math.round(z * 10) / 10, villageMedian: med } : {}),
+          ...(z !== undefined && kinds.includes('outlier')
+            ? { robustZ: Math.round(z * 10) / 10, villageMedian: med }
+            : {}),
         });
       }
     }
@@ -424,11 +466,18 @@ function findSuspicious(
  * The county's analysis from its towns' analyses: figures add up, lists are
  * joined and re-sorted, so the county report never needs every record at once.
  */
-export function mergeMonthlyIncome(period: Period, parts: readonly MonthlyIncomeAnalysis[], config: CountyConfig): MonthlyIncomeAnalysis {
+export function mergeMonthlyIncome(
+  period: Period,
+  parts: readonly MonthlyIncomeAnalysis[],
+  config: CountyConfig,
+): MonthlyIncomeAnalysis {
   const year = yearConfig(config, periodParts(period).year);
-  const cat = <T>(f: (a: MonthlyIncomeAnalysis) => readonly T[] | undefined) => parts.flatMap((a) => [...(f(a) ?? [])]);
+  const cat = <T>(f: (a: MonthlyIncomeAnalysis) => readonly T[] | undefined) =>
+    parts.flatMap((a) => [...(f(a) ?? [])]);
   const towns = cat((a) => a.towns).sort((a, b) => a.townId.localeCompare(b.townId));
-  const villages = cat((a) => a.villages).sort((a, b) => a.townId.localeCompare(b.townId) || a.villageId.localeCompare(b.villageId));
+  const villages = cat((a) => a.villages).sort(
+    (a, b) => a.townId.localeCompare(b.townId) || a.villageId.localeCompare(b.villageId),
+  );
   const add = (k: keyof MonthlyIncomeAnalysis['totals']) => parts.reduce((s, a) => s + (a.totals[k] ?? 0), 0);
   const belowThreshold = cat((a) => a.belowThreshold).sort(byAnnualAsc);
   const falls = cat((a) => a.falls).sort(byFallDesc);

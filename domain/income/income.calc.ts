@@ -9,7 +9,8 @@ export function netIncome(c: IncomeComponents): number {
 
 /** Per-capita net income for the month, rounded to the fen. */
 export function perCapitaNet(c: IncomeComponents, memberCount: number): number {
-  if (!Number.isInteger(memberCount) || memberCount < 1) throw new RangeError('memberCount must be a positive integer');
+  if (!Number.isInteger(memberCount) || memberCount < 1)
+    throw new RangeError('memberCount must be a positive integer');
   return Math.round(fen(netIncome(c)) / memberCount) / 100;
 }
 

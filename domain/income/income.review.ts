@@ -45,7 +45,8 @@ async function loadForChange(
   const current = await repo.getRecord(county, req.period, household);
   if (!current) throw new NotFoundError('INCOME.RECORD_NOT_FOUND', '该户本月尚未录入收入，无法审核');
   assertReach(who, scope, current);
-  if (current.version !== req.expectedVersion) throw new VersionConflictError('INCOME.VERSION_CONFLICT', current.version);
+  if (current.version !== req.expectedVersion)
+    throw new VersionConflictError('INCOME.VERSION_CONFLICT', current.version);
   return { current };
 }
 
@@ -76,37 +77,69 @@ async function save(
  * the history), mark it suspicious, or explain it. A record the county marked in
  * a comparison round must be corrected or explained, not simply accepted.
  */
-export async function reviewIncome(req: IncomeReview, who: Principal, deps: Deps): Promise<SubmitIncomeResult> {
+export async function reviewIncome(
+  req: IncomeReview,
+  who: Principal,
+  deps: Deps,
+): Promise<SubmitIncomeResult> {
   const loaded = await loadForChange(req, who, 'town', deps.repo);
   if ('replay' in loaded) return { record: loaded.replay, replayed: true };
   const { current } = loaded;
   const open = openCountyRound(current);
   if (open && req.action === 'accept') {
     throw new ValidationError(
-      [{ path: 'action', code: 'county_round_open', message: `县级第 ${open.round} 轮比对标记为疑似，请更正数值或填写情况说明` }],
+      [
+        {
+          path: 'action',
+          code: 'county_round_open',
+          message: `县级第 ${open.round} 轮比对标记为疑似，请更正数值或填写情况说明`,
+        },
+      ],
       'INCOME.COUNTY_FLAG_OPEN',
     );
   }
   if (req.action !== 'correct' && (req.components || req.memberCount !== undefined)) {
-    throw new ValidationError([{ path: 'components', code: 'not_correcting', message: '只有选择“更正”时才能修改数值' }]);
+    throw new ValidationError([
+      { path: 'components', code: 'not_correcting', message: '只有选择“更正”时才能修改数值' },
+    ]);
   }
   const at = deps.now.toISOString();
   const reason = req.reason?.trim();
-  let values: Pick<IncomeRecord, 'memberCount' | 'components' | 'netIncome' | 'perCapitaNet'> & { fallCause?: IncomeRecord['fallCause'] } = current;
+  let values: Pick<IncomeRecord, 'memberCount' | 'components' | 'netIncome' | 'perCapitaNet'> & {
+    fallCause?: IncomeRecord['fallCause'];
+  } = current;
   if (req.action === 'correct') {
     const components = req.components ?? current.components;
     const memberCount = req.memberCount ?? current.memberCount;
     const fallCause = req.fallCause ?? current.fallCause;
     const household = await deps.repo.getHousehold(who.countyCode, current.householdId);
-    const previous = household ? await deps.repo.getRecord(who.countyCode, previousPeriod(current.period), household) : undefined;
+    const previous = household
+      ? await deps.repo.getRecord(who.countyCode, previousPeriod(current.period), household)
+      : undefined;
     assertFallCause(
-      { submissionId: req.submissionId, period: current.period, householdId: current.householdId, memberCount, components, expectedVersion: req.expectedVersion, ...(fallCause ? { fallCause } : {}) },
+      {
+        submissionId: req.submissionId,
+        period: current.period,
+        householdId: current.householdId,
+        memberCount,
+        components,
+        expectedVersion: req.expectedVersion,
+        ...(fallCause ? { fallCause } : {}),
+      },
       previous?.netIncome,
       yearConfig(deps.config, periodParts(current.period).year),
     );
-    values = { memberCount, components, netIncome: netIncome(components), perCapitaNet: perCapitaNet(components, memberCount), ...(fallCause ? { fallCause } : {}) };
+    values = {
+      memberCount,
+      components,
+      netIncome: netIncome(components),
+      perCapitaNet: perCapitaNet(components, memberCount),
+      ...(fallCause ? { fallCause } : {}),
+    };
   }
-  const action = ({ accept: 'accepted', correct: 'corrected', flag: 'flagged', explain: 'explained' } as const)[req.action];
+  const action = (
+    { accept: 'accepted', correct: 'corrected', flag: 'flagged', explain: 'explained' } as const
+  )[req.action];
   const rounds = current.countyRounds?.map((r) =>
     r === open && (action === 'corrected' || action === 'explained')
       ? { ...r, response: { action, note: reason ?? '', at, byName: who.name } }
@@ -126,7 +159,19 @@ export async function reviewIncome(req: IncomeReview, who: Principal, deps: Deps
     review: { action, at, by: who.userId, byName: who.name, ...(reason ? { reason } : {}) },
     ...(rounds ? { countyRounds: rounds } : {}),
   };
-  return save(current, next, who, { submissionId: req.submissionId, at, form: 'income-review', action: `review:${action}`, ...(reason ? { reason } : {}) }, deps.repo);
+  return save(
+    current,
+    next,
+    who,
+    {
+      submissionId: req.submissionId,
+      at,
+      form: 'income-review',
+      action: `review:${action}`,
+      ...(reason ? { reason } : {}),
+    },
+    deps.repo,
+  );
 }
 
 /**
@@ -134,15 +179,22 @@ export async function reviewIncome(req: IncomeReview, who: Principal, deps: Deps
  * (每轮比对): the record goes back to the town as 疑似 with the note; each round is
  * kept on the record and in its history.
  */
-export async function flagIncomeByCounty(req: IncomeCountyFlag, who: Principal, deps: Deps): Promise<SubmitIncomeResult> {
+export async function flagIncomeByCounty(
+  req: IncomeCountyFlag,
+  who: Principal,
+  deps: Deps,
+): Promise<SubmitIncomeResult> {
   const loaded = await loadForChange(req, who, 'county', deps.repo);
   if ('replay' in loaded) return { record: loaded.replay, replayed: true };
   const { current } = loaded;
   const rounds = current.countyRounds ?? [];
   if (rounds.some((r) => r.round >= req.round)) {
-    throw new DomainError('INCOME.ROUND_EXISTS', `该记录已有第 ${Math.max(...rounds.map((r) => r.round))} 轮比对记录，请使用更大的轮次`, 'conflict', [
-      { path: 'round', code: 'round_exists', message: '该轮次已标记过此记录' },
-    ]);
+    throw new DomainError(
+      'INCOME.ROUND_EXISTS',
+      `该记录已有第 ${Math.max(...rounds.map((r) => r.round))} 轮比对记录，请使用更大的轮次`,
+      'conflict',
+      [{ path: 'round', code: 'round_exists', message: '该轮次已标记过此记录' }],
+    );
   }
   const at = deps.now.toISOString();
   const next: IncomeRecord = {
@@ -155,5 +207,17 @@ export async function flagIncomeByCounty(req: IncomeCountyFlag, who: Principal, 
     sourceForm: 'income-county-compare',
     countyRounds: [...rounds, { round: req.round, note: req.note, at, byName: who.name }],
   };
-  return save(current, next, who, { submissionId: req.submissionId, at, form: 'income-county-compare', action: `county-round:${req.round}`, reason: req.note }, deps.repo);
+  return save(
+    current,
+    next,
+    who,
+    {
+      submissionId: req.submissionId,
+      at,
+      form: 'income-county-compare',
+      action: `county-round:${req.round}`,
+      reason: req.note,
+    },
+    deps.repo,
+  );
 }

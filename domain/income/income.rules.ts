@@ -19,7 +19,13 @@ export function assertFallCause(entry: IncomeEntry, previousNet: number | undefi
   if (requiresFallCause(entry, previousNet, year) && !entry.fallCause) {
     const pct = Math.round(year.sharpFallShare * 100);
     throw new ValidationError(
-      [{ path: 'fallCause.kind', code: 'fall_cause_required', message: `收入较上月下降超过 ${pct}%，请选择下降原因` }],
+      [
+        {
+          path: 'fallCause.kind',
+          code: 'fall_cause_required',
+          message: `收入较上月下降超过 ${pct}%，请选择下降原因`,
+        },
+      ],
       'INCOME.FALL_CAUSE_REQUIRED',
     );
   }

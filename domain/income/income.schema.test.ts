@@ -22,9 +22,24 @@ describe('incomeEntrySchema', () => {
   });
 
   it.each([
-    ['negative income', { components: { ...valid.components, wage: -1 } }, 'components.wage', '工资性收入不能为负数'],
-    ['three decimals', { components: { ...valid.components, transfer: 1.005 } }, 'components.transfer', '转移性收入最多保留两位小数'],
-    ['absurd income', { components: { ...valid.components, business: 5e6 } }, 'components.business', '生产经营性收入超过 100 万元，请核实'],
+    [
+      'negative income',
+      { components: { ...valid.components, wage: -1 } },
+      'components.wage',
+      '工资性收入不能为负数',
+    ],
+    [
+      'three decimals',
+      { components: { ...valid.components, transfer: 1.005 } },
+      'components.transfer',
+      '转移性收入最多保留两位小数',
+    ],
+    [
+      'absurd income',
+      { components: { ...valid.components, business: 5e6 } },
+      'components.business',
+      '生产经营性收入超过 100 万元，请核实',
+    ],
     ['no members', { memberCount: 0 }, 'memberCount', '家庭人口数至少为 1'],
     ['fractional members', { memberCount: 2.5 }, 'memberCount', '家庭人口数应为整数'],
     ['bad period', { period: '2026-13' }, 'period', '月份格式应为 YYYY-MM，例如 2026-10'],
@@ -44,7 +59,9 @@ describe('incomeEntrySchema', () => {
   });
 
   it('rejects unknown fields instead of storing them', () => {
-    expect(issues({ ...valid, villageId: 'T02V001' })).toContainEqual(expect.objectContaining({ code: 'unrecognized_keys' }));
+    expect(issues({ ...valid, villageId: 'T02V001' })).toContainEqual(
+      expect.objectContaining({ code: 'unrecognized_keys' }),
+    );
   });
 
   it('requires a note when the fall cause is "other"', () => {

@@ -54,9 +54,7 @@ export const incomeEntrySchema = z.strictObject({
   /** Made by the client once per form fill; a retry with the same id never stores twice. */
   submissionId: z.uuid({ error: '提交编号无效，请刷新页面后重填' }),
   period: periodSchema,
-  householdId: z
-    .string({ error: '请选择农户' })
-    .regex(/^[A-Z0-9-]{1,40}$/, { error: '请从列表中选择农户' }),
+  householdId: z.string({ error: '请选择农户' }).regex(/^[A-Z0-9-]{1,40}$/, { error: '请从列表中选择农户' }),
   memberCount: z
     .number({ error: '请填写家庭人口数' })
     .int({ error: '家庭人口数应为整数' })
@@ -102,29 +100,36 @@ export const countyRoundSchema = z.object({
   at: z.string(),
   byName: z.string(),
   response: z
-    .object({ action: z.enum(['corrected', 'explained']), note: z.string(), at: z.string(), byName: z.string() })
+    .object({
+      action: z.enum(['corrected', 'explained']),
+      note: z.string(),
+      at: z.string(),
+      byName: z.string(),
+    })
     .optional(),
 });
 export type CountyRound = z.infer<typeof countyRoundSchema>;
 
 /** An income record as stored: the entry plus derived figures and provenance. */
-export const incomeRecordSchema = incomeEntrySchema.omit({ submissionId: true, expectedVersion: true }).extend({
-  countyCode: z.string(),
-  villageId: z.string(),
-  townId: z.string(),
-  netIncome: z.number(),
-  perCapitaNet: z.number(),
-  status: z.enum(incomeStatuses),
-  version: z.number().int().min(1),
-  lastSubmissionId: z.string(),
-  updatedBy: z.string(),
-  updatedAt: z.string(),
-  /** ISO time of first entry: timeliness is judged on it. */
-  enteredAt: z.string(),
-  sourceForm: z.string(),
-  review: incomeReviewStateSchema.optional(),
-  countyRounds: z.array(countyRoundSchema).optional(),
-});
+export const incomeRecordSchema = incomeEntrySchema
+  .omit({ submissionId: true, expectedVersion: true })
+  .extend({
+    countyCode: z.string(),
+    villageId: z.string(),
+    townId: z.string(),
+    netIncome: z.number(),
+    perCapitaNet: z.number(),
+    status: z.enum(incomeStatuses),
+    version: z.number().int().min(1),
+    lastSubmissionId: z.string(),
+    updatedBy: z.string(),
+    updatedAt: z.string(),
+    /** ISO time of first entry: timeliness is judged on it. */
+    enteredAt: z.string(),
+    sourceForm: z.string(),
+    review: incomeReviewStateSchema.optional(),
+    countyRounds: z.array(countyRoundSchema).optional(),
+  });
 export type IncomeRecord = z.infer<typeof incomeRecordSchema>;
 
 /** The county round still waiting for the town's answer, if any. */
@@ -132,14 +137,12 @@ export const openCountyRound = (r: Pick<IncomeRecord, 'countyRounds'>): CountyRo
   r.countyRounds?.find((x) => !x.response);
 
 /** Worklist status: 未录入 / 已录入 / 已审核 / 疑似. */
-export const incomeStatusOf = (r: Pick<IncomeRecord, 'status'> | null | undefined): IncomeStatus | 'missing' =>
-  r ? r.status : 'missing';
+export const incomeStatusOf = (
+  r: Pick<IncomeRecord, 'status'> | null | undefined,
+): IncomeStatus | 'missing' => (r ? r.status : 'missing');
 
 const recordKey = incomeEntrySchema.pick({ submissionId: true, period: true, householdId: true });
-const reviewReason = z
-  .string({ error: '请填写原因' })
-  .trim()
-  .max(500, { error: '原因不超过 500 字' });
+const reviewReason = z.string({ error: '请填写原因' }).trim().max(500, { error: '原因不超过 500 字' });
 
 /**
  * What the town's review form submits: accept, correct values with a reason,
@@ -168,7 +171,11 @@ export type IncomeReview = z.infer<typeof incomeReviewSchema>;
 /** What the monitoring centre submits for a record it finds suspicious in a comparison round. */
 export const incomeCountyFlagSchema = recordKey.extend({
   expectedVersion: z.number().int().min(1).max(1_000_000),
-  round: z.number({ error: '请填写比对轮次' }).int({ error: '轮次应为整数' }).min(1, { error: '轮次至少为 1' }).max(99),
+  round: z
+    .number({ error: '请填写比对轮次' })
+    .int({ error: '轮次应为整数' })
+    .min(1, { error: '轮次至少为 1' })
+    .max(99),
   note: z.string({ error: '请填写疑似情况' }).trim().min(4, { error: '疑似情况至少 4 个字' }).max(500),
 });
 export type IncomeCountyFlag = z.infer<typeof incomeCountyFlagSchema>;

@@ -10,7 +10,7 @@ import type { IncomeRepository } from './income.port.ts';
 import { assertFallCause } from './income.rules.ts';
 import { assertEntryOpen } from './income.window.ts';
 import { diff } from '../records/record.commands.ts';
-import type { IncomeEntry, IncomeRecord } from './income.schema.ts';
+import { incomeStatusLabels, type IncomeEntry, type IncomeRecord } from './income.schema.ts';
 
 export interface SubmitIncomeResult {
   record: IncomeRecord;
@@ -37,25 +37,24 @@ export async function submitIncome(
   }
   const household = await repo.getHousehold(county, entry.householdId);
   if (!household) throw new NotFoundError('INCOME.HOUSEHOLD_NOT_FOUND', '未找到该农户，请从列表中选择');
-  assertReach(who, 'village', { countyCode: county, villageId: household.villageId, townId: household.townId });
+  assertReach(who, 'village', {
+    countyCode: county,
+    villageId: household.villageId,
+    townId: household.townId,
+  });
   if (!isIncomeMonitored(household)) {
     throw new ValidationError(
       [{ path: 'householdId', code: 'not_monitored', message: '该户不是脱贫户或监测户，无需按月录入收入' }],
       'INCOME.HOUSEHOLD_NOT_MONITORED',
     );
   }
-  assertEntryOpen(
-    entry.period,
-    household,
-    now,
-    config,
-    await repo.listEntryWindows(county, entry.period),
-  );
+  assertEntryOpen(entry.period, household, now, config, await repo.listEntryWindows(county, entry.period));
   const year = yearConfig(config, periodParts(entry.period).year);
   const previous = await repo.getRecord(county, previousPeriod(entry.period), household);
   assertFallCause(entry, previous?.netIncome, year);
 
-  const current = entry.expectedVersion > 0 ? await repo.getRecord(county, entry.period, household) : undefined;
+  const current =
+    entry.expectedVersion > 0 ? await repo.getRecord(county, entry.period, household) : undefined;
   const at = now.toISOString();
   const record: IncomeRecord = {
     period: entry.period,
@@ -87,7 +86,10 @@ export async function submitIncome(
     action: current ? 'update' : 'create',
     changes: diff(current ? pickValues(current) : {}, pickValues(record)),
   });
-  return { record: stored, replayed: stored.lastSubmissionId === entry.submissionId && stored.updatedAt !== at };
+  return {
+    record: stored,
+    replayed: stored.lastSubmissionId === entry.submissionId && stored.updatedAt !== at,
+  };
 }
 
 /** The figures a person enters or corrects: what a history entry compares. */
@@ -97,6 +99,7 @@ export function pickValues(r: IncomeRecord): Record<string, unknown> {
     components: r.components,
     ...(r.fallCause ? { fallCause: r.fallCause } : {}),
     netIncome: r.netIncome,
-    status: r.status,
+    // In words, so the history reads 已录入 → 已审核 for the person looking at it.
+    status: incomeStatusLabels[r.status],
   };
 }

@@ -42,7 +42,11 @@ export function isWorkingDay(day: string, config: CountyConfig): boolean {
  * The last calendar day (Asia/Shanghai) of a stage of `period`'s cycle: the
  * configured day of the following month, moved past holidays when configured.
  */
-export function stageDeadline(period: Period, stage: keyof Omit<Deadlines, 'moveOffHolidays'>, config: CountyConfig): string {
+export function stageDeadline(
+  period: Period,
+  stage: keyof Omit<Deadlines, 'moveOffHolidays'>,
+  config: CountyConfig,
+): string {
   const { year, month } = periodParts(addMonths(period, 1));
   let day = `${year}-${String(month).padStart(2, '0')}-${String(config.deadlines[stage]).padStart(2, '0')}`;
   if (config.deadlines.moveOffHolidays) {
@@ -56,7 +60,9 @@ export function stageDeadline(period: Period, stage: keyof Omit<Deadlines, 'move
 export const entryWindowSchema = z.strictObject({
   period: periodSchema,
   /** The village or town the entry is reopened for (a town reopens all its villages). */
-  unitId: z.string({ error: '请选择村/社区或镇/街道' }).regex(/^[A-Z0-9-]{1,32}$/, { error: '请从列表中选择单位' }),
+  unitId: z
+    .string({ error: '请选择村/社区或镇/街道' })
+    .regex(/^[A-Z0-9-]{1,32}$/, { error: '请从列表中选择单位' }),
   /** Last day (Asia/Shanghai) on which entry is open again. */
   until: z.iso.date({ error: '日期格式应为 YYYY-MM-DD' }),
   reason: z
@@ -97,7 +103,10 @@ export function entryWindowState(
   const today = shanghaiDate(now);
   if (today <= deadline) return { open: true, deadline };
   const covering = reopenings
-    .filter((w) => w.period === period && (w.unitId === unit.villageId || w.unitId === unit.townId) && today <= w.until)
+    .filter(
+      (w) =>
+        w.period === period && (w.unitId === unit.villageId || w.unitId === unit.townId) && today <= w.until,
+    )
     .sort((a, b) => b.until.localeCompare(a.until))[0];
   return covering ? { open: true, deadline, reopenedUntil: covering.until } : { open: false, deadline };
 }

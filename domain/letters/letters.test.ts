@@ -50,9 +50,7 @@ describe('reminder letter items', () => {
       defaultLetterConfig,
     );
     expect(items.map((i) => i.key)).toEqual(['problem:P1']);
-    expect(items[0]?.description).toBe(
-      '走访发现问题“危房未改造”（编号 P1）整改期限为 2026年11月1日，现已逾期',
-    );
+    expect(items[0]?.description).toBe('走访发现问题“危房未改造”（编号P1）整改期限为2026年11月1日，现已逾期');
     expect(items[0]?.dueBy).toBe('2026-11-11');
   });
 
@@ -77,7 +75,7 @@ describe('reminder letter items', () => {
       {
         key: 'review:2026-10:T01',
         townId: 'T01',
-        description: '2026年10月已录入收入信息 2 户，截至比对研判期限仍有 1 户未完成审核',
+        description: '2026年10月已录入收入信息2户，截至比对研判期限仍有1户未完成审核',
         dueBy: '2026-11-11',
       },
     ]);

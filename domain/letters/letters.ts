@@ -57,7 +57,7 @@ export function entryOverdueItems(
     .map((v) => ({
       key: `entry:${analysis.period}:${v.villageId}`,
       townId: v.townId,
-      description: `${v.villageName}${label}收入信息应录入 ${v.due} 户，截至录入期限仍有 ${v.due - v.entered} 户未录入`,
+      description: `${v.villageName}${label}收入信息应录入${v.due}户，截至录入期限仍有${v.due - v.entered}户未录入`,
       dueBy: addDays(today, cfg.fixWithinDays),
     }));
 }
@@ -81,7 +81,7 @@ export function reviewOverdueItems(
       {
         key: `review:${input.period}:${t.id}`,
         townId: t.id,
-        description: `${label}已录入收入信息 ${own.length} 户，截至比对研判期限仍有 ${pending} 户未完成审核`,
+        description: `${label}已录入收入信息${own.length}户，截至比对研判期限仍有${pending}户未完成审核`,
         dueBy: addDays(today, cfg.fixWithinDays),
       },
     ];
@@ -142,7 +142,7 @@ export function overdueItems(
     .map((s) => ({
       key: `${s.kind}:${s.id}`,
       townId: s.townId as string,
-      description: `${kindLabel[s.kind]}“${s.title}”（编号 ${s.id}）整改期限为 ${s.deadline.slice(0, 4)}年${Number(s.deadline.slice(5, 7))}月${Number(s.deadline.slice(8, 10))}日，现已逾期`,
+      description: `${kindLabel[s.kind]}“${s.title}”（编号${s.id}）整改期限为${s.deadline.slice(0, 4)}年${Number(s.deadline.slice(5, 7))}月${Number(s.deadline.slice(8, 10))}日，现已逾期`,
       dueBy: addDays(today, cfg.fixWithinDays),
     }))
     .filter((i) => !alreadyLettered.has(i.key))

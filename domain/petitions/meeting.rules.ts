@@ -14,11 +14,13 @@ export function meetingIssues(
   reviewDays: readonly number[] = defaultCalendar.petitionReviewDays,
 ): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (m.date > today) issues.push({ path: 'date', code: 'MEETING.DATE_IN_FUTURE', message: '会议日期不能晚于今天' });
+  if (m.date > today)
+    issues.push({ path: 'date', code: 'MEETING.DATE_IN_FUTURE', message: '会议日期不能晚于今天' });
   if (m.level === 'village-weekly' && !m.villageId)
     issues.push({ path: 'villageId', code: 'MEETING.VILLAGE_REQUIRED', message: '村级周例会须选择村/社区' });
   if (m.level === 'town-review') {
-    if (!m.townId) issues.push({ path: 'townId', code: 'MEETING.TOWN_REQUIRED', message: '镇级研判须选择镇/街道' });
+    if (!m.townId)
+      issues.push({ path: 'townId', code: 'MEETING.TOWN_REQUIRED', message: '镇级研判须选择镇/街道' });
     const day = Number(m.date.slice(8, 10));
     if (!reviewDays.includes(day))
       issues.push({
@@ -28,9 +30,17 @@ export function meetingIssues(
       });
   }
   if (m.level === 'department-monthly' && !m.departmentName)
-    issues.push({ path: 'departmentName', code: 'MEETING.DEPARTMENT_REQUIRED', message: '部门月度研判须填写部门名称' });
+    issues.push({
+      path: 'departmentName',
+      code: 'MEETING.DEPARTMENT_REQUIRED',
+      message: '部门月度研判须填写部门名称',
+    });
   if (new Set(m.linkedPetitionIds).size !== m.linkedPetitionIds.length)
-    issues.push({ path: 'linkedPetitionIds', code: 'MEETING.DUPLICATE_PETITION', message: '同一信访件只能关联一次' });
+    issues.push({
+      path: 'linkedPetitionIds',
+      code: 'MEETING.DUPLICATE_PETITION',
+      message: '同一信访件只能关联一次',
+    });
   return issues;
 }
 
@@ -48,7 +58,11 @@ export function normaliseMeeting(m: Meeting, villageTownId: string | undefined):
   const { villageId, townId, departmentName, ...rest } = m;
   switch (m.level) {
     case 'village-weekly':
-      return { ...rest, ...(villageId ? { villageId } : {}), ...(villageTownId ? { townId: villageTownId } : {}) };
+      return {
+        ...rest,
+        ...(villageId ? { villageId } : {}),
+        ...(villageTownId ? { townId: villageTownId } : {}),
+      };
     case 'town-review':
       return { ...rest, ...(townId ? { townId } : {}) };
     case 'department-monthly':

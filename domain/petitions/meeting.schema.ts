@@ -7,7 +7,12 @@
 import { isoDateSchema } from '../org/org.schema.ts';
 import { z } from '../shared/zod.ts';
 
-export const meetingLevels = ['village-weekly', 'town-review', 'department-monthly', 'county-quarterly'] as const;
+export const meetingLevels = [
+  'village-weekly',
+  'town-review',
+  'department-monthly',
+  'county-quarterly',
+] as const;
 export type MeetingLevel = (typeof meetingLevels)[number];
 export const meetingLevelLabels: Record<MeetingLevel, string> = {
   'village-weekly': '村级周例会',
@@ -37,7 +42,9 @@ export const meetingSchema = z.strictObject({
     .max(60, { error: '参会人员不超过 60 人' }),
   itemsReviewed: text('研判事项', 2, 2000),
   decisions: text('研判意见', 2, 2000),
-  linkedPetitionIds: z.array(z.uuid({ error: '关联信访件编号无效' })).max(100, { error: '关联信访件不超过 100 件' }),
+  linkedPetitionIds: z
+    .array(z.uuid({ error: '关联信访件编号无效' }))
+    .max(100, { error: '关联信访件不超过 100 件' }),
 });
 export type Meeting = z.infer<typeof meetingSchema>;
 

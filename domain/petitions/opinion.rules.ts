@@ -7,11 +7,23 @@ export function opinionIssues(o: Omit<Opinion, 'callbacks'>, today: string): Fie
   if (o.discoveredDate > today)
     issues.push({ path: 'discoveredDate', code: 'OPINION.DATE_IN_FUTURE', message: '发现日期不能晚于今天' });
   if (o.officialReply && !o.replyDate)
-    issues.push({ path: 'replyDate', code: 'OPINION.REPLY_DATE_REQUIRED', message: '已回复的须填写回复日期' });
+    issues.push({
+      path: 'replyDate',
+      code: 'OPINION.REPLY_DATE_REQUIRED',
+      message: '已回复的须填写回复日期',
+    });
   if (o.replyDate && !o.officialReply)
-    issues.push({ path: 'officialReply', code: 'OPINION.REPLY_REQUIRED', message: '填写了回复日期，请同时填写官方回复内容' });
+    issues.push({
+      path: 'officialReply',
+      code: 'OPINION.REPLY_REQUIRED',
+      message: '填写了回复日期，请同时填写官方回复内容',
+    });
   if (o.replyDate && (o.replyDate < o.discoveredDate || o.replyDate > today))
-    issues.push({ path: 'replyDate', code: 'OPINION.REPLY_DATE_INVALID', message: '回复日期应在发现日期与今天之间' });
+    issues.push({
+      path: 'replyDate',
+      code: 'OPINION.REPLY_DATE_INVALID',
+      message: '回复日期应在发现日期与今天之间',
+    });
   return issues;
 }
 
@@ -33,9 +45,17 @@ export function applyOpinionUpdate(current: Opinion, u: OpinionUpdate, today: st
   const issues = opinionIssues(next, today);
   if (addCallback) {
     if (addCallback.date > today)
-      issues.push({ path: 'addCallback.date', code: 'OPINION.DATE_IN_FUTURE', message: '回访日期不能晚于今天' });
+      issues.push({
+        path: 'addCallback.date',
+        code: 'OPINION.DATE_IN_FUTURE',
+        message: '回访日期不能晚于今天',
+      });
     if (addCallback.date < current.discoveredDate)
-      issues.push({ path: 'addCallback.date', code: 'OPINION.CALLBACK_BEFORE_DISCOVERY', message: '回访日期不能早于发现日期' });
+      issues.push({
+        path: 'addCallback.date',
+        code: 'OPINION.CALLBACK_BEFORE_DISCOVERY',
+        message: '回访日期不能早于发现日期',
+      });
   }
   assertOk(issues);
   return addCallback ? { ...next, callbacks: [...current.callbacks, addCallback] } : next;

@@ -9,7 +9,15 @@ describe('analysePetitions on the October fixture (figures worked out by hand)',
     // P1, P2, P3, P4, P6: P5 came in September, P7 in November.
     expect(a.received).toBe(5);
     expect(a.byChannel).toEqual({ window: 2, hotline: 1, letter: 1, online: 1 });
-    expect(a.byCategory).toEqual({ income: 1, 'food-clothing': 0, education: 1, medical: 0, housing: 1, water: 1, other: 1 });
+    expect(a.byCategory).toEqual({
+      income: 1,
+      'food-clothing': 0,
+      education: 1,
+      medical: 0,
+      housing: 1,
+      water: 1,
+      other: 1,
+    });
     expect(a.byMode).toEqual({ immediate: 1, assigned: 2, deadline: 2 });
     expect(a.monitoringReview).toBe(4);
   });
@@ -31,14 +39,43 @@ describe('analysePetitions on the October fixture (figures worked out by hand)',
       ['P5', 35],
       ['P3', 11],
     ]);
-    expect(a.overdue[0]).toMatchObject({ petitioner: '赵**', phone: '029****5678', townName: '东岭镇', villageName: '柳树村' });
-    expect(a.overdue[1]).toMatchObject({ petitioner: '刘**', phone: '139****1111', assignedUnit: '西川镇政府' });
+    expect(a.overdue[0]).toMatchObject({
+      petitioner: '赵**',
+      phone: '029****5678',
+      townName: '东岭镇',
+      villageName: '柳树村',
+    });
+    expect(a.overdue[1]).toMatchObject({
+      petitioner: '刘**',
+      phone: '139****1111',
+      assignedUnit: '西川镇政府',
+    });
   });
 
   it('gives each town its row, zero rows included', () => {
     expect(a.byTown).toEqual([
-      { townId: 'T01', townName: '东岭镇', received: 3, concluded: 2, resolved: 2, onTime: 1, overdue: 1, callbacks: 2, satisfied: 1 },
-      { townId: 'T02', townName: '西川镇', received: 2, concluded: 1, resolved: 0, onTime: 1, overdue: 1, callbacks: 0, satisfied: 0 },
+      {
+        townId: 'T01',
+        townName: '东岭镇',
+        received: 3,
+        concluded: 2,
+        resolved: 2,
+        onTime: 1,
+        overdue: 1,
+        callbacks: 2,
+        satisfied: 1,
+      },
+      {
+        townId: 'T02',
+        townName: '西川镇',
+        received: 2,
+        concluded: 1,
+        resolved: 0,
+        onTime: 1,
+        overdue: 1,
+        callbacks: 0,
+        satisfied: 0,
+      },
     ]);
   });
 
@@ -47,7 +84,12 @@ describe('analysePetitions on the October fixture (figures worked out by hand)',
   });
 
   it('gives null rates, not NaN, for an empty month', () => {
-    const empty = analysePetitions({ ...octoberInput, from: '2026-01-01', to: '2026-01-31', asOf: '2026-01-31' });
+    const empty = analysePetitions({
+      ...octoberInput,
+      from: '2026-01-01',
+      to: '2026-01-31',
+      asOf: '2026-01-31',
+    });
     expect(empty).toMatchObject({ received: 0, resolvedRate: null, onTimeRate: null, overdue: [] });
     expect(empty.callbacks.satisfactionRate).toBeNull();
   });
@@ -56,8 +98,18 @@ describe('analysePetitions on the October fixture (figures worked out by hand)',
 describe('summary windows', () => {
   it('covers a month, a quarter and the days since the previous review', () => {
     expect(monthWindow('2026-02')).toMatchObject({ from: '2026-02-01', to: '2026-02-28', period: '2026-02' });
-    expect(quarterWindow('2026-09')).toMatchObject({ from: '2026-07-01', to: '2026-09-30', period: '2026-Q3', label: '2026年第3季度' });
-    expect(reviewWindow('2026-11-14', [4, 14, 24])).toMatchObject({ from: '2026-11-04', to: '2026-11-13', asOf: '2026-11-14', period: '2026-11-14' });
+    expect(quarterWindow('2026-09')).toMatchObject({
+      from: '2026-07-01',
+      to: '2026-09-30',
+      period: '2026-Q3',
+      label: '2026年第3季度',
+    });
+    expect(reviewWindow('2026-11-14', [4, 14, 24])).toMatchObject({
+      from: '2026-11-04',
+      to: '2026-11-13',
+      asOf: '2026-11-14',
+      period: '2026-11-14',
+    });
     expect(reviewWindow('2026-11-04', [4, 14, 24])).toMatchObject({ from: '2026-10-24', to: '2026-11-03' });
     expect(reviewWindow('2027-01-04', [4, 14, 24])).toMatchObject({ from: '2026-12-24', to: '2027-01-03' });
   });
@@ -67,7 +119,18 @@ describe('monthlyReportForm', () => {
   it('gives a line per town and a total that includes county-level opinion items', async () => {
     const { monthlyReportForm } = await import('./petition.analysis.ts');
     const rows = monthlyReportForm(octoberInput);
-    expect(rows.map((r) => [r.townName, r.received, r.immediate, r.assigned, r.deadline, r.concluded, r.overdue, r.opinions])).toEqual([
+    expect(
+      rows.map((r) => [
+        r.townName,
+        r.received,
+        r.immediate,
+        r.assigned,
+        r.deadline,
+        r.concluded,
+        r.overdue,
+        r.opinions,
+      ]),
+    ).toEqual([
       ['东岭镇', 3, 1, 1, 1, 2, 1, 1],
       ['西川镇', 2, 0, 1, 1, 1, 1, 0],
       ['合计', 5, 1, 2, 2, 3, 2, 2],

@@ -117,7 +117,17 @@ export function analysePetitions(input: PetitionAnalysisInput): PetitionAnalysis
   const towns = new Map<string, TownPetitionFigures>(
     input.towns.map((t) => [
       t.id,
-      { townId: t.id, townName: t.name, received: 0, concluded: 0, resolved: 0, onTime: 0, overdue: 0, callbacks: 0, satisfied: 0 },
+      {
+        townId: t.id,
+        townName: t.name,
+        received: 0,
+        concluded: 0,
+        resolved: 0,
+        onTime: 0,
+        overdue: 0,
+        callbacks: 0,
+        satisfied: 0,
+      },
     ]),
   );
   const townOf = (id: string | undefined) => (id ? towns.get(id) : undefined);
@@ -216,7 +226,10 @@ export function analysePetitions(input: PetitionAnalysisInput): PetitionAnalysis
     resolvedRate: received === 0 ? null : resolved / received,
     onTimeRate: concluded === 0 ? null : onTime / concluded,
     monitoringReview,
-    callbacks: { ...callbacks, satisfactionRate: callbacks.count === 0 ? null : callbacks.satisfied / callbacks.count },
+    callbacks: {
+      ...callbacks,
+      satisfactionRate: callbacks.count === 0 ? null : callbacks.satisfied / callbacks.count,
+    },
     opinions,
     overdue,
     open,
@@ -233,7 +246,8 @@ export interface SummaryWindow {
   label: string;
 }
 
-const lastDayOf = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+const lastDayOf = (year: number, month: number) =>
+  new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A calendar month `YYYY-MM`: from the 1st to its last day, read as of that last day. */

@@ -47,7 +47,11 @@ export function daysBetween(a: string, b: string): number {
 export function intakeIssues(i: Omit<PetitionIntake, 'submissionId'>, today: string): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (i.receivedDate > today)
-    issues.push({ path: 'receivedDate', code: 'PETITION.RECEIVED_IN_FUTURE', message: '受理日期不能晚于今天' });
+    issues.push({
+      path: 'receivedDate',
+      code: 'PETITION.RECEIVED_IN_FUTURE',
+      message: '受理日期不能晚于今天',
+    });
   if (i.handlingMode === 'deadline') {
     if (!i.deadline) {
       issues.push({ path: 'deadline', code: 'PETITION.DEADLINE_REQUIRED', message: '限期办须填写办理期限' });
@@ -62,7 +66,11 @@ export function intakeIssues(i: Omit<PetitionIntake, 'submissionId'>, today: str
     }
   }
   if (i.handlingMode !== 'immediate' && !i.assignedUnit)
-    issues.push({ path: 'assignedUnit', code: 'PETITION.ASSIGNED_UNIT_REQUIRED', message: '交办、限期办须填写承办单位' });
+    issues.push({
+      path: 'assignedUnit',
+      code: 'PETITION.ASSIGNED_UNIT_REQUIRED',
+      message: '交办、限期办须填写承办单位',
+    });
   return issues;
 }
 
@@ -75,7 +83,8 @@ export function assertIntake(i: Omit<PetitionIntake, 'submissionId'>, today: str
 
 export function dueDateOf(i: Pick<PetitionIntake, 'handlingMode' | 'receivedDate' | 'deadline'>): string {
   if (i.handlingMode === 'deadline' && i.deadline) return i.deadline;
-  if (i.handlingMode === 'deadline') throw new PetitionRuleError('PETITION.DEADLINE_REQUIRED', 'deadline', '限期办须填写办理期限');
+  if (i.handlingMode === 'deadline')
+    throw new PetitionRuleError('PETITION.DEADLINE_REQUIRED', 'deadline', '限期办须填写办理期限');
   return addDays(i.receivedDate, handlingDays[i.handlingMode]);
 }
 
@@ -100,7 +109,8 @@ export function applyHandling(p: Petition, h: PetitionHandling, byName: string, 
   if (p.status !== 'open')
     throw new PetitionRuleError('PETITION.ALREADY_CONCLUDED', 'date', '该信访件已办结，不能再登记办理情况');
   if (h.date > today) throw new PetitionRuleError('PETITION.DATE_IN_FUTURE', 'date', '办理日期不能晚于今天');
-  if (h.date < p.receivedDate) throw new PetitionRuleError('PETITION.DATE_BEFORE_RECEIPT', 'date', '办理日期不能早于受理日期');
+  if (h.date < p.receivedDate)
+    throw new PetitionRuleError('PETITION.DATE_BEFORE_RECEIPT', 'date', '办理日期不能早于受理日期');
   const handling = [...p.handling, { date: h.date, note: h.note, byName }];
   if (!h.result) return { ...p, handling };
   return { ...p, handling, status: h.result.outcome, result: { ...h.result, date: h.date } };

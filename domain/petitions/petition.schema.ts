@@ -15,7 +15,15 @@ export const petitionChannelLabels: Record<PetitionChannel, string> = {
   online: '网上',
 };
 
-export const petitionCategories = ['income', 'food-clothing', 'education', 'medical', 'housing', 'water', 'other'] as const;
+export const petitionCategories = [
+  'income',
+  'food-clothing',
+  'education',
+  'medical',
+  'housing',
+  'water',
+  'other',
+] as const;
 export type PetitionCategory = (typeof petitionCategories)[number];
 export const petitionCategoryLabels: Record<PetitionCategory, string> = {
   income: '收入',

@@ -26,10 +26,23 @@ const assistanceWriters = ['village-officer', 'assistance-cadre', 'town-staff', 
 /** archive and delivery: who may search, download and verify archived reports. */
 const archiveReaders = ['auditor', 'county-admin', 'coordination-office'] as const;
 /** petitions and public opinion: who takes in petitions (village screening, town and county windows), who reads them. */
-const petitionWriters = ['village-officer', 'assistance-cadre', 'town-staff', 'coordination-office', 'county-admin'] as const;
+const petitionWriters = [
+  'village-officer',
+  'assistance-cadre',
+  'town-staff',
+  'coordination-office',
+  'county-admin',
+] as const;
 const petitionReaders = [...petitionWriters, 'monitoring-centre', 'leader'] as const;
 const opinionWriters = ['town-staff', 'coordination-office', 'county-admin'] as const;
-const meetingWriters = ['village-officer', 'assistance-cadre', 'town-staff', 'department-staff', 'coordination-office', 'county-admin'] as const;
+const meetingWriters = [
+  'village-officer',
+  'assistance-cadre',
+  'town-staff',
+  'department-staff',
+  'coordination-office',
+  'county-admin',
+] as const;
 
 /**
  * visits and inspections: who records visits and keeps the problem ledger (county
@@ -167,7 +180,14 @@ function qualityRoutes() {
 }
 
 /** county directory: who may browse the org tree and households (each within their reach). */
-const directoryReaders = ['county-admin', 'monitoring-centre', 'coordination-office', 'town-staff', 'village-officer', 'leader'] as const;
+const directoryReaders = [
+  'county-admin',
+  'monitoring-centre',
+  'coordination-office',
+  'town-staff',
+  'village-officer',
+  'leader',
+] as const;
 
 export const routes = [
   {
@@ -554,7 +574,17 @@ export const routes = [
     method: 'GET',
     path: '/api/me',
     handler: 'me',
-    roles: ['county-admin', 'monitoring-centre', 'coordination-office', 'department-staff', 'town-staff', 'village-officer', 'assistance-cadre', 'leader'],
+    roles: [
+      'county-admin',
+      'monitoring-centre',
+      'coordination-office',
+      'department-staff',
+      'town-staff',
+      'village-officer',
+      'assistance-cadre',
+      'leader',
+      'auditor',
+    ],
     scope: 'none',
     access: { table: 'read' },
   },

@@ -36,6 +36,7 @@ export const jobVariants = [
   'town-review-overdue',
   'items-overdue',
   'sweep',
+  'rules',
 ] as const;
 export type JobVariant = (typeof jobVariants)[number];
 
@@ -153,6 +154,14 @@ export function buildSchedules(cal: CalendarConfig): ScheduleDef[] {
       variant: 'quarterly',
       cron: `0 10 ${cal.countyAnalysisDay + 1} ${quarterMonths} *`,
       description: `每季度首月${cal.countyAnalysisDay + 1}日 10:00 上季度收入分析研判材料（供县季度研判会）`,
+    },
+    {
+      // The logic rules over stored records, every night; findings become error records (no duplicates on re-run).
+      id: 'data-quality-rules-nightly',
+      job: 'data-quality',
+      variant: 'rules',
+      cron: '0 2 * * *',
+      description: '每日 02:00 数据逻辑规则校验（发现的问题登记为数据错误，重复运行不重复登记）',
     },
     {
       id: 'overdue-reminders-daily',

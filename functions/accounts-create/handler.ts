@@ -18,13 +18,25 @@ export const handler = httpRoute('accountsCreate', accountsRequestSchema, async 
     }
     const s = toStaff(item);
     if (!s.active) {
-      results.push({ staffId, username: s.username, name: s.name, outcome: 'inactive', message: '此人已停用，不能开通账号' });
+      results.push({
+        staffId,
+        username: s.username,
+        name: s.name,
+        outcome: 'inactive',
+        message: '此人已停用，不能开通账号',
+      });
       continue;
     }
     const r = await createAccount(s, principal.countyCode);
     results.push(
       r.created
-        ? { staffId, username: s.username, name: s.name, outcome: 'created', temporaryPassword: r.temporaryPassword }
+        ? {
+            staffId,
+            username: s.username,
+            name: s.name,
+            outcome: 'created',
+            temporaryPassword: r.temporaryPassword,
+          }
         : { staffId, username: s.username, name: s.name, outcome: 'exists', message: '账号已存在，未作改动' },
     );
   }

@@ -34,10 +34,21 @@ export const handler = httpRoute('accountsDisable', accountsRequestSchema, async
         changes: [{ path: 'active', from: true, to: false }],
       };
       const next = { ...s, active: false };
-      await putVersioned({ ...staffItem(county, next), ...bookkeeping(v + 1, change) }, v, { county, ownerId: s.id, tag: 'STAFF', change, snapshot: next });
+      await putVersioned({ ...staffItem(county, next), ...bookkeeping(v + 1, change) }, v, {
+        county,
+        ownerId: s.id,
+        tag: 'STAFF',
+        change,
+        snapshot: next,
+      });
     }
     const disabled = await disableAccount(s.username);
-    results.push({ staffId, username: s.username, name: s.name, outcome: disabled ? 'disabled' : 'no-account' });
+    results.push({
+      staffId,
+      username: s.username,
+      name: s.name,
+      outcome: disabled ? 'disabled' : 'no-account',
+    });
   }
   return { status: 200, body: { results } };
 });

@@ -10,10 +10,18 @@ export const handler = httpRoute('accountsList', undefined, async ({ principal, 
   const county = principal.countyCode;
   const q = (query.q ?? '').trim();
   const unit = (query.unit ?? '').trim().toUpperCase();
-  const [staff, states, units] = await Promise.all([listStaffFull(county), accountStates(), listUnits(county)]);
+  const [staff, states, units] = await Promise.all([
+    listStaffFull(county),
+    accountStates(),
+    listUnits(county),
+  ]);
   const names = new Map(units.map((u) => [u.id, u.name]));
   const matches = staff
-    .filter((s) => (!q || s.name.includes(q) || s.username.includes(q.toLowerCase()) || s.id === q.toUpperCase()) && (!unit || s.unitId === unit))
+    .filter(
+      (s) =>
+        (!q || s.name.includes(q) || s.username.includes(q.toLowerCase()) || s.id === q.toUpperCase()) &&
+        (!unit || s.unitId === unit),
+    )
     .sort((a, b) => a.id.localeCompare(b.id));
   return {
     status: 200,

@@ -1,5 +1,10 @@
 /** POST /api/assistance: opens the household's assistance plan (one per household, id derived from it). */
-import { ASSISTANCE_KIND, assistanceCreateSchema, assistancePlanId, type AssistancePlan } from '#domain/income/assistance.schema.ts';
+import {
+  ASSISTANCE_KIND,
+  assistanceCreateSchema,
+  assistancePlanId,
+  type AssistancePlan,
+} from '#domain/income/assistance.schema.ts';
 import { NotFoundError } from '#domain/shared/errors.ts';
 import { createRecordHandler } from '../shared/records-http.ts';
 import { getHousehold } from '../store/org.repository.ts';

@@ -2,4 +2,7 @@
 import { ASSISTANCE_KIND } from '#domain/income/assistance.schema.ts';
 import { recordHistoryHandler } from '../shared/records-http.ts';
 
-export const handler = recordHistoryHandler('assistancePlanHistory', { kind: ASSISTANCE_KIND, scope: 'village' });
+export const handler = recordHistoryHandler('assistancePlanHistory', {
+  kind: ASSISTANCE_KIND,
+  scope: 'village',
+});

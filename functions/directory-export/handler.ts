@@ -21,7 +21,11 @@ import { staffingView } from '../directory-staffing/staffing.view.ts';
 const lists = ['units', 'households', 'staff', 'staffing'] as const;
 type List = (typeof lists)[number];
 
-async function sheetOf(list: List, county: string, village?: string): Promise<{ sheet: SheetSpec; filename: string }> {
+async function sheetOf(
+  list: List,
+  county: string,
+  village?: string,
+): Promise<{ sheet: SheetSpec; filename: string }> {
   const units = await listUnits(county);
   const names = new Map(units.map((u) => [u.id, u.name]));
   switch (list) {
@@ -50,7 +54,9 @@ async function sheetOf(list: List, county: string, village?: string): Promise<{ 
       const villages = units.filter((u) => u.kind === 'village' && (!village || u.id === village));
       const households: Household[] = [];
       for (let i = 0; i < villages.length; i += 16) {
-        const part = await Promise.all(villages.slice(i, i + 16).map((v) => householdsOfVillage(county, v.id)));
+        const part = await Promise.all(
+          villages.slice(i, i + 16).map((v) => householdsOfVillage(county, v.id)),
+        );
         households.push(...part.flat());
       }
       households.sort((a, b) => a.id.localeCompare(b.id));
@@ -143,6 +149,10 @@ export const handler = httpRoute('directoryExport', undefined, async ({ principa
   return {
     status: 200,
     body: null,
-    file: { content, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename: `${filename}.xlsx` },
+    file: {
+      content,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      filename: `${filename}.xlsx`,
+    },
   };
 });

@@ -10,20 +10,40 @@ import { ValidationError } from '#domain/shared/errors.ts';
 import { httpRoute } from '../shared/http.ts';
 import { householdRecords } from '../store/directory.versioned.ts';
 
-export const handler = httpRoute('directoryHouseholdUpdate', householdEditSchema, async ({ body, principal, params }) => {
-  const id = (params.id ?? '').toUpperCase();
-  if (!/^[A-Z0-9-]{1,40}$/.test(id)) throw new ValidationError([{ path: 'id', code: 'invalid', message: '户编号无效' }]);
-  const now = new Date();
-  const { record, replayed } = await updateRecord<Household>(
-    {
-      kind: 'household',
-      id,
-      expectedVersion: body.expectedVersion,
-      scope: 'village',
-      reason: body.reason,
-      apply: (current) => applyHouseholdEdit(current.data, body, new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10)),
-    },
-    { who: principal, repo: householdRecords, now, submissionId: body.submissionId, form: 'directory-household' },
-  );
-  return { status: 200, body: { household: record.data, version: record.version }, headers: { 'x-idempotent-replay': String(replayed) } };
-});
+export const handler = httpRoute(
+  'directoryHouseholdUpdate',
+  householdEditSchema,
+  async ({ body, principal, params }) => {
+    const id = (params.id ?? '').toUpperCase();
+    if (!/^[A-Z0-9-]{1,40}$/.test(id))
+      throw new ValidationError([{ path: 'id', code: 'invalid', message: '户编号无效' }]);
+    const now = new Date();
+    const { record, replayed } = await updateRecord<Household>(
+      {
+        kind: 'household',
+        id,
+        expectedVersion: body.expectedVersion,
+        scope: 'village',
+        reason: body.reason,
+        apply: (current) =>
+          applyHouseholdEdit(
+            current.data,
+            body,
+            new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10),
+          ),
+      },
+      {
+        who: principal,
+        repo: householdRecords,
+        now,
+        submissionId: body.submissionId,
+        form: 'directory-household',
+      },
+    );
+    return {
+      status: 200,
+      body: { household: record.data, version: record.version },
+      headers: { 'x-idempotent-replay': String(replayed) },
+    };
+  },
+);

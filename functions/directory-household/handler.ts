@@ -10,12 +10,20 @@ import { NotFoundError, ValidationError } from '#domain/shared/errors.ts';
 import { httpRoute } from '../shared/http.ts';
 import { recordRepository } from '../store/records.repository.ts';
 import { householdRecords } from '../store/directory.versioned.ts';
-import { getHouseholdItem, incomeOf, listUnits, membersOf, toFullHousehold, versionOf } from '../store/directory.repository.ts';
+import {
+  getHouseholdItem,
+  incomeOf,
+  listUnits,
+  membersOf,
+  toFullHousehold,
+  versionOf,
+} from '../store/directory.repository.ts';
 
 export const handler = httpRoute('directoryHousehold', undefined, async ({ principal, params }) => {
   const county = principal.countyCode;
   const id = (params.id ?? '').toUpperCase();
-  if (!/^[A-Z0-9-]{1,40}$/.test(id)) throw new ValidationError([{ path: 'id', code: 'invalid', message: '户编号无效' }]);
+  if (!/^[A-Z0-9-]{1,40}$/.test(id))
+    throw new ValidationError([{ path: 'id', code: 'invalid', message: '户编号无效' }]);
   const item = await getHouseholdItem(county, id);
   if (!item) throw new NotFoundError('HOUSEHOLD.NOT_FOUND', '未找到该农户');
   const h = toFullHousehold(item);
@@ -32,7 +40,11 @@ export const handler = httpRoute('directoryHousehold', undefined, async ({ princ
   return {
     status: 200,
     body: {
-      household: { ...h, villageName: names.get(h.villageId) ?? h.villageId, townName: names.get(h.townId) ?? h.townId },
+      household: {
+        ...h,
+        villageName: names.get(h.villageId) ?? h.villageId,
+        townName: names.get(h.townId) ?? h.townId,
+      },
       version: versionOf(item).version,
       members: members.map((m) => ({
         id: m.id,
@@ -46,7 +58,13 @@ export const handler = httpRoute('directoryHousehold', undefined, async ({ princ
       })),
       income: income
         .sort((a, b) => b.period.localeCompare(a.period))
-        .map((r) => ({ period: r.period, netIncome: r.netIncome, perCapitaNet: r.perCapitaNet, status: r.status, fallCause: r.fallCause ?? null })),
+        .map((r) => ({
+          period: r.period,
+          netIncome: r.netIncome,
+          perCapitaNet: r.perCapitaNet,
+          status: r.status,
+          fallCause: r.fallCause ?? null,
+        })),
       // Visit records (register kind `visit`) name their target by kind and id.
       visits: visits
         .filter((v) => {
@@ -55,9 +73,21 @@ export const handler = httpRoute('directoryHousehold', undefined, async ({ princ
         })
         .map((v) => {
           const d = v.data as { date?: string; findings?: string; visitor?: { name?: string } };
-          return { id: v.id, date: d.date ?? v.createdAt.slice(0, 10), by: d.visitor?.name ?? v.updatedByName, findings: d.findings ?? '' };
+          return {
+            id: v.id,
+            date: d.date ?? v.createdAt.slice(0, 10),
+            by: d.visitor?.name ?? v.updatedByName,
+            findings: d.findings ?? '',
+          };
         }),
-      history: history.map((e) => ({ version: e.version, at: e.change.at, by: e.change.actorName, form: e.change.form, reason: e.change.reason ?? null, changes: e.change.changes })),
+      history: history.map((e) => ({
+        version: e.version,
+        at: e.change.at,
+        by: e.change.actorName,
+        form: e.change.form,
+        reason: e.change.reason ?? null,
+        changes: e.change.changes,
+      })),
     },
   };
 });

@@ -28,8 +28,11 @@ export const handler = httpRoute('directoryHouseholds', undefined, async ({ prin
   const village =
     query.village?.toUpperCase() ??
     (principal.role === 'village-officer' && !q ? principal.unitId : undefined);
-  if (!q && !village) throw new ValidationError([{ path: 'q', code: 'required', message: '请输入户主姓名、身份证号码或选择村/社区' }]);
-  let found: Household[] = [];
+  if (!q && !village)
+    throw new ValidationError([
+      { path: 'q', code: 'required', message: '请输入户主姓名、身份证号码或选择村/社区' },
+    ]);
+  let found: Household[];
   if (q && isValidIdNumber(q)) {
     const person = await getPersonItem(county, normaliseIdNumber(q));
     const item = person ? await getHouseholdItem(county, String(person.householdId)) : undefined;
@@ -43,11 +46,15 @@ export const handler = httpRoute('directoryHouseholds', undefined, async ({ prin
   } else {
     found = await householdsNamed(county, q);
   }
-  const visible = found.filter((h) => canReach(principal, 'village', { countyCode: county, villageId: h.villageId, townId: h.townId }));
+  const visible = found.filter((h) =>
+    canReach(principal, 'village', { countyCode: county, villageId: h.villageId, townId: h.townId }),
+  );
   visible.sort((a, b) => a.id.localeCompare(b.id));
   const units = new Map((await listUnits(county)).map((u) => [u.id, u.name]));
   const page = visible.slice(0, maxResults);
-  const heads = await Promise.all(page.map(async (h) => (await membersOf(county, h.id)).find((m) => m.relation === 'head')));
+  const heads = await Promise.all(
+    page.map(async (h) => (await membersOf(county, h.id)).find((m) => m.relation === 'head')),
+  );
   return {
     status: 200,
     body: {

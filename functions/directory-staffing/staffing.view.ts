@@ -4,7 +4,11 @@ import { orgUnitKindLabels, settlementTypeLabels } from '#domain/org/org.schema.
 import { listOfficers, listStaffFull, listUnits } from '../store/directory.repository.ts';
 
 export async function staffingView(county: string) {
-  const [units, roster, staff] = await Promise.all([listUnits(county), listOfficers(county), listStaffFull(county)]);
+  const [units, roster, staff] = await Promise.all([
+    listUnits(county),
+    listOfficers(county),
+    listStaffFull(county),
+  ]);
   const summary = staffingCompliance(units, roster, staff);
   const names = new Map(units.map((u) => [u.id, u]));
   const row = (s: (typeof summary.units)[number]) => {

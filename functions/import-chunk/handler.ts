@@ -11,7 +11,8 @@ import { importIdOf } from '../import-common/ids.ts';
 
 export const handler = httpRoute('importChunk', importChunkSchema, async ({ body, principal, params }) => {
   const importId = importIdOf(params);
-  if (body.index >= body.total) throw new ValidationError([{ path: 'index', code: 'too_big', message: '分片序号超出范围' }]);
+  if (body.index >= body.total)
+    throw new ValidationError([{ path: 'index', code: 'too_big', message: '分片序号超出范围' }]);
   await saveChunk(
     principal.countyCode,
     {

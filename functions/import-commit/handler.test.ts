@@ -27,7 +27,13 @@ let otherOfficer: string;
 beforeAll(async () => {
   stack = await startTestStack({ only: ['dynamo', 'cognito'] });
   await loadFixture(stack);
-  const a = { username: 'admin', name: '钱管理员', role: 'county-admin' as const, unitId: county, email: 'admin@test.invalid' };
+  const a = {
+    username: 'admin',
+    name: '钱管理员',
+    role: 'county-admin' as const,
+    unitId: county,
+    email: 'admin@test.invalid',
+  };
   await batchPut([staffItem(county, { id: 'S-ADMIN', active: true, ...a })]);
   await ensureUsers(stack.standins.cognito!, [{ ...a, countyCode: county, password: testPassword }]);
   admin = await signIn(stack, 'admin');
@@ -56,7 +62,14 @@ async function upload(kind: string, filename: string, bytes: Buffer, token = adm
   const total = Math.ceil(bytes.length / importChunkBytes);
   for (let i = 0; i < total; i++) {
     const data = bytes.subarray(i * importChunkBytes, (i + 1) * importChunkBytes).toString('base64');
-    const res = await call('PUT', `/api/imports/${id}/chunks`, token, { kind, filename, size: bytes.length, total, index: i, data });
+    const res = await call('PUT', `/api/imports/${id}/chunks`, token, {
+      kind,
+      filename,
+      size: bytes.length,
+      total,
+      index: i,
+      data,
+    });
     if (res.status !== 200) return { id, preview: res };
   }
   return { id, preview: await call('POST', `/api/imports/${id}/preview`, token) };
@@ -64,7 +77,8 @@ async function upload(kind: string, filename: string, bytes: Buffer, token = adm
 
 async function commitAll(id: string, mode: string, batches: number) {
   const out = [];
-  for (let b = 0; b < Math.max(1, batches); b++) out.push(await call('POST', `/api/imports/${id}/commit`, admin, { mode, batch: b }));
+  for (let b = 0; b < Math.max(1, batches); b++)
+    out.push(await call('POST', `/api/imports/${id}/commit`, admin, { mode, batch: b }));
   return out;
 }
 
@@ -125,14 +139,33 @@ describe('import', () => {
     expect(w2?.json).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
     expect(await directoryDump()).toBe(before);
     // The same person in another household is refused, against the store.
-    const dup = await upload('people', '成员2.xlsx', await xlsx(pHeader, [['H0000002', '郑新户', idA, '户主', '']]));
-    expect((dup.preview.json as { issues: { code: string }[] }).issues[0]?.code).toBe('IMPORT.DUPLICATE_PERSON');
+    const dup = await upload(
+      'people',
+      '成员2.xlsx',
+      await xlsx(pHeader, [['H0000002', '郑新户', idA, '户主', '']]),
+    );
+    expect((dup.preview.json as { issues: { code: string }[] }).issues[0]?.code).toBe(
+      'IMPORT.DUPLICATE_PERSON',
+    );
   });
 
   it('refuses a wrong header as fatal, and a file over the size limit before storing it', async () => {
     const bad = await upload('households', 'x.xlsx', await xlsx(['编号', '户主'], [['H1', '王']]));
-    expect(bad.preview.json).toMatchObject({ fatal: true, validRows: 0, issues: expect.arrayContaining([expect.objectContaining({ code: 'IMPORT.BAD_HEADER', column: '户编号' })]) });
-    const big = await call('PUT', `/api/imports/${randomUUID()}/chunks`, admin, { kind: 'households', filename: 'big.csv', size: 50 * 1024 * 1024, total: 1, index: 0, data: 'AA==' });
+    expect(bad.preview.json).toMatchObject({
+      fatal: true,
+      validRows: 0,
+      issues: expect.arrayContaining([
+        expect.objectContaining({ code: 'IMPORT.BAD_HEADER', column: '户编号' }),
+      ]),
+    });
+    const big = await call('PUT', `/api/imports/${randomUUID()}/chunks`, admin, {
+      kind: 'households',
+      filename: 'big.csv',
+      size: 50 * 1024 * 1024,
+      total: 1,
+      index: 0,
+      data: 'AA==',
+    });
     expect(big.status).toBe(400);
     expect(JSON.stringify(big.json)).toContain('MB 的上限');
   });
@@ -142,12 +175,21 @@ describe('import', () => {
     // so the GBK bytes come from Node's decoder in reverse: find each character's GB18030 code by search.
     const dec = new TextDecoder('gb18030');
     const table = new Map<string, number[]>();
-    for (let hi = 0xb0; hi <= 0xf7; hi++) for (let lo = 0xa1; lo <= 0xfe; lo++) table.set(dec.decode(Uint8Array.from([hi, lo])), [hi, lo]);
-    for (let hi = 0xa1; hi <= 0xa9; hi++) for (let lo = 0xa1; lo <= 0xfe; lo++) table.set(dec.decode(Uint8Array.from([hi, lo])), [hi, lo]);
+    for (let hi = 0xb0; hi <= 0xf7; hi++)
+      for (let lo = 0xa1; lo <= 0xfe; lo++) table.set(dec.decode(Uint8Array.from([hi, lo])), [hi, lo]);
+    for (let hi = 0xa1; hi <= 0xa9; hi++)
+      for (let lo = 0xa1; lo <= 0xfe; lo++) table.set(dec.decode(Uint8Array.from([hi, lo])), [hi, lo]);
     const text = '户编号,村/社区,户主姓名,户类别,家庭人口\r\nH1000009,柳树村,钱多多,一般农户,2\r\n';
-    const bytes = Buffer.from([...text].flatMap((ch) => (ch.charCodeAt(0) < 128 ? [ch.charCodeAt(0)] : (table.get(ch) ?? [0x3f]))));
+    const bytes = Buffer.from(
+      [...text].flatMap((ch) => (ch.charCodeAt(0) < 128 ? [ch.charCodeAt(0)] : (table.get(ch) ?? [0x3f]))),
+    );
     const { preview } = await upload('households', '农户.csv', bytes);
-    expect(preview.json).toMatchObject({ encoding: 'gbk', validRows: 1, invalidRows: 0, sample: [{ 户主姓名: '钱多多' }] });
+    expect(preview.json).toMatchObject({
+      encoding: 'gbk',
+      validRows: 1,
+      invalidRows: 0,
+      sample: [{ 户主姓名: '钱多多' }],
+    });
   });
 
   it('is for the county administrator only', async () => {
@@ -173,30 +215,58 @@ describe('households', () => {
   it('refuses another village’s household with 403', async () => {
     expect((await call('GET', '/api/directory/households/H0000001', otherOfficer)).status).toBe(403);
     const res = await call('PUT', '/api/directory/households/H0000001', otherOfficer, {
-      submissionId: randomUUID(), expectedVersion: 1, reason: '核实', headName: '王建国', category: 'alleviated', memberCount: 5,
+      submissionId: randomUUID(),
+      expectedVersion: 1,
+      reason: '核实',
+      headName: '王建国',
+      category: 'alleviated',
+      memberCount: 5,
     });
     expect(res.status).toBe(403);
     expect(res.json).toMatchObject({ error: { code: 'AUTH.OUT_OF_SCOPE' } });
   });
 
   it('edits with a reason (history kept), replays idempotently, and refuses a stale version with 409', async () => {
-    const edit = { submissionId: randomUUID(), expectedVersion: 1, reason: '新生儿落户', headName: '王建国', category: 'alleviated', memberCount: 5 };
+    const edit = {
+      submissionId: randomUUID(),
+      expectedVersion: 1,
+      reason: '新生儿落户',
+      headName: '王建国',
+      category: 'alleviated',
+      memberCount: 5,
+    };
     const ok = await call('PUT', '/api/directory/households/H0000001', officer, edit);
     expect(ok.status).toBe(200);
     expect(ok.json).toMatchObject({ version: 2, household: { memberCount: 5 } });
     const replay = await call('PUT', '/api/directory/households/H0000001', officer, edit);
     expect(replay.headers['x-idempotent-replay']).toBe('true');
     const before = await directoryDump();
-    const stale = await call('PUT', '/api/directory/households/H0000001', officer, { ...edit, submissionId: randomUUID(), memberCount: 6 });
+    const stale = await call('PUT', '/api/directory/households/H0000001', officer, {
+      ...edit,
+      submissionId: randomUUID(),
+      memberCount: 6,
+    });
     expect(stale.status).toBe(409);
     expect(stale.json).toMatchObject({ error: { currentVersion: 2 } });
     expect(await directoryDump()).toBe(before);
     const page = await call('GET', '/api/directory/households/H0000001', officer);
     expect(page.json).toMatchObject({
       version: 2,
-      history: [{ version: 2, reason: '新生儿落户', by: expect.any(String), changes: [{ path: 'memberCount', from: 4, to: 5 }] }],
+      history: [
+        {
+          version: 2,
+          reason: '新生儿落户',
+          by: expect.any(String),
+          changes: [{ path: 'memberCount', from: 4, to: 5 }],
+        },
+      ],
     });
-    const noReason = await call('PUT', '/api/directory/households/H0000001', officer, { ...edit, submissionId: randomUUID(), expectedVersion: 2, reason: '' });
+    const noReason = await call('PUT', '/api/directory/households/H0000001', officer, {
+      ...edit,
+      submissionId: randomUUID(),
+      expectedVersion: 2,
+      reason: '',
+    });
     expect(noReason.status).toBe(400);
   });
 });
@@ -204,41 +274,74 @@ describe('households', () => {
 describe('me and accounts', () => {
   it('names the caller’s unit', async () => {
     const me = await call('GET', '/api/me', officer);
-    expect(me.json).toMatchObject({ name: '张信息员', unitId: 'T01V001', unitName: '柳树村', townName: '东岭镇', roleLabel: '村/社区信息员' });
+    expect(me.json).toMatchObject({
+      name: '张信息员',
+      unitId: 'T01V001',
+      unitName: '柳树村',
+      townName: '东岭镇',
+      roleLabel: '村/社区信息员',
+    });
   });
 
   it('creates accounts from the staff list with a forced password change, and disables them', async () => {
     const staff = await upload(
       'staff',
       '人员.xlsx',
-      await xlsx(['人员编号', '姓名', '系统角色', '职务类别', '所在单位', '手机号码', '电子邮箱', '登录名'], [
-        ['S0100', '新信息员', '村/社区信息员', '信息员', 'T01V002', '13900001111', 'new@test.invalid', 'new-officer'],
-      ]),
+      await xlsx(
+        ['人员编号', '姓名', '系统角色', '职务类别', '所在单位', '手机号码', '电子邮箱', '登录名'],
+        [
+          [
+            'S0100',
+            '新信息员',
+            '村/社区信息员',
+            '信息员',
+            'T01V002',
+            '13900001111',
+            'new@test.invalid',
+            'new-officer',
+          ],
+        ],
+      ),
     );
     await commitAll(staff.id, 'all-or-nothing', 1);
     const created = await call('POST', '/api/accounts', admin, { staffIds: ['S0100'] });
-    const result = (created.json as { results: { outcome: string; temporaryPassword: string }[] }).results[0]!;
+    const result = (created.json as { results: { outcome: string; temporaryPassword: string }[] })
+      .results[0]!;
     expect(result.outcome).toBe('created');
     const c = stack.standins.cognito!;
     const first = await c.client.send(
-      new InitiateAuthCommand({ ClientId: c.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'new-officer', PASSWORD: result.temporaryPassword } }),
+      new InitiateAuthCommand({
+        ClientId: c.clientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: 'new-officer', PASSWORD: result.temporaryPassword },
+      }),
     );
     expect(first.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
     const list = await call('GET', '/api/accounts?q=new-officer', admin);
-    expect(list.json).toMatchObject({ items: [{ id: 'S0100', account: 'must-change-password', phoneMasked: '139****1111' }] });
+    expect(list.json).toMatchObject({
+      items: [{ id: 'S0100', account: 'must-change-password', phoneMasked: '139****1111' }],
+    });
     const off = await call('POST', '/api/accounts/disable', admin, { staffIds: ['S0100'] });
     expect(off.json).toMatchObject({ results: [{ outcome: 'disabled' }] });
     const after = await call('GET', '/api/accounts?q=new-officer', admin);
     expect(after.json).toMatchObject({ items: [{ active: false, account: 'disabled' }] });
     await expect(
-      c.client.send(new InitiateAuthCommand({ ClientId: c.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'new-officer', PASSWORD: result.temporaryPassword } })),
+      c.client.send(
+        new InitiateAuthCommand({
+          ClientId: c.clientId,
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: 'new-officer', PASSWORD: result.temporaryPassword },
+        }),
+      ),
     ).rejects.toThrow();
   });
 
   it('shows staffing shortfalls', async () => {
     const res = await call('GET', '/api/directory/staffing', admin);
     expect(res.status).toBe(200);
-    expect((res.json as { shortfalls: { unitId: string }[] }).shortfalls.map((s) => s.unitId)).toContain('T02');
+    expect((res.json as { shortfalls: { unitId: string }[] }).shortfalls.map((s) => s.unitId)).toContain(
+      'T02',
+    );
   });
 
   it('exports a directory list as XLSX', async () => {

@@ -18,12 +18,28 @@ export const handler = httpRoute('importCommit', importCommitSchema, async ({ bo
   const county = principal.countyCode;
   const meta = await getImportMeta(county, importId);
   if (!meta?.checked) throw new NotFoundError('IMPORT.NOT_CHECKED', '请先上传文件并完成检查');
-  if (meta.checked.fatal) throw new ValidationError([], 'IMPORT.FATAL', '文件存在整体性问题（如表头错误），请修改后重新上传');
+  if (meta.checked.fatal)
+    throw new ValidationError([], 'IMPORT.FATAL', '文件存在整体性问题（如表头错误），请修改后重新上传');
   if (body.mode === 'all-or-nothing' && meta.checked.invalidRows > 0) {
-    throw new DomainError('IMPORT.HAS_ERRORS', `文件中有 ${meta.checked.invalidRows} 行存在问题，按“全部无误才导入”的选择，本次未导入任何数据`, 'conflict');
+    throw new DomainError(
+      'IMPORT.HAS_ERRORS',
+      `文件中有 ${meta.checked.invalidRows} 行存在问题，按“全部无误才导入”的选择，本次未导入任何数据`,
+      'conflict',
+    );
   }
   if (body.batch >= meta.checked.batches) {
-    return { status: 200, body: { batch: body.batch, batches: meta.checked.batches, done: true, created: 0, updated: 0, unchanged: 0, conflicts: 0 } };
+    return {
+      status: 200,
+      body: {
+        batch: body.batch,
+        batches: meta.checked.batches,
+        done: true,
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        conflicts: 0,
+      },
+    };
   }
   const rows = await loadBatch(county, importId, body.batch);
   const counts = await writeRows(county, meta.kind, rows, {
@@ -44,6 +60,12 @@ export const handler = httpRoute('importCommit', importCommitSchema, async ({ bo
   const { deactivated: _d, ...rest } = counts;
   return {
     status: 200,
-    body: { batch: body.batch, batches: meta.checked.batches, done: body.batch + 1 >= meta.checked.batches, ...rest, accountsDisabled },
+    body: {
+      batch: body.batch,
+      batches: meta.checked.batches,
+      done: body.batch + 1 >= meta.checked.batches,
+      ...rest,
+      accountsDisabled,
+    },
   };
 });

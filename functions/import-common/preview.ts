@@ -17,7 +17,13 @@ import { normaliseIdNumber } from '#domain/org/id-number.ts';
 import { maskIdNumber, maskPhone } from '#domain/org/mask.ts';
 import { householdCategoryLabels, relationLabels } from '#domain/org/org.schema.ts';
 import { roleLabels } from '#domain/auth/roles.ts';
-import { batchGet, listStaffFull, listUnits, toFullHousehold, toPerson } from '../store/directory.repository.ts';
+import {
+  batchGet,
+  listStaffFull,
+  listUnits,
+  toFullHousehold,
+  toPerson,
+} from '../store/directory.repository.ts';
 import { getImportMeta, loadFile, saveChecked } from '../store/directory.imports.ts';
 import { keys } from '../store/keys.ts';
 import { readSheet } from './sheet.ts';
@@ -31,20 +37,27 @@ function columnValues(kind: ImportKind, sheet: RawSheet, key: string): string[] 
   return sheet.rows.map((r) => String(r.cells[at]?.value ?? '').trim()).filter(Boolean);
 }
 
-async function contextFor(county: string, kind: ImportKind, sheet: RawSheet, now: Date): Promise<ImportContext> {
+async function contextFor(
+  county: string,
+  kind: ImportKind,
+  sheet: RawSheet,
+  now: Date,
+): Promise<ImportContext> {
   const units = await listUnits(county);
   const households = new Map<string, ReturnType<typeof toFullHousehold>>();
   const peopleByIdNumber = new Map<string, ReturnType<typeof toPerson>>();
   const staffByUsername = new Map<string, string>();
   if (kind === 'people') {
-    const hhIds = [...new Set(columnValues(kind, sheet, 'householdId').map((s) => s.toUpperCase()))].filter((s) =>
-      /^[A-Z0-9-]{1,40}$/.test(s),
+    const hhIds = [...new Set(columnValues(kind, sheet, 'householdId').map((s) => s.toUpperCase()))].filter(
+      (s) => /^[A-Z0-9-]{1,40}$/.test(s),
     );
     for (const i of await batchGet(hhIds.map((id) => keys.household(county, id)))) {
       const h = toFullHousehold(i);
       households.set(h.id, h);
     }
-    const ids = [...new Set(columnValues(kind, sheet, 'idNumber').map(normaliseIdNumber))].filter((s) => s.length === 18);
+    const ids = [...new Set(columnValues(kind, sheet, 'idNumber').map(normaliseIdNumber))].filter(
+      (s) => s.length === 18,
+    );
     for (const i of await batchGet(ids.map((id) => keys.person(county, id)))) {
       const p = toPerson(i);
       peopleByIdNumber.set(p.idNumber, p);
@@ -55,7 +68,9 @@ async function contextFor(county: string, kind: ImportKind, sheet: RawSheet, now
 }
 
 /** What the preview shows of a valid row: personal data masked. */
-function sampleOf(entity: ReturnType<typeof checkImport>['valid'][number]['entity']): Record<string, string | number> {
+function sampleOf(
+  entity: ReturnType<typeof checkImport>['valid'][number]['entity'],
+): Record<string, string | number> {
   switch (entity.kind) {
     case 'households':
       return {

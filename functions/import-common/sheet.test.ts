@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { decodeCsv, formatOf, parseCsv, readSheet } from './sheet.ts';
 
 /** GBK bytes of a short text: Node has a GBK decoder but no encoder, so the table is tiny and by hand. */
-const gbk: Record<string, number[]> = { 户: [0xbb, 0xa7], 编: [0xb1, 0xe0], 号: [0xba, 0xc5], 王: [0xcd, 0xf5] };
+const gbk: Record<string, number[]> = {
+  户: [0xbb, 0xa7],
+  编: [0xb1, 0xe0],
+  号: [0xba, 0xc5],
+  王: [0xcd, 0xf5],
+};
 const toGbk = (s: string) => Buffer.from([...s].flatMap((ch) => gbk[ch] ?? [ch.charCodeAt(0)]));
 
 describe('CSV', () => {
@@ -21,7 +26,8 @@ describe('CSV', () => {
   });
 
   it('finds the header below a title row and marks `=` cells as formulas', async () => {
-    const csv = '\uFEFF柳树村农户信息表,,\n户编号,村/社区,户主姓名,户类别,家庭人口\nH1,T01V001,王建国,脱贫户,=2+2\n';
+    const csv =
+      '\uFEFF柳树村农户信息表,,\n户编号,村/社区,户主姓名,户类别,家庭人口\nH1,T01V001,王建国,脱贫户,=2+2\n';
     const s = await readSheet('households', 'a.csv', Buffer.from(csv, 'utf8'));
     expect(s.headerRow).toBe(2);
     expect(s.rows[0]).toMatchObject({ row: 3 });
@@ -47,7 +53,11 @@ describe('XLSX', () => {
   });
 
   it('refuses old .xls and unknown formats with a clear code', () => {
-    expect(() => formatOf('a.xls', Buffer.from([0xd0, 0xcf]))).toThrow(expect.objectContaining({ code: 'IMPORT.OLD_XLS' }));
-    expect(() => formatOf('a.pdf', Buffer.from('%PDF'))).toThrow(expect.objectContaining({ code: 'IMPORT.BAD_FORMAT' }));
+    expect(() => formatOf('a.xls', Buffer.from([0xd0, 0xcf]))).toThrow(
+      expect.objectContaining({ code: 'IMPORT.OLD_XLS' }),
+    );
+    expect(() => formatOf('a.pdf', Buffer.from('%PDF'))).toThrow(
+      expect.objectContaining({ code: 'IMPORT.BAD_FORMAT' }),
+    );
   });
 });

@@ -18,7 +18,11 @@ export function formatOf(filename: string, bytes: Uint8Array): FileFormat {
   if (/\.xlsx$/i.test(filename) && zip) return 'xlsx';
   if (/\.(csv|txt)$/i.test(filename) && !zip) return 'csv';
   if (/\.xls$/i.test(filename)) {
-    throw new ValidationError([], 'IMPORT.OLD_XLS', '不支持旧版 .xls 文件，请在 Excel 中“另存为” .xlsx 或 CSV 后再导入');
+    throw new ValidationError(
+      [],
+      'IMPORT.OLD_XLS',
+      '不支持旧版 .xls 文件，请在 Excel 中“另存为” .xlsx 或 CSV 后再导入',
+    );
   }
   throw new ValidationError([], 'IMPORT.BAD_FORMAT', '文件格式无法识别，请上传 .xlsx 或 .csv 文件');
 }
@@ -133,7 +137,9 @@ async function xlsxSheet(kind: ImportKind, bytes: Uint8Array): Promise<RawSheet 
     for (let c = 1; c <= width; c++) cells.push(xlsxCell(r.getCell(c)));
     all.push({ row: n, cells });
   });
-  const texts = all.slice(0, headerSearchRows).map((r) => r.cells.map((c) => (c.value === null ? '' : String(c.value))));
+  const texts = all
+    .slice(0, headerSearchRows)
+    .map((r) => r.cells.map((c) => (c.value === null ? '' : String(c.value))));
   const hi = findHeader(kind, texts);
   const header = all[hi];
   const merges = ((ws.model as { merges?: string[] }).merges ?? []).map((range) => {

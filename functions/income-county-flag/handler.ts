@@ -7,7 +7,15 @@ import { incomeRepository } from '../store/income.repository.ts';
 
 const config = countyConfigFromEnv();
 
-export const handler = httpRoute('flagIncomeByCounty', incomeCountyFlagSchema, async ({ body, principal }) => {
-  const { record, replayed } = await flagIncomeByCounty(body, principal, { repo: incomeRepository, config, now: new Date() });
-  return { status: 200, body: { record }, headers: { 'x-idempotent-replay': String(replayed) } };
-});
+export const handler = httpRoute(
+  'flagIncomeByCounty',
+  incomeCountyFlagSchema,
+  async ({ body, principal }) => {
+    const { record, replayed } = await flagIncomeByCounty(body, principal, {
+      repo: incomeRepository,
+      config,
+      now: new Date(),
+    });
+    return { status: 200, body: { record }, headers: { 'x-idempotent-replay': String(replayed) } };
+  },
+);

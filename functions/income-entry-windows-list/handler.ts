@@ -6,6 +6,12 @@ import { ledgerListHandler } from '../shared/records-http.ts';
 export const handler = ledgerListHandler<EntryWindow>('listIncomeEntryWindows', {
   kind: ENTRY_WINDOW_KIND,
   scope: 'village',
-  row: (r) => ({ period: r.data.period, unitId: r.data.unitId, until: r.data.until, reason: r.data.reason, by: r.updatedByName }),
+  row: (r) => ({
+    period: r.data.period,
+    unitId: r.data.unitId,
+    until: r.data.until,
+    reason: r.data.reason,
+    by: r.updatedByName,
+  }),
   text: (r) => `${r.data.unitId} ${r.data.reason}`,
 });

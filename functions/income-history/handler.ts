@@ -17,5 +17,8 @@ export const handler = httpRoute('incomeHistory', undefined, async ({ principal,
   if (!household || !record) throw new NotFoundError('INCOME.RECORD_NOT_FOUND', '未找到该户该月的收入记录');
   assertReach(principal, 'village', record);
   const history = await incomeHistory(county, id, period.data);
-  return { status: 200, body: { record, household: { id: household.id, headName: household.headName }, history } };
+  return {
+    status: 200,
+    body: { record, household: { id: household.id, headName: household.headName }, history },
+  };
 });

@@ -7,10 +7,17 @@ import { incomeLedgerColumns, incomeLedgerRows, ledgerPeriod } from '../income-l
 
 export const handler = httpRoute('incomeLedgerExport', undefined, async ({ principal, params, query }) => {
   const period = ledgerPeriod(params.period);
-  const rows = await incomeLedgerRows(principal, period, { ...parseLedgerQuery(query), page: 1, pageSize: 1e9 });
-  const content = await buildWorkbook([{ name: `${periodLabel(period)}收入台账`, columns: incomeLedgerColumns, rows }], {
-    creator: principal.name,
+  const rows = await incomeLedgerRows(principal, period, {
+    ...parseLedgerQuery(query),
+    page: 1,
+    pageSize: 1e9,
   });
+  const content = await buildWorkbook(
+    [{ name: `${periodLabel(period)}收入台账`, columns: incomeLedgerColumns, rows }],
+    {
+      creator: principal.name,
+    },
+  );
   return {
     status: 200,
     body: null,

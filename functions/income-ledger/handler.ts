@@ -7,5 +7,13 @@ export const handler = httpRoute('incomeLedger', undefined, async ({ principal, 
   const q = parseLedgerQuery(query);
   const rows = await incomeLedgerRows(principal, ledgerPeriod(params.period), q);
   const start = (q.page - 1) * q.pageSize;
-  return { status: 200, body: { total: rows.length, page: q.page, pageSize: q.pageSize, items: rows.slice(start, start + q.pageSize) } };
+  return {
+    status: 200,
+    body: {
+      total: rows.length,
+      page: q.page,
+      pageSize: q.pageSize,
+      items: rows.slice(start, start + q.pageSize),
+    },
+  };
 });

@@ -5,7 +5,12 @@
  */
 import { canReach } from '#domain/auth/access.ts';
 import type { Principal } from '#domain/auth/roles.ts';
-import { incomeReviewActionLabels, incomeStatusLabels, incomeStatusOf, openCountyRound } from '#domain/income/income.schema.ts';
+import {
+  incomeReviewActionLabels,
+  incomeStatusLabels,
+  incomeStatusOf,
+  openCountyRound,
+} from '#domain/income/income.schema.ts';
 import { householdCategoryLabels, isIncomeMonitored } from '#domain/org/org.schema.ts';
 import { ValidationError } from '#domain/shared/errors.ts';
 import { periodSchema, type Period } from '#domain/shared/period.ts';
@@ -17,13 +22,18 @@ import { listOrgUnits, listVillageHouseholds } from '../store/org.repository.ts'
 
 export function ledgerPeriod(raw: string | undefined): Period {
   const p = periodSchema.safeParse(raw);
-  if (!p.success) throw new ValidationError([{ path: 'period', code: 'invalid', message: '月份格式应为 YYYY-MM' }]);
+  if (!p.success)
+    throw new ValidationError([{ path: 'period', code: 'invalid', message: '月份格式应为 YYYY-MM' }]);
   return p.data;
 }
 
 export type IncomeLedgerRow = Record<string, CellValue>;
 
-export async function incomeLedgerRows(p: Principal, period: Period, q: LedgerQuery): Promise<IncomeLedgerRow[]> {
+export async function incomeLedgerRows(
+  p: Principal,
+  period: Period,
+  q: LedgerQuery,
+): Promise<IncomeLedgerRow[]> {
   const county = p.countyCode;
   const units = await listOrgUnits(county);
   const towns = new Map(units.filter((u) => u.kind === 'town').map((u) => [u.id, u.name]));
@@ -32,10 +42,17 @@ export async function incomeLedgerRows(p: Principal, period: Period, q: LedgerQu
       u.kind === 'village' &&
       (!q.townId || u.parentId === q.townId) &&
       (!q.villageId || u.id === q.villageId) &&
-      canReach(p, 'village', { countyCode: county, villageId: u.id, ...(u.parentId ? { townId: u.parentId } : {}) }),
+      canReach(p, 'village', {
+        countyCode: county,
+        villageId: u.id,
+        ...(u.parentId ? { townId: u.parentId } : {}),
+      }),
   );
   const perVillage = await mapLimit(villages, 8, async (v) => {
-    const [households, records] = await Promise.all([listVillageHouseholds(county, v.id), listVillageIncome(county, period, v.id)]);
+    const [households, records] = await Promise.all([
+      listVillageHouseholds(county, v.id),
+      listVillageIncome(county, period, v.id),
+    ]);
     const byHh = new Map(records.map((r) => [r.householdId, r]));
     return households.filter(isIncomeMonitored).map((h): IncomeLedgerRow => {
       const r = byHh.get(h.id);
@@ -66,12 +83,19 @@ export async function incomeLedgerRows(p: Principal, period: Period, q: LedgerQu
   });
   const rows = perVillage
     .flat()
-    .filter((r) => (!q.status || r.status === q.status) && (!q.q || `${String(r.headName)}${String(r.householdId)}`.includes(q.q)));
+    .filter(
+      (r) =>
+        (!q.status || r.status === q.status) &&
+        (!q.q || `${String(r.headName)}${String(r.householdId)}`.includes(q.q)),
+    );
   const key = q.sort && q.sort !== 'createdAt' ? q.sort : 'householdId';
   rows.sort((a, b) => {
     const x = a[key];
     const y = b[key];
-    const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x ?? '').localeCompare(String(y ?? ''), 'zh-CN');
+    const c =
+      typeof x === 'number' && typeof y === 'number'
+        ? x - y
+        : String(x ?? '').localeCompare(String(y ?? ''), 'zh-CN');
     return q.desc && q.sort ? -c : c;
   });
   return rows;

@@ -8,6 +8,10 @@ import { incomeRepository } from '../store/income.repository.ts';
 const config = countyConfigFromEnv();
 
 export const handler = httpRoute('reviewIncome', incomeReviewSchema, async ({ body, principal }) => {
-  const { record, replayed } = await reviewIncome(body, principal, { repo: incomeRepository, config, now: new Date() });
+  const { record, replayed } = await reviewIncome(body, principal, {
+    repo: incomeRepository,
+    config,
+    now: new Date(),
+  });
   return { status: 200, body: { record }, headers: { 'x-idempotent-replay': String(replayed) } };
 });

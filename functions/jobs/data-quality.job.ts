@@ -43,7 +43,12 @@ export function qualityDigest(records: readonly { id: string; version?: number }
 export async function runDataQuality(ctx: JobContext): Promise<JobResult> {
   const { period, config, progress } = ctx;
   const county = config.countyCode;
-  await runRuleSweep({ countyCode: county, period, now: ctx.now, progress });
+  const sweep = await runRuleSweep({ countyCode: county, period, now: ctx.now, progress });
+  // The nightly variant only records findings; the monthly one also reports.
+  if (ctx.variant === 'rules') {
+    progress(`逻辑规则校验完成：发现 ${sweep.findings} 处，新登记 ${sweep.created} 条`);
+    return { job: 'data-quality', period, reports: [], deliveries: [], files: [] };
+  }
   const queriedAt = new Date();
   const [units, directory, errors, checks, officers] = await Promise.all([
     listOrgUnits(county),

@@ -4,7 +4,11 @@
  * three months' town analyses (read town by town), with each month's figures and
  * the households flagged in any month of the quarter.
  */
-import { mergeMonthlyIncome, type FlaggedHousehold, type MonthlyIncomeAnalysis } from '#domain/income/income.analysis.ts';
+import {
+  mergeMonthlyIncome,
+  type FlaggedHousehold,
+  type MonthlyIncomeAnalysis,
+} from '#domain/income/income.analysis.ts';
 import { formatInteger, formatPercent } from '#domain/shared/format.ts';
 import { addMonths, periodLabel, periodParts } from '#domain/shared/period.ts';
 import { renderQuarterlyIncomeReport } from '#reports/income/quarterly-income.report.ts';
@@ -19,7 +23,9 @@ export async function runIncomeQuarterly(ctx: JobContext): Promise<JobResult> {
   const county = config.countyCode;
   const { year, month } = periodParts(period);
   const quarter = Math.ceil(month / 3);
-  const months = [0, 1, 2].map((i) => addMonths(`${year}-${String((quarter - 1) * 3 + 1).padStart(2, '0')}`, i));
+  const months = [0, 1, 2].map((i) =>
+    addMonths(`${year}-${String((quarter - 1) * 3 + 1).padStart(2, '0')}`, i),
+  );
   const [units, directory] = await Promise.all([listOrgUnits(county), loadRecipientDirectory(county)]);
   const towns = units.filter((u) => u.kind === 'town').sort((a, b) => a.id.localeCompare(b.id));
   const published = await publishReport(
@@ -41,7 +47,13 @@ export async function runIncomeQuarterly(ctx: JobContext): Promise<JobResult> {
             ctx.progress(`季度研判：读取 ${town.name} ${periodLabel(m)}…`);
             parts.push(await analyseTown({ ...ctx, period: m }, units, town, []));
           }
-          monthly.push(mergeMonthlyIncome(m, parts.map((p) => p.analysis), config));
+          monthly.push(
+            mergeMonthlyIncome(
+              m,
+              parts.map((p) => p.analysis),
+              config,
+            ),
+          );
           digests.push(...parts.map((p) => p.inputSha256));
           inputRecords += parts.reduce((s, p) => s + p.inputRecords, 0);
         }
@@ -54,7 +66,9 @@ export async function runIncomeQuarterly(ctx: JobContext): Promise<JobResult> {
           provenance: { queriedAt: ctx.now, recordCount: inputRecords, inputSha256 },
         });
         const flagged = new Set<string>();
-        monthly.forEach((a) => [...a.belowThreshold, ...a.falls].forEach((h: FlaggedHousehold) => flagged.add(h.householdId)));
+        monthly.forEach((a) =>
+          [...a.belowThreshold, ...a.falls].forEach((h: FlaggedHousehold) => flagged.add(h.householdId)),
+        );
         const last = monthly[2]!;
         return {
           pdf: rendered.pdf,
@@ -63,7 +77,10 @@ export async function runIncomeQuarterly(ctx: JobContext): Promise<JobResult> {
           inputRecords,
           summary: {
             lines: [
-              ...monthly.map((a) => `${periodLabel(a.period)}：录入率 ${formatPercent(a.totals.rate)}，低于监测线 ${formatInteger(a.totals.belowThreshold)} 户，收入骤降 ${formatInteger(a.totals.falls)} 户。`),
+              ...monthly.map(
+                (a) =>
+                  `${periodLabel(a.period)}：录入率 ${formatPercent(a.totals.rate)}，低于监测线 ${formatInteger(a.totals.belowThreshold)} 户，收入骤降 ${formatInteger(a.totals.falls)} 户。`,
+              ),
               `本季度出现收入预警的农户共 ${formatInteger(flagged.size)} 户；季末疑似信息 ${formatInteger(last.totals.suspicious ?? 0)} 条。`,
             ],
             action: '请在季度收入分析研判会上逐户研究预警农户的帮扶措施。',
@@ -76,7 +93,17 @@ export async function runIncomeQuarterly(ctx: JobContext): Promise<JobResult> {
   return {
     job: 'income-quarterly',
     period: months[2]!,
-    reports: [{ reportId: report.reportId, title: report.title, scope: report.scope, pdfKey: report.pdf.key, sha256: report.pdf.sha256, pages: report.pages ?? 0, created }],
+    reports: [
+      {
+        reportId: report.reportId,
+        title: report.title,
+        scope: report.scope,
+        pdfKey: report.pdf.key,
+        sha256: report.pdf.sha256,
+        pages: report.pages ?? 0,
+        created,
+      },
+    ],
     deliveries: published.deliveries,
     files: published.files,
   };

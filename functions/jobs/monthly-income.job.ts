@@ -88,7 +88,11 @@ export async function analyseTown(
     // Earlier months are reduced to counts at once: the trend needs no rows.
     const trend: TrendPoint[] = [];
     for (const p of trendPeriods) {
-      trend.push(p === previousPeriod(period) ? trendPoint(p, households, previousRecords) : trendPoint(p, households, await listVillageIncome(county, p, v.id)));
+      trend.push(
+        p === previousPeriod(period)
+          ? trendPoint(p, households, previousRecords)
+          : trendPoint(p, households, await listVillageIncome(county, p, v.id)),
+      );
     }
     return { households, records, previousRecords, lastYearRecords, trend };
   });
@@ -116,7 +120,16 @@ async function readAssistance(county: string): Promise<(AssistanceNote & { townI
   const plans = await recordRepository.list(county, ASSISTANCE_KIND);
   return plans.flatMap((r) => {
     const p = assistancePlanSchema.safeParse(r.data);
-    return p.success ? [{ householdId: p.data.householdId, cause: p.data.cause, measures: p.data.measures, ...(r.townId ? { townId: r.townId } : {}) }] : [];
+    return p.success
+      ? [
+          {
+            householdId: p.data.householdId,
+            cause: p.data.cause,
+            measures: p.data.measures,
+            ...(r.townId ? { townId: r.townId } : {}),
+          },
+        ]
+      : [];
   });
 }
 
@@ -124,7 +137,11 @@ export async function runMonthlyIncome(ctx: JobContext): Promise<JobResult> {
   const { period, config, progress } = ctx;
   const county = config.countyCode;
   const queriedAt = new Date();
-  const [units, directory, assistance] = await Promise.all([listOrgUnits(county), loadRecipientDirectory(county), readAssistance(county)]);
+  const [units, directory, assistance] = await Promise.all([
+    listOrgUnits(county),
+    loadRecipientDirectory(county),
+    readAssistance(county),
+  ]);
   const towns = units.filter((u) => u.kind === 'town').sort((a, b) => a.id.localeCompare(b.id));
 
   // Each town is read and analysed at most once per run, and only when a report still needs it.
@@ -139,7 +156,13 @@ export async function runMonthlyIncome(ctx: JobContext): Promise<JobResult> {
     return a;
   };
 
-  const render = async (level: 'county' | 'town', scopeLabel: string, analysis: MonthlyIncomeAnalysis, inputSha256: string, inputRecords: number) => {
+  const render = async (
+    level: 'county' | 'town',
+    scopeLabel: string,
+    analysis: MonthlyIncomeAnalysis,
+    inputSha256: string,
+    inputRecords: number,
+  ) => {
     const rendered = await renderMonthlyIncomeReport(analysis, {
       countyName: config.countyName,
       issuingOffice: config.issuingOffice,
@@ -184,9 +207,19 @@ export async function runMonthlyIncome(ctx: JobContext): Promise<JobResult> {
       build: async () => {
         const parts = [];
         for (const town of towns) parts.push(await townAnalysis(town));
-        const analysis = mergeMonthlyIncome(period, parts.map((p) => p.analysis), config);
+        const analysis = mergeMonthlyIncome(
+          period,
+          parts.map((p) => p.analysis),
+          config,
+        );
         const digest = sha256(parts.map((p) => p.inputSha256).join('\n'));
-        return render('county', config.countyName, analysis, digest, parts.reduce((s, p) => s + p.inputRecords, 0));
+        return render(
+          'county',
+          config.countyName,
+          analysis,
+          digest,
+          parts.reduce((s, p) => s + p.inputRecords, 0),
+        );
       },
     }),
   );

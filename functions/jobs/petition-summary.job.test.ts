@@ -16,7 +16,11 @@ import { runJob } from './run.ts';
 let stack: Stack;
 const now = new Date('2026-11-14T00:00:00Z');
 
-function stored(kind: string, r: { id: string; townId?: string; villageId?: string; data: object }, createdAt: string): StoredRecord {
+function stored(
+  kind: string,
+  r: { id: string; townId?: string; villageId?: string; data: object },
+  createdAt: string,
+): StoredRecord {
   return {
     kind,
     id: r.id,
@@ -41,40 +45,79 @@ beforeAll(async () => {
   await loadFixture(stack);
   for (const p of octoberPetitions) {
     const rec = stored('petition', p, `${p.data.receivedDate}T02:00:00.000Z`);
-    await recordRepository.create(rec, { submissionId: rec.lastSubmissionId, actorId: 'office', actorName: '郑主任', at: rec.createdAt, form: 'test', action: 'create', changes: [] });
+    await recordRepository.create(rec, {
+      submissionId: rec.lastSubmissionId,
+      actorId: 'office',
+      actorName: '郑主任',
+      at: rec.createdAt,
+      form: 'test',
+      action: 'create',
+      changes: [],
+    });
   }
   for (const o of octoberOpinions) {
     const rec = stored('opinion', o, `${o.data.discoveredDate}T02:00:00.000Z`);
-    await recordRepository.create(rec, { submissionId: rec.lastSubmissionId, actorId: 'office', actorName: '郑主任', at: rec.createdAt, form: 'test', action: 'create', changes: [] });
+    await recordRepository.create(rec, {
+      submissionId: rec.lastSubmissionId,
+      actorId: 'office',
+      actorName: '郑主任',
+      at: rec.createdAt,
+      form: 'test',
+      action: 'create',
+      changes: [],
+    });
   }
 });
 afterAll(async () => stack?.stop());
 
 describe('petition-summary job', () => {
   it('publishes the monthly report for the county and each town, once', async () => {
-    const first = await runJob({ job: 'petition-summary', period: '2026-10', variant: 'monthly' }, { config: demoCountyConfig, now });
+    const first = await runJob(
+      { job: 'petition-summary', period: '2026-10', variant: 'monthly' },
+      { config: demoCountyConfig, now },
+    );
     expect(first.reports.map((r) => [r.reportId, r.created])).toEqual([
       [`petition-summary.2026-10.${county}`, true],
       ['petition-summary.2026-10.T01', true],
       ['petition-summary.2026-10.T02', true],
     ]);
     const sent = first.deliveries.filter((d) => d.status === 'sent').map((d) => d.recipient);
-    expect(sent).toEqual(expect.arrayContaining(['leader@test.invalid', 'office@test.invalid', 'town-t01@test.invalid']));
+    expect(sent).toEqual(
+      expect.arrayContaining(['leader@test.invalid', 'office@test.invalid', 'town-t01@test.invalid']),
+    );
     const countyPdf = first.files.find((f) => f.filename.endsWith('.pdf'))!;
     const text = squash((await pdfText(countyPdf.content)).text);
     expect(text).toContain('受理信访件5件');
     expect(text).toContain('逾期未办结2件');
-    const again = await runJob({ job: 'petition-summary', period: '2026-10', variant: 'monthly' }, { config: demoCountyConfig, now });
+    const again = await runJob(
+      { job: 'petition-summary', period: '2026-10', variant: 'monthly' },
+      { config: demoCountyConfig, now },
+    );
     expect(again.reports.every((r) => !r.created)).toBe(true);
     expect(again.deliveries.filter((d) => d.status === 'sent')).toEqual([]);
   });
 
   it('keeps the quarterly report and the town review digests in their own slots', async () => {
-    const q = await runJob({ job: 'petition-summary', period: '2026-10', variant: 'quarterly' }, { config: demoCountyConfig, now });
+    const q = await runJob(
+      { job: 'petition-summary', period: '2026-10', variant: 'quarterly' },
+      { config: demoCountyConfig, now },
+    );
     expect(q.reports.map((r) => r.reportId)).toContain(`petition-summary.2026-Q4.${county}`);
-    const review = await runJob({ job: 'petition-summary', date: '2026-11-04', variant: 'town-review' }, { config: demoCountyConfig, now });
-    expect(review.reports.map((r) => r.reportId)).toEqual(['petition-summary.2026-11-04.T01', 'petition-summary.2026-11-04.T02']);
-    const t02 = squash((await pdfText(review.files.find((f) => f.filename.includes('西川镇') && f.filename.endsWith('.pdf'))!.content)).text);
+    const review = await runJob(
+      { job: 'petition-summary', date: '2026-11-04', variant: 'town-review' },
+      { config: demoCountyConfig, now },
+    );
+    expect(review.reports.map((r) => r.reportId)).toEqual([
+      'petition-summary.2026-11-04.T01',
+      'petition-summary.2026-11-04.T02',
+    ]);
+    const t02 = squash(
+      (
+        await pdfText(
+          review.files.find((f) => f.filename.includes('西川镇') && f.filename.endsWith('.pdf'))!.content,
+        )
+      ).text,
+    );
     // Since the review of 24 October: P4 (received 10-20) is out, P7 (11-02) is in; P3 stays overdue.
     expect(t02).toContain('2026年10月24日至2026年11月3日');
     expect(t02).toContain('受理信访件1件');

@@ -24,7 +24,10 @@ import type { Petition } from '#domain/petitions/petition.schema.ts';
 import type { StoredRecord } from '#domain/records/record.ts';
 import { formatPercent } from '#domain/shared/format.ts';
 import { defaultCalendar } from '#domain/system/schedules.ts';
-import { petitionSummaryWorkbook, renderPetitionSummary } from '#reports/petitions/petition-summary.report.ts';
+import {
+  petitionSummaryWorkbook,
+  renderPetitionSummary,
+} from '#reports/petitions/petition-summary.report.ts';
 import { sha256, type ReportSummary } from '../delivery/archive.ts';
 import { OPINION, PETITION } from '../petition-views/views.ts';
 import { listOrgUnits } from '../store/org.repository.ts';
@@ -47,7 +50,9 @@ const row = <T>(r: StoredRecord<T>) => ({
 });
 
 /** Which records a report shows: ids and versions, so an auditor can tell the data apart. */
-export function petitionInputDigest(records: readonly { kind: string; id: string; version: number }[]): string {
+export function petitionInputDigest(
+  records: readonly { kind: string; id: string; version: number }[],
+): string {
   return sha256(
     records
       .map((r) => `${r.kind}|${r.id}|${r.version}`)
@@ -82,11 +87,14 @@ export async function runPetitionSummary(ctx: JobContext): Promise<JobResult> {
   const villageNames = new Map(units.filter((u) => u.kind === 'village').map((u) => [u.id, u.name]));
 
   // Read town by town, once, and only when some report still has to be built.
-  let data: Promise<{ byTown: Map<string, StoredRecord<Petition>[]>; opinions: StoredRecord<Opinion>[] }> | undefined;
+  let data:
+    Promise<{ byTown: Map<string, StoredRecord<Petition>[]>; opinions: StoredRecord<Opinion>[] }> | undefined;
   const readData = () =>
     (data ??= (async () => {
       progress(`读取 ${towns.length} 个镇（街道）的信访件和网络舆情…`);
-      const lists = await mapLimit(towns, 8, (t) => recordRepository.list(county, PETITION, { townId: t.id }));
+      const lists = await mapLimit(towns, 8, (t) =>
+        recordRepository.list(county, PETITION, { townId: t.id }),
+      );
       const opinions = (await recordRepository.list(county, OPINION)) as StoredRecord<Opinion>[];
       return {
         byTown: new Map(towns.map((t, i) => [t.id, (lists[i] ?? []) as StoredRecord<Petition>[]])),

@@ -23,9 +23,21 @@ export const handler = httpRoute('listHouseholds', undefined, async ({ principal
   const period = periodSchema.safeParse(query.period);
   const units = await listOrgUnits(county);
   const reachable = units
-    .filter((u) => u.kind === 'village' && canReach(principal, 'village', { countyCode: county, villageId: u.id, ...(u.parentId ? { townId: u.parentId } : {}) }))
+    .filter(
+      (u) =>
+        u.kind === 'village' &&
+        canReach(principal, 'village', {
+          countyCode: county,
+          villageId: u.id,
+          ...(u.parentId ? { townId: u.parentId } : {}),
+        }),
+    )
     .sort((a, b) => a.id.localeCompare(b.id));
-  const villageId = query.village ?? (reachable.length === 1 || principal.role === 'village-officer' || principal.role === 'town-staff' ? reachable[0]?.id : undefined);
+  const villageId =
+    query.village ??
+    (reachable.length === 1 || principal.role === 'village-officer' || principal.role === 'town-staff'
+      ? reachable[0]?.id
+      : undefined);
   if (!villageId || !period.success) {
     throw new ValidationError([
       ...(villageId ? [] : [{ path: 'village', code: 'required', message: '请选择村/社区' }]),
@@ -34,7 +46,11 @@ export const handler = httpRoute('listHouseholds', undefined, async ({ principal
   }
   const village = units.find((u) => u.id === villageId && u.kind === 'village');
   if (!village) throw new ValidationError([{ path: 'village', code: 'unknown', message: '未找到该村/社区' }]);
-  assertReach(principal, 'village', { countyCode: county, villageId: village.id, ...(village.parentId ? { townId: village.parentId } : {}) });
+  assertReach(principal, 'village', {
+    countyCode: county,
+    villageId: village.id,
+    ...(village.parentId ? { townId: village.parentId } : {}),
+  });
   const [households, current, previous, lastYear, windows] = await Promise.all([
     listVillageHouseholds(county, village.id),
     listVillageIncome(county, period.data, village.id),
@@ -63,7 +79,13 @@ export const handler = httpRoute('listHouseholds', undefined, async ({ principal
         lastYear: ly.get(h.id) ?? null,
       };
     });
-  const window = entryWindowState(period.data, { villageId: village.id, townId: village.parentId ?? '' }, new Date(), config, windows);
+  const window = entryWindowState(
+    period.data,
+    { villageId: village.id, townId: village.parentId ?? '' },
+    new Date(),
+    config,
+    windows,
+  );
   return {
     status: 200,
     body: {

@@ -18,13 +18,27 @@ export const handler = updateRecordHandler<typeof meetingUpdateSchema, Meeting>(
   apply: (current, body, _p, now) => {
     const { submissionId: _s, expectedVersion: _v, reason: _r, ...m } = body;
     const c = current.data;
-    if (m.level !== c.level || (m.villageId ?? c.villageId) !== c.villageId || (m.townId ?? c.townId) !== c.townId)
+    if (
+      m.level !== c.level ||
+      (m.villageId ?? c.villageId) !== c.villageId ||
+      (m.townId ?? c.townId) !== c.townId
+    )
       throw new ValidationError(
-        [{ path: 'level', code: 'MEETING.PLACE_CHANGED', message: '会议类别和所属单位不能修改，如有错误请作废后重新登记' }],
+        [
+          {
+            path: 'level',
+            code: 'MEETING.PLACE_CHANGED',
+            message: '会议类别和所属单位不能修改，如有错误请作废后重新登记',
+          },
+        ],
         'MEETING.PLACE_CHANGED',
         '会议类别和所属单位不能修改',
       );
-    const data: Meeting = { ...m, ...(c.villageId ? { villageId: c.villageId } : {}), ...(c.townId ? { townId: c.townId } : {}) };
+    const data: Meeting = {
+      ...m,
+      ...(c.villageId ? { villageId: c.villageId } : {}),
+      ...(c.townId ? { townId: c.townId } : {}),
+    };
     if (c.departmentName === undefined) delete data.departmentName;
     assertMeeting(data, shanghaiDate(now));
     return data;

@@ -16,7 +16,9 @@ const today = shanghaiDate(new Date());
 beforeAll(async () => {
   stack = await startTestStack({ only: ['dynamo', 'cognito'] });
   await loadFixture(stack);
-  [town, office, officer] = (await Promise.all(['town-t01', 'office', 'v-t01v001'].map((u) => signIn(stack, u)))) as [string, string, string];
+  [town, office, officer] = (await Promise.all(
+    ['town-t01', 'office', 'v-t01v001'].map((u) => signIn(stack, u)),
+  )) as [string, string, string];
 });
 afterAll(async () => stack?.stop());
 
@@ -29,14 +31,21 @@ const item = (patch: Record<string, unknown> = {}) => ({
   villageId: 'T01V001',
   ...patch,
 });
-const rec = (r: { json: unknown }) => (r.json as { record: { id: string; version: number; townId?: string; data: Record<string, unknown> } }).record;
+const rec = (r: { json: unknown }) =>
+  (r.json as { record: { id: string; version: number; townId?: string; data: Record<string, unknown> } })
+    .record;
 
 describe('POST /api/opinions and PUT /api/opinions/{id}', () => {
   it('stores an item at its village and town (201), once per submission id', async () => {
     const body = item();
     const res = await call('POST', '/api/opinions', town, body);
     expect(res.status).toBe(201);
-    expect(rec(res)).toMatchObject({ version: 1, townId: 'T01', villageId: 'T01V001', data: { platform: 'douyin', townId: 'T01', callbacks: [] } });
+    expect(rec(res)).toMatchObject({
+      version: 1,
+      townId: 'T01',
+      villageId: 'T01V001',
+      data: { platform: 'douyin', townId: 'T01', callbacks: [] },
+    });
     const before = await dump();
     const again = await call('POST', '/api/opinions', town, body);
     expect(again.headers['x-idempotent-replay']).toBe('true');
@@ -67,20 +76,48 @@ describe('POST /api/opinions and PUT /api/opinions/{id}', () => {
   });
 
   it('adds the investigation, the official reply and a callback; a stale version gets 409', async () => {
-    const id = rec(await call('POST', '/api/opinions', office, item({ villageId: undefined, townId: 'T02' }))).id;
-    const v2 = await call('PUT', `/api/opinions/${id}`, office, { submissionId: randomUUID(), expectedVersion: 1, investigation: '经核查，管道已列入维修计划' });
+    const id = rec(
+      await call('POST', '/api/opinions', office, item({ villageId: undefined, townId: 'T02' })),
+    ).id;
+    const v2 = await call('PUT', `/api/opinions/${id}`, office, {
+      submissionId: randomUUID(),
+      expectedVersion: 1,
+      investigation: '经核查，管道已列入维修计划',
+    });
     expect(v2.status).toBe(200);
     const before = await dump();
-    const stale = await call('PUT', `/api/opinions/${id}`, office, { submissionId: randomUUID(), expectedVersion: 1, officialReply: '已回复' , replyDate: today });
+    const stale = await call('PUT', `/api/opinions/${id}`, office, {
+      submissionId: randomUUID(),
+      expectedVersion: 1,
+      officialReply: '已回复',
+      replyDate: today,
+    });
     expect(stale.status).toBe(409);
     expect(await dump()).toBe(before);
     const v3 = await call('PUT', `/api/opinions/${id}`, office, {
-      submissionId: randomUUID(), expectedVersion: 2, officialReply: '已在平台回复：本周内修复', replyDate: today,
+      submissionId: randomUUID(),
+      expectedVersion: 2,
+      officialReply: '已在平台回复：本周内修复',
+      replyDate: today,
       addCallback: { date: today, way: 'phone', caller: '郑主任', satisfied: true },
     });
-    expect(rec(v3).data).toMatchObject({ officialReply: '已在平台回复：本周内修复', investigation: '经核查，管道已列入维修计划', callbacks: [{ satisfied: true }] });
-    expect((await call('PUT', `/api/opinions/${id}`, town, { submissionId: randomUUID(), expectedVersion: 3, investigation: '越权修改' })).status).toBe(403);
-    const list = (await call('GET', '/api/opinions?status=replied', office)).json as { items: { id: string; statusLabel: string }[] };
+    expect(rec(v3).data).toMatchObject({
+      officialReply: '已在平台回复：本周内修复',
+      investigation: '经核查，管道已列入维修计划',
+      callbacks: [{ satisfied: true }],
+    });
+    expect(
+      (
+        await call('PUT', `/api/opinions/${id}`, town, {
+          submissionId: randomUUID(),
+          expectedVersion: 3,
+          investigation: '越权修改',
+        })
+      ).status,
+    ).toBe(403);
+    const list = (await call('GET', '/api/opinions?status=replied', office)).json as {
+      items: { id: string; statusLabel: string }[];
+    };
     expect(list.items).toContainEqual(expect.objectContaining({ id, statusLabel: '已回复' }));
     const x = await call('GET', '/api/opinions/export', office);
     expect(x.status).toBe(200);

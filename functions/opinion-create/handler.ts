@@ -31,6 +31,9 @@ export const handler = createRecordHandler<typeof opinionCreateSchema, Opinion>(
     const townId = body.villageId
       ? (await listOrgUnits(p.countyCode)).find((u) => u.id === body.villageId)?.parentId
       : body.townId;
-    return { id: submissionId, data: newOpinion({ ...fields, ...(townId ? { townId } : {}) }, shanghaiDate(now)) };
+    return {
+      id: submissionId,
+      data: newOpinion({ ...fields, ...(townId ? { townId } : {}) }, shanghaiDate(now)),
+    };
   },
 });

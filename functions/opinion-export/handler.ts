@@ -1,4 +1,8 @@
 /** GET /api/opinions/export: the filtered public-opinion ledger as XLSX. */
 import { namedExportHandler, opinionColumns, opinionView } from '../petition-views/views.ts';
 
-export const handler = namedExportHandler('exportOpinions', opinionView, { name: '网络舆情台账', filename: '网络舆情台账', columns: opinionColumns });
+export const handler = namedExportHandler('exportOpinions', opinionView, {
+  name: '网络舆情台账',
+  filename: '网络舆情台账',
+  columns: opinionColumns,
+});

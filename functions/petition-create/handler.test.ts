@@ -61,7 +61,12 @@ describe('POST /api/petitions', () => {
     expect(res.status).toBe(201);
     const rec = recordOf(res);
     expect(rec).toMatchObject({ version: 1, villageId: 'T01V001', townId: 'T01', kind: 'petition' });
-    expect(rec.data).toMatchObject({ dueDate: addDays(today, 15), monitoringReview: true, status: 'open', assignedUnit: '县水利局' });
+    expect(rec.data).toMatchObject({
+      dueDate: addDays(today, 15),
+      monitoringReview: true,
+      status: 'open',
+      assignedUnit: '县水利局',
+    });
     expect(rec).not.toHaveProperty('pk');
   });
 
@@ -78,32 +83,60 @@ describe('POST /api/petitions', () => {
 
   it.each([
     ['限期办 without a deadline', { handlingMode: 'deadline' }, 'PETITION.DEADLINE_REQUIRED', 'deadline'],
-    ['a deadline in the past', { handlingMode: 'deadline', deadline: addDays(today, -1), receivedDate: addDays(today, -3) }, 'PETITION.DEADLINE_PAST', 'deadline'],
-    ['a deadline beyond 60 days', { handlingMode: 'deadline', deadline: addDays(today, 61) }, 'PETITION.DEADLINE_TOO_FAR', 'deadline'],
+    [
+      'a deadline in the past',
+      { handlingMode: 'deadline', deadline: addDays(today, -1), receivedDate: addDays(today, -3) },
+      'PETITION.DEADLINE_PAST',
+      'deadline',
+    ],
+    [
+      'a deadline beyond 60 days',
+      { handlingMode: 'deadline', deadline: addDays(today, 61) },
+      'PETITION.DEADLINE_TOO_FAR',
+      'deadline',
+    ],
     ['交办 without a unit', { assignedUnit: undefined }, 'PETITION.ASSIGNED_UNIT_REQUIRED', 'assignedUnit'],
-    ['a receipt date in the future', { receivedDate: addDays(today, 1) }, 'PETITION.RECEIVED_IN_FUTURE', 'receivedDate'],
-    ['a household of another village', { householdId: 'H0000004' }, 'PETITION.HOUSEHOLD_NOT_IN_VILLAGE', 'householdId'],
+    [
+      'a receipt date in the future',
+      { receivedDate: addDays(today, 1) },
+      'PETITION.RECEIVED_IN_FUTURE',
+      'receivedDate',
+    ],
+    [
+      'a household of another village',
+      { householdId: 'H0000004' },
+      'PETITION.HOUSEHOLD_NOT_IN_VILLAGE',
+      'householdId',
+    ],
     ['a bad phone number', { petitionerPhone: '12345' }, 'VALIDATION.FAILED', 'petitionerPhone'],
     ['an unknown category', { category: 'roads' }, 'VALIDATION.FAILED', 'category'],
     ['content too short', { content: '水' }, 'VALIDATION.FAILED', 'content'],
     ['an unknown field', { townId: 'T02' }, 'VALIDATION.FAILED', '(body)'],
-  ])('refuses %s with 400, the field and a Chinese message, storing nothing', async (_n, patch, code, path) => {
-    const before = await dump();
-    const res = await call('POST', '/api/petitions', officer, intake(patch));
-    expect(res.status).toBe(400);
-    const err = errorOf(res);
-    expect(err.code).toBe(code);
-    expect(err.issues).toContainEqual(expect.objectContaining({ path }));
-    expect(err.issues?.every((i) => /[\u4e00-\u9fa5]/.test(i.message))).toBe(true);
-    expect(await dump()).toBe(before);
-  });
+  ])(
+    'refuses %s with 400, the field and a Chinese message, storing nothing',
+    async (_n, patch, code, path) => {
+      const before = await dump();
+      const res = await call('POST', '/api/petitions', officer, intake(patch));
+      expect(res.status).toBe(400);
+      const err = errorOf(res);
+      expect(err.code).toBe(code);
+      expect(err.issues).toContainEqual(expect.objectContaining({ path }));
+      expect(err.issues?.every((i) => /[\u4e00-\u9fa5]/.test(i.message))).toBe(true);
+      expect(await dump()).toBe(before);
+    },
+  );
 
   it('refuses a petition for another village with 403 and an unknown village with 404', async () => {
     const before = await dump();
     const res = await call('POST', '/api/petitions', otherOfficer, intake());
     expect(res.status).toBe(403);
     expect(errorOf(res).code).toBe('AUTH.OUT_OF_SCOPE');
-    const none = await call('POST', '/api/petitions', office, intake({ villageId: 'T09V009', householdId: undefined }));
+    const none = await call(
+      'POST',
+      '/api/petitions',
+      office,
+      intake({ villageId: 'T09V009', householdId: undefined }),
+    );
     expect(none.status).toBe(404);
     expect(await dump()).toBe(before);
   });
@@ -118,46 +151,107 @@ describe('POST /api/petitions', () => {
 describe('handling, result and callbacks', () => {
   let id: string;
   beforeAll(async () => {
-    id = recordOf(await call('POST', '/api/petitions', town, intake({ handlingMode: 'immediate', assignedUnit: undefined, category: 'income' }))).id;
+    id = recordOf(
+      await call(
+        'POST',
+        '/api/petitions',
+        town,
+        intake({ handlingMode: 'immediate', assignedUnit: undefined, category: 'income' }),
+      ),
+    ).id;
   });
 
   it('refuses a callback before the petition is concluded', async () => {
-    const res = await call('POST', `/api/petitions/${id}/callbacks`, town, { submissionId: randomUUID(), expectedVersion: 1, date: today, way: 'phone', caller: '孙镇干部', satisfied: true });
+    const res = await call('POST', `/api/petitions/${id}/callbacks`, town, {
+      submissionId: randomUUID(),
+      expectedVersion: 1,
+      date: today,
+      way: 'phone',
+      caller: '孙镇干部',
+      satisfied: true,
+    });
     expect(res.status).toBe(400);
     expect(errorOf(res).code).toBe('PETITION.CALLBACK_BEFORE_CONCLUSION');
   });
 
   it('records a handling step, then the result; a stale version gets 409 and changes nothing', async () => {
-    const step = await call('PUT', `/api/petitions/${id}`, officer, { submissionId: randomUUID(), expectedVersion: 1, date: today, note: '已联系镇民政办核实' });
+    const step = await call('PUT', `/api/petitions/${id}`, officer, {
+      submissionId: randomUUID(),
+      expectedVersion: 1,
+      date: today,
+      note: '已联系镇民政办核实',
+    });
     expect(step.status).toBe(200);
-    expect(recordOf(step)).toMatchObject({ version: 2, data: { status: 'open', handling: [{ note: '已联系镇民政办核实', byName: expect.any(String) }] } });
+    expect(recordOf(step)).toMatchObject({
+      version: 2,
+      data: { status: 'open', handling: [{ note: '已联系镇民政办核实', byName: expect.any(String) }] },
+    });
     const before = await dump();
-    const stale = await call('PUT', `/api/petitions/${id}`, town, { submissionId: randomUUID(), expectedVersion: 1, date: today, note: '重复登记' });
+    const stale = await call('PUT', `/api/petitions/${id}`, town, {
+      submissionId: randomUUID(),
+      expectedVersion: 1,
+      date: today,
+      note: '重复登记',
+    });
     expect(stale.status).toBe(409);
     expect(stale.json).toMatchObject({ error: { code: 'RECORD.VERSION_CONFLICT', currentVersion: 2 } });
     expect(await dump()).toBe(before);
     const done = await call('PUT', `/api/petitions/${id}`, town, {
-      submissionId: randomUUID(), expectedVersion: 2, date: today, note: '已落实临时救助', result: { outcome: 'resolved', summary: '发放临时救助 2000 元' },
+      submissionId: randomUUID(),
+      expectedVersion: 2,
+      date: today,
+      note: '已落实临时救助',
+      result: { outcome: 'resolved', summary: '发放临时救助 2000 元' },
     });
-    expect(recordOf(done).data).toMatchObject({ status: 'resolved', result: { outcome: 'resolved', date: today } });
+    expect(recordOf(done).data).toMatchObject({
+      status: 'resolved',
+      result: { outcome: 'resolved', date: today },
+    });
   });
 
   it('refuses handling from another village (403) and a date in the future (400)', async () => {
-    const other = await call('PUT', `/api/petitions/${id}`, otherOfficer, { submissionId: randomUUID(), expectedVersion: 3, date: today, note: '越权' });
+    const other = await call('PUT', `/api/petitions/${id}`, otherOfficer, {
+      submissionId: randomUUID(),
+      expectedVersion: 3,
+      date: today,
+      note: '越权',
+    });
     expect(other.status).toBe(403);
-    const future = await call('POST', `/api/petitions/${id}/callbacks`, town, { submissionId: randomUUID(), expectedVersion: 3, date: addDays(today, 1), way: 'phone', caller: '孙镇干部', satisfied: true });
+    const future = await call('POST', `/api/petitions/${id}/callbacks`, town, {
+      submissionId: randomUUID(),
+      expectedVersion: 3,
+      date: addDays(today, 1),
+      way: 'phone',
+      caller: '孙镇干部',
+      satisfied: true,
+    });
     expect(errorOf(future).code).toBe('PETITION.DATE_IN_FUTURE');
   });
 
   it('adds a callback once, even when sent twice, and keeps it in the history', async () => {
-    const body = { submissionId: randomUUID(), expectedVersion: 3, date: today, way: 'visit', caller: '孙镇干部', satisfied: true, notes: '群众表示满意' };
+    const body = {
+      submissionId: randomUUID(),
+      expectedVersion: 3,
+      date: today,
+      way: 'visit',
+      caller: '孙镇干部',
+      satisfied: true,
+      notes: '群众表示满意',
+    };
     const first = await call('POST', `/api/petitions/${id}/callbacks`, town, body);
     expect(first.status).toBe(200);
     const again = await call('POST', `/api/petitions/${id}/callbacks`, town, body);
     expect(again.headers['x-idempotent-replay']).toBe('true');
     expect(recordOf(again).data.callbacks).toHaveLength(1);
     const hist = await call('GET', `/api/petitions/${id}/history`, officer);
-    const entries = (hist.json as { history: { version: number; change: { reason?: string; form: string; changes: { path: string }[] } }[] }).history;
+    const entries = (
+      hist.json as {
+        history: {
+          version: number;
+          change: { reason?: string; form: string; changes: { path: string }[] };
+        }[];
+      }
+    ).history;
     expect(entries.map((e) => [e.version, e.change.form, e.change.reason])).toEqual([
       [1, 'petition-intake', undefined],
       [2, 'petition-handling', '办理情况'],
@@ -174,9 +268,26 @@ describe('ledgers and exports', () => {
   beforeAll(async () => {
     // Received four days ago, immediate: due three days ago, so overdue now.
     overdueId = recordOf(
-      await call('POST', '/api/petitions', officer, intake({ receivedDate: addDays(today, -4), handlingMode: 'immediate', assignedUnit: undefined, category: 'medical', petitionerName: '赵大山', householdId: 'H0000003' })),
+      await call(
+        'POST',
+        '/api/petitions',
+        officer,
+        intake({
+          receivedDate: addDays(today, -4),
+          handlingMode: 'immediate',
+          assignedUnit: undefined,
+          category: 'medical',
+          petitionerName: '赵大山',
+          householdId: 'H0000003',
+        }),
+      ),
     ).id;
-    await call('POST', '/api/petitions', otherOfficer, intake({ villageId: 'T02V001', householdId: 'H0000005', petitionerName: '刘长河' }));
+    await call(
+      'POST',
+      '/api/petitions',
+      otherOfficer,
+      intake({ villageId: 'T02V001', householdId: 'H0000005', petitionerName: '刘长河' }),
+    );
   });
 
   it('lists the caller’s petitions with masked personal data and the clock; overdue ones marked', async () => {
@@ -185,16 +296,31 @@ describe('ledgers and exports', () => {
     const page = res.json as { total: number; items: Record<string, unknown>[] };
     expect(page.items.every((i) => i.villageId === 'T01V001')).toBe(true);
     const row = page.items.find((i) => i.id === overdueId);
-    expect(row).toMatchObject({ petitioner: '赵**', phone: '138****5678', clock: '逾期 3 天', clockState: 'overdue', overdue: true, villageName: '柳树村', townName: '东岭镇', category: '基本医疗' });
+    expect(row).toMatchObject({
+      petitioner: '赵**',
+      phone: '138****5678',
+      clock: '逾期 3 天',
+      clockState: 'overdue',
+      overdue: true,
+      villageName: '柳树村',
+      townName: '东岭镇',
+      category: '基本医疗',
+    });
     expect(JSON.stringify(page.items)).not.toContain('13812345678');
-    const overdue = (await call('GET', '/api/petitions?overdue=true', officer)).json as { items: { id: string }[] };
+    const overdue = (await call('GET', '/api/petitions?overdue=true', officer)).json as {
+      items: { id: string }[];
+    };
     expect(overdue.items.map((i) => i.id)).toEqual([overdueId]);
-    const county = (await call('GET', '/api/petitions?pageSize=100', leader)).json as { items: { villageId: string }[] };
+    const county = (await call('GET', '/api/petitions?pageSize=100', leader)).json as {
+      items: { villageId: string }[];
+    };
     expect(new Set(county.items.map((i) => i.villageId))).toEqual(new Set(['T01V001', 'T02V001']));
   });
 
   it('lists petitions up for monitoring review only', async () => {
-    const res = (await call('GET', '/api/petitions/monitoring-review?pageSize=100', office)).json as { items: { monitoringReview: boolean; category: string }[] };
+    const res = (await call('GET', '/api/petitions/monitoring-review?pageSize=100', office)).json as {
+      items: { monitoringReview: boolean; category: string }[];
+    };
     expect(res.items.length).toBeGreaterThan(0);
     expect(res.items.every((i) => i.monitoringReview && i.category !== '其他')).toBe(true);
   });
@@ -207,7 +333,9 @@ describe('ledgers and exports', () => {
     await wb.xlsx.load(res.body as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0]!;
     expect(sheet.name).toBe('矛盾纠纷摸底排查登记表');
-    expect(sheet.getRow(1).values).toEqual(expect.arrayContaining(['排查日期', '当事人', '化解时限', '化解情况']));
+    expect(sheet.getRow(1).values).toEqual(
+      expect.arrayContaining(['排查日期', '当事人', '化解时限', '化解情况']),
+    );
     const text = JSON.stringify(sheet.getSheetValues());
     expect(text).toContain('138****5678');
     expect(text).not.toContain('13812345678');
@@ -221,7 +349,9 @@ describe('ledgers and exports', () => {
     const { items } = res.json as { items: { townName: string; received: number }[] };
     expect(items.map((i) => i.townName)).toEqual(['东岭镇', '西川镇', '合计']);
     expect(items[2]!.received).toBe(items[0]!.received + items[1]!.received);
-    const own = (await call('GET', `/api/petitions/monthly-report?month=${month}`, town)).json as { items: { townName: string }[] };
+    const own = (await call('GET', `/api/petitions/monthly-report?month=${month}`, town)).json as {
+      items: { townName: string }[];
+    };
     expect(own.items.map((i) => i.townName)).toEqual(['东岭镇', '合计']);
     expect((await call('GET', '/api/petitions/monthly-report?month=2026-13', office)).status).toBe(400);
     const x = await call('GET', `/api/petitions/monthly-report/export?month=${month}`, office);
@@ -230,7 +360,10 @@ describe('ledgers and exports', () => {
   });
 
   it('gives the intake form the villages the caller reaches and a village’s households', async () => {
-    const mine = (await call('GET', '/api/petitions/places?village=T01V001', officer)).json as { villages: { id: string }[]; households: { id: string }[] };
+    const mine = (await call('GET', '/api/petitions/places?village=T01V001', officer)).json as {
+      villages: { id: string }[];
+      households: { id: string }[];
+    };
     expect(mine.villages.map((v) => v.id)).toEqual(['T01V001']);
     expect(mine.households.map((h) => h.id)).toContain('H0000003');
     expect((await call('GET', '/api/petitions/places?village=T02V001', officer)).status).toBe(404);

@@ -15,13 +15,19 @@ export const handler = createRecordHandler<typeof petitionIntakeSchema, Petition
   form: 'petition-intake',
   schema: petitionIntakeSchema,
   locate: async (body, p) => {
-    const village = (await listOrgUnits(p.countyCode)).find((u) => u.id === body.villageId && u.kind === 'village');
+    const village = (await listOrgUnits(p.countyCode)).find(
+      (u) => u.id === body.villageId && u.kind === 'village',
+    );
     if (!village) throw new NotFoundError('PETITION.VILLAGE_NOT_FOUND', '未找到该村/社区');
     if (body.householdId) {
       const hh = await getHousehold(p.countyCode, body.householdId);
       if (!hh) throw new NotFoundError('PETITION.HOUSEHOLD_NOT_FOUND', '未找到该农户');
       if (hh.villageId !== village.id)
-        throw new PetitionRuleError('PETITION.HOUSEHOLD_NOT_IN_VILLAGE', 'householdId', '该农户不属于所选村/社区');
+        throw new PetitionRuleError(
+          'PETITION.HOUSEHOLD_NOT_IN_VILLAGE',
+          'householdId',
+          '该农户不属于所选村/社区',
+        );
     }
     return { villageId: village.id, ...(village.parentId ? { townId: village.parentId } : {}) };
   },

@@ -5,4 +5,8 @@
  */
 import { namedLedgerHandler, petitionView } from '../petition-views/views.ts';
 
-export const handler = namedLedgerHandler('listPetitionMonitoring', petitionView, (row) => row.monitoringReview === true);
+export const handler = namedLedgerHandler(
+  'listPetitionMonitoring',
+  petitionView,
+  (row) => row.monitoringReview === true,
+);

@@ -4,5 +4,14 @@ import { monthlyForm } from '../petition-views/monthly.ts';
 
 export const handler = httpRoute('petitionMonthlyReport', undefined, async ({ principal, query }) => {
   const { month, rows } = await monthlyForm(principal, query.month);
-  return { status: 200, body: { month, total: rows.length, page: 1, pageSize: rows.length, items: rows.map((r) => ({ id: r.townId, ...r })) } };
+  return {
+    status: 200,
+    body: {
+      month,
+      total: rows.length,
+      page: 1,
+      pageSize: rows.length,
+      items: rows.map((r) => ({ id: r.townId, ...r })),
+    },
+  };
 });

@@ -11,10 +11,20 @@ export const handler = httpRoute('listPetitionPlaces', undefined, async ({ princ
   const county = principal.countyCode;
   const units = await listOrgUnits(county);
   const villages = units
-    .filter((u) => u.kind === 'village' && canReach(principal, 'village', { countyCode: county, villageId: u.id, ...(u.parentId ? { townId: u.parentId } : {}) }))
+    .filter(
+      (u) =>
+        u.kind === 'village' &&
+        canReach(principal, 'village', {
+          countyCode: county,
+          villageId: u.id,
+          ...(u.parentId ? { townId: u.parentId } : {}),
+        }),
+    )
     .map((u) => ({ id: u.id, name: u.name, townId: u.parentId ?? '' }));
   const townIds = new Set(villages.map((v) => v.townId));
-  const towns = units.filter((u) => u.kind === 'town' && townIds.has(u.id)).map((u) => ({ id: u.id, name: u.name }));
+  const towns = units
+    .filter((u) => u.kind === 'town' && townIds.has(u.id))
+    .map((u) => ({ id: u.id, name: u.name }));
   let households: { id: string; headName: string; category: string }[] = [];
   if (query.village) {
     const v = villages.find((x) => x.id === query.village);

@@ -33,7 +33,13 @@ export async function assertPetitionsExist(p: Principal, ids: readonly string[])
   const missing = ids.filter((_id, i) => !found[i]);
   if (missing.length > 0)
     throw new ValidationError(
-      [{ path: 'linkedPetitionIds', code: 'MEETING.PETITION_NOT_FOUND', message: `未找到关联的信访件：${missing.join('、')}` }],
+      [
+        {
+          path: 'linkedPetitionIds',
+          code: 'MEETING.PETITION_NOT_FOUND',
+          message: `未找到关联的信访件：${missing.join('、')}`,
+        },
+      ],
       'MEETING.PETITION_NOT_FOUND',
       '关联的信访件不存在',
     );

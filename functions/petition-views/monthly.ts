@@ -10,9 +10,13 @@ import type { SheetColumn } from '#reports/xlsx/workbook.ts';
 import { listOrgUnits } from '../store/org.repository.ts';
 import { OPINION, PETITION, reachableRecords } from './views.ts';
 
-export async function monthlyForm(p: Principal, month: string | undefined): Promise<{ month: string; rows: MonthlyFormRow[] }> {
+export async function monthlyForm(
+  p: Principal,
+  month: string | undefined,
+): Promise<{ month: string; rows: MonthlyFormRow[] }> {
   const parsed = periodSchema.safeParse(month ?? reportingPeriodAt(new Date()));
-  if (!parsed.success) throw new ValidationError([{ path: 'month', code: 'invalid', message: '月份格式应为 YYYY-MM' }]);
+  if (!parsed.success)
+    throw new ValidationError([{ path: 'month', code: 'invalid', message: '月份格式应为 YYYY-MM' }]);
   const w = monthWindow(parsed.data);
   const [units, petitions, opinions] = await Promise.all([
     listOrgUnits(p.countyCode),

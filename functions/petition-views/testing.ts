@@ -6,7 +6,12 @@ import { invoke, type ApiResponse } from '#local/api-gateway.ts';
 
 export type Reply = ApiResponse;
 
-export const call = (method: 'GET' | 'POST' | 'PUT', path: string, token: string | undefined, body?: unknown) =>
+export const call = (
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  token: string | undefined,
+  body?: unknown,
+) =>
   invoke(method, path, {
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
@@ -21,7 +26,10 @@ export async function dump(): Promise<string> {
     items.push(...(out.Items ?? []));
     start = out.LastEvaluatedKey;
   } while (start);
-  return JSON.stringify(items.sort((a, b) => `${String(a.pk)}${String(a.sk)}`.localeCompare(`${String(b.pk)}${String(b.sk)}`)));
+  return JSON.stringify(
+    items.sort((a, b) => `${String(a.pk)}${String(a.sk)}`.localeCompare(`${String(b.pk)}${String(b.sk)}`)),
+  );
 }
 
-export const errorOf = (r: Reply) => (r.json as { error: { code: string; issues?: { path: string; message: string }[] } }).error;
+export const errorOf = (r: Reply) =>
+  (r.json as { error: { code: string; issues?: { path: string; message: string }[] } }).error;

@@ -9,7 +9,12 @@ import type { Principal } from '#domain/auth/roles.ts';
 import { maskName, maskPhone } from '#domain/org/mask.ts';
 import type { OrgUnit } from '#domain/org/org.schema.ts';
 import { meetingLevelLabels, type Meeting } from '#domain/petitions/meeting.schema.ts';
-import { opinionPlatformLabels, opinionStatusLabels, opinionStatusOf, type Opinion } from '#domain/petitions/opinion.schema.ts';
+import {
+  opinionPlatformLabels,
+  opinionStatusLabels,
+  opinionStatusOf,
+  type Opinion,
+} from '#domain/petitions/opinion.schema.ts';
 import { petitionClock } from '#domain/petitions/petition.rules.ts';
 import {
   handlingModeLabels,
@@ -75,7 +80,8 @@ export function petitionView(names: Names): LedgerView<Petition> {
     },
     status: (r) => r.data.status,
     overdue: (r, now) => petitionClock(r.data, shanghaiDate(now)).state === 'overdue',
-    text: (r) => [r.data.petitionerName, r.data.content, r.data.assignedUnit ?? '', r.data.householdId ?? ''].join(' '),
+    text: (r) =>
+      [r.data.petitionerName, r.data.content, r.data.assignedUnit ?? '', r.data.householdId ?? ''].join(' '),
   };
 }
 
@@ -191,7 +197,12 @@ export function namedLedgerHandler<T>(
     const start = (q.page - 1) * q.pageSize;
     return {
       status: 200,
-      body: { total: rows.length, page: q.page, pageSize: q.pageSize, items: rows.slice(start, start + q.pageSize) },
+      body: {
+        total: rows.length,
+        page: q.page,
+        pageSize: q.pageSize,
+        items: rows.slice(start, start + q.pageSize),
+      },
     };
   });
 }
@@ -214,7 +225,11 @@ export function namedExportHandler<T>(
     return {
       status: 200,
       body: null,
-      file: { content, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename: `${sheet.filename}.xlsx` },
+      file: {
+        content,
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        filename: `${sheet.filename}.xlsx`,
+      },
     };
   });
 }
@@ -222,7 +237,11 @@ export function namedExportHandler<T>(
 /** Every stored record of `kind` the caller reaches (for the monthly report form). */
 export async function reachableRecords<T>(p: Principal, kind: string): Promise<StoredRecord<T>[]> {
   const filter =
-    p.role === 'town-staff' ? { townId: p.unitId } : p.role === 'village-officer' || p.role === 'assistance-cadre' ? { villageId: p.unitId } : {};
+    p.role === 'town-staff'
+      ? { townId: p.unitId }
+      : p.role === 'village-officer' || p.role === 'assistance-cadre'
+        ? { villageId: p.unitId }
+        : {};
   const all = (await recordRepository.list(p.countyCode, kind, filter)) as StoredRecord<T>[];
   return all.filter((r) => canReach(p, 'village', r));
 }

@@ -141,6 +141,8 @@ export function principalFromClaims(claims: Claims): Principal {
     role: held[0] as Role,
     unitId,
     ...(typeof town === 'string' && town ? { townId: town } : {}),
+    // The sign-in name ties the person to their staff record (staff items are keyed by it).
+    ...(typeof claims['cognito:username'] === 'string' ? { username: claims['cognito:username'] } : {}),
   };
 }
 

@@ -14,6 +14,7 @@ import { maxBodyBytes } from '#domain/system/resources.ts';
 import { routeById, type RouteId } from '#domain/system/routes.ts';
 import { authenticate } from './auth.ts';
 import { logger } from './clients.ts';
+import { staffNameOf } from '../store/staff.repository.ts';
 
 export interface HttpInput<B> {
   body: B;
@@ -35,6 +36,13 @@ export interface HttpReply {
 interface Internal extends Record<string, unknown> {
   principal?: Principal;
   body?: unknown;
+}
+
+/** Fills the person's name from the staff directory when the token carries only the username. */
+async function withDirectoryName(p: Principal): Promise<Principal> {
+  if (!p.username || p.name !== p.username) return p;
+  const name = await staffNameOf(p.countyCode, p.username).catch(() => undefined);
+  return name ? { ...p, name } : p;
 }
 
 /** The event as the handler sees it: the middlewares attach what they parsed. */
@@ -99,7 +107,8 @@ const requestMiddleware = (routeId: RouteId, schema?: z.ZodType): MiddlewareObj<
   before: async (request) => {
     const route = routeById(routeId);
     const internal = request.internal as Internal;
-    const principal = await authenticate(request.event.headers ?? {});
+    const verified = await authenticate(request.event.headers ?? {});
+    const principal = await withDirectoryName(verified);
     internal.principal = principal;
     if (!hasRole(principal, route.roles)) throw new ForbiddenError('AUTH.ROLE_DENIED', '您的角色无权进行此操作');
     let body: unknown;

@@ -168,6 +168,13 @@ export function createRecordHandler<S extends z.ZodType, T extends Record<string
     const body = raw as z.infer<S>;
     const now = new Date();
     const submissionId = (body as { submissionId: string }).submissionId;
+    // A retry answers with the first result before any rule runs again: a rule that
+    // depends on today (a deadline not in the past) must not refuse yesterday's form.
+    const earlier = await recordRepository.findSubmission(principal.countyCode, submissionId);
+    if (earlier) {
+      assertReach(principal, spec.scope, earlier);
+      return { status: 201, body: { record: earlier }, headers: { 'x-idempotent-replay': 'true' } };
+    }
     const location = await spec.locate(body, principal);
     const { id, data } = await spec.build(body, principal, now);
     const { record, replayed } = await createRecord(

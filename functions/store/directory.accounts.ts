@@ -70,14 +70,24 @@ function attributesOf(s: Staff, countyCode: string) {
 }
 
 async function setGroup(username: string, role: Role): Promise<void> {
-  const { Groups = [] } = await cognito().send(new AdminListGroupsForUserCommand({ UserPoolId: pool(), Username: username }));
+  const { Groups = [] } = await cognito().send(
+    new AdminListGroupsForUserCommand({ UserPoolId: pool(), Username: username }),
+  );
   for (const g of Groups) {
     if (g.GroupName && g.GroupName !== role && (roles as readonly string[]).includes(g.GroupName)) {
-      await cognito().send(new AdminRemoveUserFromGroupCommand({ UserPoolId: pool(), Username: username, GroupName: g.GroupName }));
+      await cognito().send(
+        new AdminRemoveUserFromGroupCommand({
+          UserPoolId: pool(),
+          Username: username,
+          GroupName: g.GroupName,
+        }),
+      );
     }
   }
   if (!Groups.some((g) => g.GroupName === role)) {
-    await cognito().send(new AdminAddUserToGroupCommand({ UserPoolId: pool(), Username: username, GroupName: role }));
+    await cognito().send(
+      new AdminAddUserToGroupCommand({ UserPoolId: pool(), Username: username, GroupName: role }),
+    );
   }
 }
 
@@ -87,7 +97,10 @@ async function setGroup(username: string, role: Role): Promise<void> {
  * (`SUPPRESS`) because village officers' mailboxes are often not read.
  * An account that already exists and is enabled is left as it is (`created: false`).
  */
-export async function createAccount(s: Staff, countyCode: string): Promise<{ created: boolean; temporaryPassword?: string }> {
+export async function createAccount(
+  s: Staff,
+  countyCode: string,
+): Promise<{ created: boolean; temporaryPassword?: string }> {
   const password = temporaryPassword();
   try {
     await cognito().send(
@@ -100,16 +113,29 @@ export async function createAccount(s: Staff, countyCode: string): Promise<{ cre
       }),
     );
   } catch (e) {
-    if (!(e instanceof UsernameExistsException) && (e as { name?: string }).name !== 'UsernameExistsException') throw e;
+    if (
+      !(e instanceof UsernameExistsException) &&
+      (e as { name?: string }).name !== 'UsernameExistsException'
+    )
+      throw e;
     const state = (await accountStates([s.username])).get(s.username);
     if (state !== 'disabled') return { created: false };
     // Re-enabling: a fresh temporary password, the attributes and group as the directory has them now.
     await cognito().send(new AdminEnableUserCommand({ UserPoolId: pool(), Username: s.username }));
     await cognito().send(
-      new AdminUpdateUserAttributesCommand({ UserPoolId: pool(), Username: s.username, UserAttributes: attributesOf(s, countyCode) }),
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: pool(),
+        Username: s.username,
+        UserAttributes: attributesOf(s, countyCode),
+      }),
     );
     await cognito().send(
-      new AdminSetUserPasswordCommand({ UserPoolId: pool(), Username: s.username, Password: password, Permanent: false }),
+      new AdminSetUserPasswordCommand({
+        UserPoolId: pool(),
+        Username: s.username,
+        Password: password,
+        Permanent: false,
+      }),
     );
   }
   await setGroup(s.username, s.role);
@@ -127,7 +153,8 @@ export async function disableAccount(username: string): Promise<boolean> {
   try {
     await cognito().send(new AdminDisableUserCommand({ UserPoolId: pool(), Username: username }));
   } catch (e) {
-    if (e instanceof UserNotFoundException || (e as { name?: string }).name === 'UserNotFoundException') return false;
+    if (e instanceof UserNotFoundException || (e as { name?: string }).name === 'UserNotFoundException')
+      return false;
     throw e;
   }
   await cognito().send(
@@ -138,10 +165,18 @@ export async function disableAccount(username: string): Promise<boolean> {
       Permanent: true,
     }),
   );
-  const { Groups = [] } = await cognito().send(new AdminListGroupsForUserCommand({ UserPoolId: pool(), Username: username }));
+  const { Groups = [] } = await cognito().send(
+    new AdminListGroupsForUserCommand({ UserPoolId: pool(), Username: username }),
+  );
   for (const g of Groups) {
     if (g.GroupName) {
-      await cognito().send(new AdminRemoveUserFromGroupCommand({ UserPoolId: pool(), Username: username, GroupName: g.GroupName }));
+      await cognito().send(
+        new AdminRemoveUserFromGroupCommand({
+          UserPoolId: pool(),
+          Username: username,
+          GroupName: g.GroupName,
+        }),
+      );
     }
   }
   return true;
@@ -157,7 +192,9 @@ export async function accountStates(only?: readonly string[]): Promise<Map<strin
   const states = new Map<string, AccountState>();
   let token: string | undefined;
   do {
-    const out = await cognito().send(new ListUsersCommand({ UserPoolId: pool(), PaginationToken: token, Limit: 60 }));
+    const out = await cognito().send(
+      new ListUsersCommand({ UserPoolId: pool(), PaginationToken: token, Limit: 60 }),
+    );
     for (const u of out.Users ?? []) if (u.Username) states.set(u.Username, stateOf(u));
     token = out.PaginationToken;
   } while (token);

@@ -46,26 +46,50 @@ export interface ImportMeta {
 }
 
 export async function getImportMeta(county: string, importId: string): Promise<ImportMeta | undefined> {
-  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keys.importMeta(county, importId), ConsistentRead: true }));
+  const out = await dynamo().send(
+    new GetCommand({ TableName: tableName(), Key: keys.importMeta(county, importId), ConsistentRead: true }),
+  );
   return out.Item ? (out.Item.meta as ImportMeta) : undefined;
 }
 
 async function putMeta(county: string, meta: ImportMeta): Promise<void> {
-  await dynamo().send(new PutCommand({ TableName: tableName(), Item: { ...keys.importMeta(county, meta.importId), meta } }));
+  await dynamo().send(
+    new PutCommand({ TableName: tableName(), Item: { ...keys.importMeta(county, meta.importId), meta } }),
+  );
 }
 
 /** Stores one chunk; the first chunk also creates the import's metadata. */
-export async function saveChunk(county: string, meta: Omit<ImportMeta, 'checked'>, index: number, data: string): Promise<void> {
+export async function saveChunk(
+  county: string,
+  meta: Omit<ImportMeta, 'checked'>,
+  index: number,
+  data: string,
+): Promise<void> {
   const existing = await getImportMeta(county, meta.importId);
-  if (existing && (existing.kind !== meta.kind || existing.size !== meta.size || existing.total !== meta.total)) {
-    throw new ValidationError([], 'IMPORT.CHUNK_MISMATCH', '上传的文件分片与此前的不一致，请重新选择文件上传');
+  if (
+    existing &&
+    (existing.kind !== meta.kind || existing.size !== meta.size || existing.total !== meta.total)
+  ) {
+    throw new ValidationError(
+      [],
+      'IMPORT.CHUNK_MISMATCH',
+      '上传的文件分片与此前的不一致，请重新选择文件上传',
+    );
   }
   if (!existing) await putMeta(county, meta);
-  await dynamo().send(new PutCommand({ TableName: tableName(), Item: { ...keys.importChunk(county, meta.importId, index), data } }));
+  await dynamo().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...keys.importChunk(county, meta.importId, index), data },
+    }),
+  );
 }
 
 /** The whole uploaded file, after checking that every chunk arrived. */
-export async function loadFile(county: string, importId: string): Promise<{ meta: ImportMeta; bytes: Buffer }> {
+export async function loadFile(
+  county: string,
+  importId: string,
+): Promise<{ meta: ImportMeta; bytes: Buffer }> {
   const meta = await getImportMeta(county, importId);
   if (!meta) throw new NotFoundError('IMPORT.NOT_FOUND', '未找到该导入，请重新上传文件');
   const items = await queryAll({
@@ -74,7 +98,11 @@ export async function loadFile(county: string, importId: string): Promise<{ meta
     ConsistentRead: true,
   });
   if (items.length !== meta.total) {
-    throw new ValidationError([], 'IMPORT.INCOMPLETE', `文件尚未上传完整（已收到 ${items.length}/${meta.total} 个分片），请重新上传`);
+    throw new ValidationError(
+      [],
+      'IMPORT.INCOMPLETE',
+      `文件尚未上传完整（已收到 ${items.length}/${meta.total} 个分片），请重新上传`,
+    );
   }
   const bytes = Buffer.concat(items.map((i) => Buffer.from(String(i.data), 'base64')));
   if (bytes.length !== meta.size) {
@@ -84,7 +112,12 @@ export async function loadFile(county: string, importId: string): Promise<{ meta
 }
 
 /** Keeps the checked rows, batch by batch, and records the preview's result. */
-export async function saveChecked(county: string, meta: ImportMeta, valid: readonly CheckedRow[], checked: NonNullable<ImportMeta['checked']>) {
+export async function saveChecked(
+  county: string,
+  meta: ImportMeta,
+  valid: readonly CheckedRow[],
+  checked: NonNullable<ImportMeta['checked']>,
+) {
   const batches: CheckedRow[][] = [];
   for (let i = 0; i < valid.length; i += rowsPerBatch) batches.push(valid.slice(i, i + rowsPerBatch));
   let next = 0;
@@ -93,7 +126,10 @@ export async function saveChecked(county: string, meta: ImportMeta, valid: reado
       while (next < batches.length) {
         const i = next++;
         await dynamo().send(
-          new PutCommand({ TableName: tableName(), Item: { ...keys.importBatch(county, meta.importId, i), rows: JSON.stringify(batches[i]) } }),
+          new PutCommand({
+            TableName: tableName(),
+            Item: { ...keys.importBatch(county, meta.importId, i), rows: JSON.stringify(batches[i]) },
+          }),
         );
       }
     }),
@@ -102,7 +138,13 @@ export async function saveChecked(county: string, meta: ImportMeta, valid: reado
 }
 
 export async function loadBatch(county: string, importId: string, index: number): Promise<CheckedRow[]> {
-  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keys.importBatch(county, importId, index), ConsistentRead: true }));
+  const out = await dynamo().send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: keys.importBatch(county, importId, index),
+      ConsistentRead: true,
+    }),
+  );
   if (!out.Item) throw new NotFoundError('IMPORT.BATCH_NOT_FOUND', '未找到该批数据，请重新检查文件');
   return JSON.parse(String(out.Item.rows)) as CheckedRow[];
 }
@@ -122,9 +164,18 @@ interface Actor {
   name: string;
 }
 
-const bookkeepingKeys = ['version', 'updatedAt', 'updatedBy', 'updatedByName', 'lastSubmissionId', 'sourceForm'];
+const bookkeepingKeys = [
+  'version',
+  'updatedAt',
+  'updatedBy',
+  'updatedByName',
+  'lastSubmissionId',
+  'sourceForm',
+];
 const strip = (i: Item): Item =>
-  Object.fromEntries(Object.entries(i).filter(([k]) => !/^(pk|sk|gsi\dpk|gsi\dsk)$/.test(k) && !bookkeepingKeys.includes(k)));
+  Object.fromEntries(
+    Object.entries(i).filter(([k]) => !/^(pk|sk|gsi\dpk|gsi\dsk)$/.test(k) && !bookkeepingKeys.includes(k)),
+  );
 
 async function runAll<T>(list: readonly T[], fn: (t: T) => Promise<void>, concurrency = 16): Promise<void> {
   let next = 0;
@@ -152,7 +203,9 @@ export async function writeRows(
       : r.entity.kind === 'people'
         ? keys.person(county, r.entity.value.idNumber)
         : keys.staff(county, r.entity.value.id);
-  const stored = new Map((await batchGet(rows.map(keyOf))).map((i) => [`${String(i.pk)}|${String(i.sk)}`, i]));
+  const stored = new Map(
+    (await batchGet(rows.map(keyOf))).map((i) => [`${String(i.pk)}|${String(i.sk)}`, i]),
+  );
   await runAll(rows, async (r) => {
     const k = keyOf(r);
     const current = stored.get(`${k.pk}|${k.sk}`);
@@ -198,7 +251,13 @@ export async function writeRows(
       changes: diff(before, strip(next)),
     };
     const item = { ...next, ...bookkeeping(currentVersion + 1, change) };
-    const result = await putVersioned(item, currentVersion, { county, ownerId, tag, change, snapshot: strip(next) });
+    const result = await putVersioned(item, currentVersion, {
+      county,
+      ownerId,
+      tag,
+      change,
+      snapshot: strip(next),
+    });
     if (result === 'conflict') counts.conflicts++;
     else if (current) counts.updated++;
     else counts.created++;
@@ -207,11 +266,14 @@ export async function writeRows(
       await dynamo().send(
         new PutCommand({
           TableName: tableName(),
-          Item: informationOfficerItem(county, { countyCode: county, unitId: r.entity.value.unitId, staffId: r.entity.value.id }),
+          Item: informationOfficerItem(county, {
+            countyCode: county,
+            unitId: r.entity.value.unitId,
+            staffId: r.entity.value.id,
+          }),
         }),
       );
     }
   });
   return counts;
 }
-

@@ -18,7 +18,8 @@ import { tableName } from './table.ts';
 type Item = Record<string, unknown>;
 const str = (i: Item, k: string) => (typeof i[k] === 'string' && i[k] !== '' ? { [k]: i[k] as string } : {});
 const bool = (i: Item, k: string) => (typeof i[k] === 'boolean' ? { [k]: i[k] as boolean } : {});
-const arr = <T>(i: Item, k: string) => (Array.isArray(i[k]) && (i[k] as unknown[]).length ? { [k]: i[k] as T[] } : {});
+const arr = <T>(i: Item, k: string) =>
+  Array.isArray(i[k]) && (i[k] as unknown[]).length ? { [k]: i[k] as T[] } : {};
 
 /** Bookkeeping of a versioned directory item: who changed it last, and its version. */
 export interface VersionInfo {
@@ -65,7 +66,9 @@ export function toFullHousehold(i: Item): Household {
     memberCount: Number(i.memberCount),
     ...bool(i, 'synthetic'),
     ...str(i, 'countyCode'),
-    ...(typeof i.monitoredType === 'string' ? { monitoredType: i.monitoredType as Household['monitoredType'] } : {}),
+    ...(typeof i.monitoredType === 'string'
+      ? { monitoredType: i.monitoredType as Household['monitoredType'] }
+      : {}),
     ...arr<NonNullable<Household['flags']>[number]>(i, 'flags'),
     ...arr<NonNullable<Household['statusHistory']>[number]>(i, 'statusHistory'),
   } as Household;
@@ -103,16 +106,23 @@ export function toStaff(i: Item): Staff {
   } as Staff;
 }
 
-const pkQuery = (pk: string) => queryAll({ KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': pk } });
+const pkQuery = (pk: string) =>
+  queryAll({ KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': pk } });
 const gsiQuery = (index: 'gsi1' | 'gsi2', pk: string) =>
-  queryAll({ IndexName: index, KeyConditionExpression: `${index}pk = :p`, ExpressionAttributeValues: { ':p': pk } });
+  queryAll({
+    IndexName: index,
+    KeyConditionExpression: `${index}pk = :p`,
+    ExpressionAttributeValues: { ':p': pk },
+  });
 
 export async function listUnits(county: string): Promise<OrgUnit[]> {
   return (await pkQuery(keys.orgUnits(county).pk)).map(toOrgUnit);
 }
 
 export async function getHouseholdItem(county: string, id: string): Promise<Item | undefined> {
-  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keys.household(county, id), ConsistentRead: true }));
+  const out = await dynamo().send(
+    new GetCommand({ TableName: tableName(), Key: keys.household(county, id), ConsistentRead: true }),
+  );
   return out.Item;
 }
 
@@ -134,12 +144,17 @@ export async function incomeOf(county: string, householdId: string): Promise<Inc
 }
 
 export async function getPersonItem(county: string, idNumber: string): Promise<Item | undefined> {
-  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keys.person(county, idNumber) }));
+  const out = await dynamo().send(
+    new GetCommand({ TableName: tableName(), Key: keys.person(county, idNumber) }),
+  );
   return out.Item;
 }
 
 /** Many items by key, 100 per call, several calls at once; unprocessed keys are retried. */
-export async function batchGet(keyList: readonly { pk: string; sk: string }[], concurrency = 8): Promise<Item[]> {
+export async function batchGet(
+  keyList: readonly { pk: string; sk: string }[],
+  concurrency = 8,
+): Promise<Item[]> {
   const chunks: { pk: string; sk: string }[][] = [];
   for (let i = 0; i < keyList.length; i += 100) chunks.push(keyList.slice(i, i + 100));
   const found: Item[] = [];
@@ -150,7 +165,9 @@ export async function batchGet(keyList: readonly { pk: string; sk: string }[], c
       for (let attempt = 0; pending.length; attempt++) {
         if (attempt > 8) throw new Error(`batchGet: ${pending.length} keys unprocessed after retries`);
         if (attempt) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
-        const out = await dynamo().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending } } }));
+        const out = await dynamo().send(
+          new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending } } }),
+        );
         found.push(...(out.Responses?.[tableName()] ?? []));
         pending = out.UnprocessedKeys?.[tableName()]?.Keys ?? [];
       }
@@ -171,7 +188,9 @@ export async function listStaffFull(county: string): Promise<(Staff & VersionInf
 }
 
 export async function getStaffItem(county: string, id: string): Promise<Item | undefined> {
-  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keys.staff(county, id), ConsistentRead: true }));
+  const out = await dynamo().send(
+    new GetCommand({ TableName: tableName(), Key: keys.staff(county, id), ConsistentRead: true }),
+  );
   return out.Item;
 }
 

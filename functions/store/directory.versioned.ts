@@ -7,7 +7,12 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Household } from '#domain/org/org.schema.ts';
-import type { RecordChange, RecordHistoryEntry, RecordRepository, StoredRecord } from '#domain/records/record.ts';
+import type {
+  RecordChange,
+  RecordHistoryEntry,
+  RecordRepository,
+  StoredRecord,
+} from '#domain/records/record.ts';
 import { VersionConflictError } from '#domain/shared/errors.ts';
 import { dynamo } from '../shared/clients.ts';
 import { getHouseholdItem, toFullHousehold, versionOf } from './directory.repository.ts';
@@ -19,11 +24,14 @@ import { tableName } from './table.ts';
 type Item = Record<string, unknown>;
 
 const isConditionFailure = (e: unknown) =>
-  e instanceof ConditionalCheckFailedException || (e as { name?: string }).name === 'ConditionalCheckFailedException';
+  e instanceof ConditionalCheckFailedException ||
+  (e as { name?: string }).name === 'ConditionalCheckFailedException';
 
 async function putIfAbsent(item: Item): Promise<void> {
   try {
-    await dynamo().send(new PutCommand({ TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
+    await dynamo().send(
+      new PutCommand({ TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+    );
   } catch (e) {
     if (!isConditionFailure(e)) throw e;
   }
@@ -55,7 +63,10 @@ export async function putVersioned(
         TableName: tableName(),
         Item: item,
         ConditionExpression: condition,
-        ExpressionAttributeValues: { ':sub': item.lastSubmissionId, ...(expectedVersion ? { ':v': expectedVersion } : {}) },
+        ExpressionAttributeValues: {
+          ':sub': item.lastSubmissionId,
+          ...(expectedVersion ? { ':v': expectedVersion } : {}),
+        },
       }),
     );
   } catch (e) {
@@ -112,7 +123,11 @@ function householdRecord(county: string, item: Item): StoredRecord<Household> {
 export const householdRecords: RecordRepository = {
   async findSubmission(county, submissionId) {
     const out = await dynamo().send(
-      new GetCommand({ TableName: tableName(), Key: keys.submission(county, submissionId), ConsistentRead: true }),
+      new GetCommand({
+        TableName: tableName(),
+        Key: keys.submission(county, submissionId),
+        ConsistentRead: true,
+      }),
     );
     return out.Item?.storedRecord as StoredRecord | undefined;
   },
@@ -137,7 +152,11 @@ export const householdRecords: RecordRepository = {
       const current = await getHouseholdItem(record.countyCode, h.id);
       throw new VersionConflictError('HOUSEHOLD.VERSION_CONFLICT', current ? versionOf(current).version : 0);
     }
-    await putIfAbsent({ ...keys.submission(record.countyCode, change.submissionId), storedRecord: record, at: change.at });
+    await putIfAbsent({
+      ...keys.submission(record.countyCode, change.submissionId),
+      storedRecord: record,
+      at: change.at,
+    });
     return record;
   },
   list() {
@@ -148,13 +167,10 @@ export const householdRecords: RecordRepository = {
       KeyConditionExpression: 'pk = :p AND begins_with(sk, :t)',
       ExpressionAttributeValues: { ':p': keys.history(county, id, 'HH', '-', 0).pk, ':t': 'HH#' },
     });
-    return items.map(
-      (i): RecordHistoryEntry => ({
-        version: Number(String(i.sk).slice(-6)),
-        change: i.change as RecordChange,
-        record: i.record as StoredRecord,
-      }),
-    );
+    return items.map((i): RecordHistoryEntry => ({
+      version: Number(String(i.sk).slice(-6)),
+      change: i.change as RecordChange,
+      record: i.record as StoredRecord,
+    }));
   },
 };
-

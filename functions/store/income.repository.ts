@@ -47,7 +47,8 @@ export function incomeItem(r: IncomeRecord): Record<string, unknown> {
 }
 
 const isConditionFailure = (e: unknown) =>
-  e instanceof ConditionalCheckFailedException || (e as { name?: string }).name === 'ConditionalCheckFailedException';
+  e instanceof ConditionalCheckFailedException ||
+  (e as { name?: string }).name === 'ConditionalCheckFailedException';
 
 async function putIfAbsent(item: Record<string, unknown>): Promise<void> {
   try {
@@ -71,7 +72,11 @@ async function getIncome(county: string, period: Period, villageId: string, hous
 }
 
 /** All income records of a village for a period. */
-export async function listVillageIncome(county: string, period: Period, villageId: string): Promise<IncomeRecord[]> {
+export async function listVillageIncome(
+  county: string,
+  period: Period,
+  villageId: string,
+): Promise<IncomeRecord[]> {
   const items = await queryAll({
     KeyConditionExpression: 'pk = :p',
     ExpressionAttributeValues: { ':p': keys.incomeOfVillage(county, period, villageId).pk },
@@ -80,7 +85,11 @@ export async function listVillageIncome(county: string, period: Period, villageI
 }
 
 /** Every version of a household's record for a period, oldest first, with the change that made it. */
-export async function incomeHistory(county: string, householdId: string, period: Period): Promise<IncomeHistoryEntry[]> {
+export async function incomeHistory(
+  county: string,
+  householdId: string,
+  period: Period,
+): Promise<IncomeHistoryEntry[]> {
   const pk = keys.history(county, householdId, 'INC', period, 0).pk;
   const items = await queryAll({
     KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
@@ -109,7 +118,11 @@ export async function listEntryWindows(county: string, period: Period): Promise<
 export const incomeRepository: IncomeRepository = {
   async findSubmission(county, submissionId) {
     const out = await dynamo().send(
-      new GetCommand({ TableName: tableName(), Key: keys.submission(county, submissionId), ConsistentRead: true }),
+      new GetCommand({
+        TableName: tableName(),
+        Key: keys.submission(county, submissionId),
+        ConsistentRead: true,
+      }),
     );
     return out.Item?.record ? toIncomeRecord(out.Item.record as Record<string, unknown>) : undefined;
   },
@@ -147,7 +160,11 @@ export const incomeRepository: IncomeRepository = {
       change,
       record: stored,
     });
-    await putIfAbsent({ ...keys.submission(stored.countyCode, change.submissionId), record: stored, at: change.at });
+    await putIfAbsent({
+      ...keys.submission(stored.countyCode, change.submissionId),
+      record: stored,
+      at: change.at,
+    });
     return stored;
   },
 };

@@ -10,6 +10,8 @@ export interface StaffContact {
   unitId: string;
   email: string;
   active: boolean;
+  /** Sign-in name, when the person has an account. */
+  username?: string;
 }
 
 export async function listStaff(county: string): Promise<StaffContact[]> {
@@ -24,5 +26,24 @@ export async function listStaff(county: string): Promise<StaffContact[]> {
     unitId: String(i.unitId),
     email: String(i.email),
     active: i.active !== false,
+    ...(typeof i.username === 'string' ? { username: i.username } : {}),
   }));
+}
+
+const NAME_TTL_MS = 5 * 60_000;
+const nameCache = new Map<string, { at: number; byUsername: Map<string, string> }>();
+
+/**
+ * The directory name of a signed-in person. Cognito's ID token carries `name`,
+ * but cognito-local's does not; a container keeps the county's username → name
+ * map for a few minutes, so this costs one query per county per container.
+ */
+export async function staffNameOf(county: string, username: string): Promise<string | undefined> {
+  let entry = nameCache.get(county);
+  if (!entry || Date.now() - entry.at > NAME_TTL_MS || !entry.byUsername.has(username)) {
+    const staff = await listStaff(county);
+    entry = { at: Date.now(), byUsername: new Map(staff.flatMap((s) => [[s.username ?? s.id, s.name] as const])) };
+    nameCache.set(county, entry);
+  }
+  return entry.byUsername.get(username);
 }

@@ -57,11 +57,21 @@ describe('POST /api/income', () => {
     const res = await post(officer, e);
     expect(res.status).toBe(201);
     const { record } = res.json as { record: Record<string, unknown> };
-    expect(record).toMatchObject({ householdId: 'H0000001', villageId: 'T01V001', netIncome: 3100, perCapitaNet: 775, version: 1 });
+    expect(record).toMatchObject({
+      householdId: 'H0000001',
+      villageId: 'T01V001',
+      netIncome: 3100,
+      perCapitaNet: 775,
+      version: 1,
+    });
     expect(record).not.toHaveProperty('pk');
     const stored = await incomeItems('H0000001');
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ netIncome: 3100, lastSubmissionId: e.submissionId, updatedBy: expect.any(String) });
+    expect(stored[0]).toMatchObject({
+      netIncome: 3100,
+      lastSubmissionId: e.submissionId,
+      updatedBy: expect.any(String),
+    });
   });
 
   it('answers a retry with the first result and stores nothing new', async () => {
@@ -79,7 +89,15 @@ describe('POST /api/income', () => {
   it('refuses a stale version with 409 and keeps the newer record', async () => {
     const first = await post(officer, entry({ householdId: 'H0000006', memberCount: 5 }));
     expect(first.status).toBe(201);
-    const v2 = await post(officer, entry({ householdId: 'H0000006', memberCount: 5, expectedVersion: 1, components: { wage: 3000, business: 600, property: 0, transfer: 200, businessCost: 100 } }));
+    const v2 = await post(
+      officer,
+      entry({
+        householdId: 'H0000006',
+        memberCount: 5,
+        expectedVersion: 1,
+        components: { wage: 3000, business: 600, property: 0, transfer: 200, businessCost: 100 },
+      }),
+    );
     expect(v2.status).toBe(201);
     const before = await dump();
     const stale = await post(officer, entry({ householdId: 'H0000006', memberCount: 5, expectedVersion: 1 }));
@@ -96,21 +114,32 @@ describe('POST /api/income', () => {
   });
 
   it.each([
-    ['a negative income', { components: { wage: -5, business: 0, property: 0, transfer: 0, businessCost: 0 } }, 'components.wage'],
-    ['a missing component', { components: { wage: 5, business: 0, property: 0, transfer: 0 } }, 'components.businessCost'],
+    [
+      'a negative income',
+      { components: { wage: -5, business: 0, property: 0, transfer: 0, businessCost: 0 } },
+      'components.wage',
+    ],
+    [
+      'a missing component',
+      { components: { wage: 5, business: 0, property: 0, transfer: 0 } },
+      'components.businessCost',
+    ],
     ['a bad period', { period: '2026/10' }, 'period'],
     ['zero members', { memberCount: 0 }, 'memberCount'],
     ['an unknown field', { villageId: 'T02V001' }, '(body)'],
-  ])('refuses %s with 400, the field path and a Chinese message, storing nothing', async (_n, patch, path) => {
-    const before = await dump();
-    const res = await post(officer, entry({ householdId: 'H0000001', ...patch }));
-    expect(res.status).toBe(400);
-    const body = res.json as { error: { code: string; issues: { path: string; message: string }[] } };
-    expect(body.error.code).toBe('VALIDATION.FAILED');
-    expect(body.error.issues).toContainEqual(expect.objectContaining({ path }));
-    expect(body.error.issues.every((i) => /[\u4e00-\u9fa5]/.test(i.message))).toBe(true);
-    expect(await dump()).toBe(before);
-  });
+  ])(
+    'refuses %s with 400, the field path and a Chinese message, storing nothing',
+    async (_n, patch, path) => {
+      const before = await dump();
+      const res = await post(officer, entry({ householdId: 'H0000001', ...patch }));
+      expect(res.status).toBe(400);
+      const body = res.json as { error: { code: string; issues: { path: string; message: string }[] } };
+      expect(body.error.code).toBe('VALIDATION.FAILED');
+      expect(body.error.issues).toContainEqual(expect.objectContaining({ path }));
+      expect(body.error.issues.every((i) => /[\u4e00-\u9fa5]/.test(i.message))).toBe(true);
+      expect(await dump()).toBe(before);
+    },
+  );
 
   it('refuses invalid JSON and invalid UTF-8 with 400', async () => {
     const bad = await post(officer, '{"period": ');
@@ -126,11 +155,18 @@ describe('POST /api/income', () => {
 
   it('requires a cause when income falls sharply against the previous month', async () => {
     const before = await dump();
-    const oct = entry({ householdId: 'H0000002', memberCount: 2, period: NEXT, components: { wage: 1000, business: 0, property: 0, transfer: 0, businessCost: 0 } });
+    const oct = entry({
+      householdId: 'H0000002',
+      memberCount: 2,
+      period: NEXT,
+      components: { wage: 1000, business: 0, property: 0, transfer: 0, businessCost: 0 },
+    });
     // NEXT's previous month is P (3,100 yuan, stored above): a fall of 68%.
     const res = await post(officer, oct);
     expect(res.status).toBe(400);
-    expect(res.json).toMatchObject({ error: { code: 'INCOME.FALL_CAUSE_REQUIRED', issues: [{ path: 'fallCause.kind' }] } });
+    expect(res.json).toMatchObject({
+      error: { code: 'INCOME.FALL_CAUSE_REQUIRED', issues: [{ path: 'fallCause.kind' }] },
+    });
     expect(await dump()).toBe(before);
     const withCause = await post(officer, { ...oct, fallCause: { kind: 'illness', note: '户主住院' } });
     expect(withCause.status).toBe(201);
@@ -154,7 +190,9 @@ describe('POST /api/income', () => {
     const before = await dump();
     const res = await post(officer, entry({ householdId: 'H0000001', period: closed }));
     expect(res.status).toBe(409);
-    expect(res.json).toMatchObject({ error: { code: 'INCOME.PERIOD_CLOSED', message: expect.stringContaining('截止') } });
+    expect(res.json).toMatchObject({
+      error: { code: 'INCOME.PERIOD_CLOSED', message: expect.stringContaining('截止') },
+    });
     expect(await dump()).toBe(before);
   });
 

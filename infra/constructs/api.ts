@@ -118,7 +118,10 @@ export class RouteFunctionsStack extends NestedStack {
   constructor(scope: Construct, id: string, props: RouteFunctionsStackProps) {
     const { group, httpApi } = props;
     super(scope, id, {
-      description: `Shouwang API functions: ${group.functions.map((f) => f.handler).join(', ')}`.slice(0, 1024),
+      description: `Shouwang API functions: ${group.functions.map((f) => f.handler).join(', ')}`.slice(
+        0,
+        1024,
+      ),
     });
 
     let archive: s3.IBucket | undefined;
@@ -237,7 +240,9 @@ export class Api extends Construct {
     const groups = groupRoutes(routes, props.functionsPerStack ?? 25);
     // All bundles in one esbuild run before the first function asks for its own.
     props.functions.prepare(
-      groups.flatMap((g) => g.functions.map((f) => ({ handler: f.handler, origin: `route ${f.routes[0]!.id}` }))),
+      groups.flatMap((g) =>
+        g.functions.map((f) => ({ handler: f.handler, origin: `route ${f.routes[0]!.id}` })),
+      ),
     );
 
     const integrations = new Map<string, apigwv2.HttpIntegration>();

@@ -16,7 +16,17 @@
  * part of the key, as are the esbuild version and every build option.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import * as esbuild from 'esbuild';
 
@@ -147,7 +157,9 @@ export class LambdaBundler {
       return false;
     }
     if (record.lock !== this.lockHash || !existsSync(join(dir, 'bundle', bundleMainFile))) return false;
-    return Object.entries(record.files).every(([path, hash]) => hashFile(join(this.projectRoot, path)) === hash);
+    return Object.entries(record.files).every(
+      ([path, hash]) => hashFile(join(this.projectRoot, path)) === hash,
+    );
   }
 
   /** What a finished bundle depends on: esbuild's inputs plus the copied files outside `node_modules`. */
@@ -187,7 +199,9 @@ export class LambdaBundler {
       const result = esbuild.buildSync({
         ...buildOptions,
         absWorkingDir: this.projectRoot,
-        entryPoints: Object.fromEntries([...missing].map(([key, spec]) => [`${key}/bundle/index`, spec.entry])),
+        entryPoints: Object.fromEntries(
+          [...missing].map(([key, spec]) => [`${key}/bundle/index`, spec.entry]),
+        ),
         outdir: work,
         metafile: true,
       });
@@ -196,7 +210,10 @@ export class LambdaBundler {
         const abs = isAbsolute(output) ? output : join(this.projectRoot, output);
         if (!abs.endsWith(bundleMainFile)) continue;
         const key = relative(work, abs).split(sep)[0]!;
-        inputsOf.set(key, Object.keys(meta.inputs).filter((p) => existsSync(join(this.projectRoot, p))));
+        inputsOf.set(
+          key,
+          Object.keys(meta.inputs).filter((p) => existsSync(join(this.projectRoot, p))),
+        );
       }
 
       for (const [key, spec] of missing) {

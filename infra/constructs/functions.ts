@@ -220,7 +220,9 @@ function nagReference(stack: Stack, value: string): string {
   const resolved = stack.resolve(value) as { Ref?: string; 'Fn::GetAtt'?: [string, string] };
   if (resolved.Ref) return resolved.Ref;
   if (resolved['Fn::GetAtt']) return resolved['Fn::GetAtt'].join('.');
-  throw new Error(`bindArchive: expected a Ref or Fn::GetAtt for the bucket ARN, got ${JSON.stringify(resolved)}`);
+  throw new Error(
+    `bindArchive: expected a Ref or Fn::GetAtt for the bucket ARN, got ${JSON.stringify(resolved)}`,
+  );
 }
 
 /** Grants `fn` sending from the deployment's SES identity. */

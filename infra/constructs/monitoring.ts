@@ -78,7 +78,12 @@ export class Monitoring extends Construct {
    */
   watchFunction(name: string, fn: lambda.IFunction, scope: Construct = this): void {
     const { period } = this;
-    this.alarm(scope, `${name}-Errors`, fn.metricErrors({ period, statistic: 'Sum' }), `${name}: the function failed`);
+    this.alarm(
+      scope,
+      `${name}-Errors`,
+      fn.metricErrors({ period, statistic: 'Sum' }),
+      `${name}: the function failed`,
+    );
     this.alarm(
       scope,
       `${name}-Throttles`,

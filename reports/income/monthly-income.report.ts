@@ -129,9 +129,7 @@ export async function renderMonthlyIncomeReport(
   if (trend && trend.length > 0) {
     drawLineChart(rd, {
       title: '近 12 个月录入率',
-      points: trend
-        .slice(-12)
-        .map((p) => ({ label: `${periodParts(p.period).month}月`, value: p.rate })),
+      points: trend.slice(-12).map((p) => ({ label: `${periodParts(p.period).month}月`, value: p.rate })),
       format: (v) => formatPercent(v, 0),
       min: 0,
       max: 1,
@@ -152,7 +150,9 @@ export async function renderMonthlyIncomeReport(
   if (perCapitaTrend.length > 1) {
     drawLineChart(rd, {
       title: '近 12 个月户均人均纯收入（元/月）',
-      points: (analysis.trend ?? []).slice(-12).map((p) => ({ label: `${periodParts(p.period).month}月`, value: p.meanPerCapita })),
+      points: (analysis.trend ?? [])
+        .slice(-12)
+        .map((p) => ({ label: `${periodParts(p.period).month}月`, value: p.meanPerCapita })),
       format: (v) => formatNumber(v, 0),
       min: 0,
     });
@@ -298,7 +298,11 @@ const householdColumns = (extra: TableColumn<FlaggedHousehold>[]): TableColumn<F
   ...extra,
 ];
 
-const suspicionLabels: Record<SuspicionKind, string> = { outlier: '偏离本村常见水平', zero: '四项收入均为零', jump: '较上月突增' };
+const suspicionLabels: Record<SuspicionKind, string> = {
+  outlier: '偏离本村常见水平',
+  zero: '四项收入均为零',
+  jump: '较上月突增',
+};
 
 /** Sections added with the full analysis; returns the number word for the closing notes' heading. */
 function drawFullSections(rd: ReportDocument, a: MonthlyIncomeAnalysis): string {
@@ -318,7 +322,12 @@ function drawFullSections(rd: ReportDocument, a: MonthlyIncomeAnalysis): string 
       columns: householdColumns([
         { header: '本月纯收入（元）', weight: 1.9, align: 'right', cell: (h) => yuan(h.netIncome) },
         { header: '年化人均（元）', weight: 1.9, align: 'right', cell: (h) => yuan(h.perCapitaAnnual) },
-        { header: '高于监测线（元）', weight: 1.9, align: 'right', cell: (h) => yuan(h.perCapitaAnnual - a.threshold) },
+        {
+          header: '高于监测线（元）',
+          weight: 1.9,
+          align: 'right',
+          cell: (h) => yuan(h.perCapitaAnnual - a.threshold),
+        },
       ]),
       rows: near,
     });
@@ -327,13 +336,26 @@ function drawFullSections(rd: ReportDocument, a: MonthlyIncomeAnalysis): string 
   const yf = a.yearFalls ?? [];
   if (yf.length === 0) rd.paragraph('本月无纯收入较上年同月骤降的农户。', indent);
   else {
-    rd.paragraph(`本月纯收入较上年同月降幅达到骤降标准的农户共 ${formatInteger(yf.length)} 户，按降幅由大到小列出如下。`, indent);
+    rd.paragraph(
+      `本月纯收入较上年同月降幅达到骤降标准的农户共 ${formatInteger(yf.length)} 户，按降幅由大到小列出如下。`,
+      indent,
+    );
     drawTable(rd, {
       caption: '表5　收入同比骤降农户',
       columns: householdColumns([
-        { header: '上年同月（元）', weight: 1.8, align: 'right', cell: (h) => (h.lastYearNet === undefined ? '—' : yuan(h.lastYearNet)) },
+        {
+          header: '上年同月（元）',
+          weight: 1.8,
+          align: 'right',
+          cell: (h) => (h.lastYearNet === undefined ? '—' : yuan(h.lastYearNet)),
+        },
         { header: '本月（元）', weight: 1.6, align: 'right', cell: (h) => yuan(h.netIncome) },
-        { header: '同比降幅', weight: 1.3, align: 'right', cell: (h) => (h.yearFallShare === undefined ? '—' : formatPercent(h.yearFallShare)) },
+        {
+          header: '同比降幅',
+          weight: 1.3,
+          align: 'right',
+          cell: (h) => (h.yearFallShare === undefined ? '—' : formatPercent(h.yearFallShare)),
+        },
         { header: '帮扶措施', weight: 2.4, cell: measuresText },
       ]),
       rows: yf,
@@ -343,11 +365,18 @@ function drawFullSections(rd: ReportDocument, a: MonthlyIncomeAnalysis): string 
   const kg = a.keyGroups ?? [];
   if (kg.length === 0) rd.paragraph('本月已录入收入的农户中没有重点人群户。', indent);
   else {
-    rd.paragraph(`已录入收入的重点人群（大病、重度残疾、低保、特困、低保边缘、新识别）农户共 ${formatInteger(kg.length)} 户。`, indent);
+    rd.paragraph(
+      `已录入收入的重点人群（大病、重度残疾、低保、特困、低保边缘、新识别）农户共 ${formatInteger(kg.length)} 户。`,
+      indent,
+    );
     drawTable(rd, {
       caption: '表6　重点人群农户',
       columns: householdColumns([
-        { header: '类别', weight: 2.2, cell: (h) => (h.flags ?? []).map((f) => householdFlagLabels[f]).join('、') },
+        {
+          header: '类别',
+          weight: 2.2,
+          cell: (h) => (h.flags ?? []).map((f) => householdFlagLabels[f]).join('、'),
+        },
         { header: '年化人均（元）', weight: 1.8, align: 'right', cell: (h) => yuan(h.perCapitaAnnual) },
         { header: '帮扶措施', weight: 2.6, cell: measuresText },
       ]),
@@ -358,11 +387,19 @@ function drawFullSections(rd: ReportDocument, a: MonthlyIncomeAnalysis): string 
   const sus = a.suspicious ?? [];
   if (sus.length === 0) rd.paragraph('本月未发现疑似信息。', indent);
   else {
-    rd.paragraph(`经比对，发现疑似信息 ${formatInteger(sus.length)} 条，请所在镇逐条核实，确有错误的及时更正，属实的作出说明。`, indent);
+    rd.paragraph(
+      `经比对，发现疑似信息 ${formatInteger(sus.length)} 条，请所在镇逐条核实，确有错误的及时更正，属实的作出说明。`,
+      indent,
+    );
     drawTable(rd, {
       caption: '表7　疑似信息',
       columns: householdColumns([
-        { header: '人均纯收入（元/月）', weight: 2, align: 'right', cell: (h) => yuan(h.perCapitaAnnual / 12) },
+        {
+          header: '人均纯收入（元/月）',
+          weight: 2,
+          align: 'right',
+          cell: (h) => yuan(h.perCapitaAnnual / 12),
+        },
         {
           header: '疑点',
           weight: 3.6,

@@ -2,7 +2,11 @@
  * The monthly income analysis as XLSX: every detail list of the PDF as a sheet,
  * plain values only (the shared builder neutralises formula-like text).
  */
-import type { FlaggedHousehold, MonthlyIncomeAnalysis, SuspiciousRecord } from '#domain/income/income.analysis.ts';
+import type {
+  FlaggedHousehold,
+  MonthlyIncomeAnalysis,
+  SuspiciousRecord,
+} from '#domain/income/income.analysis.ts';
 import { householdFlagLabels } from '#domain/org/org.schema.ts';
 import { fallCauseText } from '#reports/income/income-labels.ts';
 import { maskPersonalNumbers } from '#reports/pdf/redact.ts';
@@ -63,7 +67,15 @@ export async function monthlyIncomeFullWorkbook(a: MonthlyIncomeAnalysis, create
         { header: '已审核户数', key: 'reviewed', width: 12 },
         { header: '录入率', key: 'rate', width: 10, numFmt: percent },
       ],
-      rows: a.villages.map((v) => ({ town: v.townName, village: v.villageName, due: v.due, entered: v.entered, onTime: v.onTime, reviewed: v.reviewed ?? null, rate: v.rate })),
+      rows: a.villages.map((v) => ({
+        town: v.townName,
+        village: v.villageName,
+        due: v.due,
+        entered: v.entered,
+        onTime: v.onTime,
+        reviewed: v.reviewed ?? null,
+        rate: v.rate,
+      })),
     },
     {
       name: '各镇情况',
@@ -81,11 +93,21 @@ export async function monthlyIncomeFullWorkbook(a: MonthlyIncomeAnalysis, create
       ],
       rows: (a.towns ?? []).map((t) => ({ ...t, town: t.townName })),
     },
-    ...lists.filter(([, rows]) => rows !== undefined).map(([name, rows]) => ({ name, columns: householdCols, rows: (rows ?? []).map(householdRow) })),
+    ...lists
+      .filter(([, rows]) => rows !== undefined)
+      .map(([name, rows]) => ({ name, columns: householdCols, rows: (rows ?? []).map(householdRow) })),
     {
       name: '疑似信息',
-      columns: [...householdCols.slice(0, 6), { header: '疑点', key: 'kinds', width: 24 }, { header: '稳健离差倍数', key: 'z', width: 12 }],
-      rows: (a.suspicious ?? []).map((h: SuspiciousRecord) => ({ ...householdRow(h), kinds: h.kinds.join(','), z: h.robustZ ?? null })),
+      columns: [
+        ...householdCols.slice(0, 6),
+        { header: '疑点', key: 'kinds', width: 24 },
+        { header: '稳健离差倍数', key: 'z', width: 12 },
+      ],
+      rows: (a.suspicious ?? []).map((h: SuspiciousRecord) => ({
+        ...householdRow(h),
+        kinds: h.kinds.join(','),
+        z: h.robustZ ?? null,
+      })),
     },
     {
       name: '近12个月',
@@ -96,7 +118,13 @@ export async function monthlyIncomeFullWorkbook(a: MonthlyIncomeAnalysis, create
         { header: '录入率', key: 'rate', width: 10, numFmt: percent },
         { header: '人均纯收入均值（元/月）', key: 'mean', width: 20, numFmt: money },
       ],
-      rows: (a.trend ?? []).map((p) => ({ period: p.period, due: p.due, entered: p.entered, rate: p.rate, mean: p.meanPerCapita })),
+      rows: (a.trend ?? []).map((p) => ({
+        period: p.period,
+        due: p.due,
+        entered: p.entered,
+        rate: p.rate,
+        mean: p.meanPerCapita,
+      })),
     },
   ];
   return buildWorkbook(sheets, created ? { created } : {});

@@ -14,7 +14,10 @@ import type { RenderedReport, ReportMeta } from '#reports/pdf/types.ts';
 
 export const QUARTERLY_INCOME_TITLE = '季度收入分析研判会议材料';
 
-export async function renderQuarterlyIncomeReport(months: readonly MonthlyIncomeAnalysis[], meta: ReportMeta): Promise<RenderedReport> {
+export async function renderQuarterlyIncomeReport(
+  months: readonly MonthlyIncomeAnalysis[],
+  meta: ReportMeta,
+): Promise<RenderedReport> {
   const last = months.at(-1);
   const rd = new ReportDocument({
     title: `${meta.countyName}${meta.scopeLabel}${QUARTERLY_INCOME_TITLE}`,
@@ -42,7 +45,12 @@ export async function renderQuarterlyIncomeReport(months: readonly MonthlyIncome
     ],
     keyFigures: [
       { label: '季末录入率', value: formatPercent(last?.totals.rate ?? 0) },
-      { label: '预警农户', value: formatInteger(flagged.size), unit: '户', tone: flagged.size > 0 ? 'alert' : 'normal' },
+      {
+        label: '预警农户',
+        value: formatInteger(flagged.size),
+        unit: '户',
+        tone: flagged.size > 0 ? 'alert' : 'normal',
+      },
       { label: '季末疑似信息', value: formatInteger(last?.totals.suspicious ?? 0), unit: '条' },
     ],
   });
@@ -55,8 +63,18 @@ export async function renderQuarterlyIncomeReport(months: readonly MonthlyIncome
       { header: '月份', weight: 1.6, cell: (a) => periodLabel(a.period) },
       { header: '应录', weight: 1.1, align: 'right', cell: (a) => formatInteger(a.totals.due) },
       { header: '录入率', weight: 1.2, align: 'right', cell: (a) => formatPercent(a.totals.rate) },
-      { header: '低于监测线', weight: 1.4, align: 'right', cell: (a) => formatInteger(a.totals.belowThreshold) },
-      { header: '接近监测线', weight: 1.4, align: 'right', cell: (a) => formatInteger(a.totals.nearThreshold ?? 0) },
+      {
+        header: '低于监测线',
+        weight: 1.4,
+        align: 'right',
+        cell: (a) => formatInteger(a.totals.belowThreshold),
+      },
+      {
+        header: '接近监测线',
+        weight: 1.4,
+        align: 'right',
+        cell: (a) => formatInteger(a.totals.nearThreshold ?? 0),
+      },
       { header: '骤降', weight: 1, align: 'right', cell: (a) => formatInteger(a.totals.falls) },
       { header: '疑似', weight: 1, align: 'right', cell: (a) => formatInteger(a.totals.suspicious ?? 0) },
       {
@@ -82,7 +100,11 @@ export async function renderQuarterlyIncomeReport(months: readonly MonthlyIncome
         { header: '户主', weight: 1.2, cell: (h) => h.headName || '—' },
         { header: '预警月份', weight: 2.4, cell: (h) => h.months.join('、') },
         { header: '原因', weight: 2, cell: (h) => fallCauseText(h.cause) },
-        { header: '帮扶措施', weight: 2.4, cell: (h) => (h.measures?.length ? h.measures.join('；') : '未建台账') },
+        {
+          header: '帮扶措施',
+          weight: 2.4,
+          cell: (h) => (h.measures?.length ? h.measures.join('；') : '未建台账'),
+        },
       ],
       rows: [...flagged.values()],
     });

@@ -33,7 +33,14 @@ describe('petition summary, October fixture', () => {
     expect(first).toContain('信访舆情汇总');
     expect(first).toContain('2026年10月1日至2026年10月31日');
     // 5 received; 2 of 5 resolved = 40.0%; 2 of 3 concluded on time = 66.7%; 1 of 2 callbacks satisfied; 2 overdue; 2 opinion items.
-    for (const f of ['受理信访件5件', '办结率（解决）40.0%', '按期办结率66.7%', '回访满意率50.0%', '逾期未办结2件', '网络舆情2条'])
+    for (const f of [
+      '受理信访件5件',
+      '办结率（解决）40.0%',
+      '按期办结率66.7%',
+      '回访满意率50.0%',
+      '逾期未办结2件',
+      '网络舆情2条',
+    ])
       expect(first).toContain(f);
     expect(first).toContain(testMeta.provenance.inputSha256);
   });
@@ -71,7 +78,14 @@ describe('petition summary, October fixture', () => {
   });
 
   it('renders an empty period without NaN', async () => {
-    const empty = analysePetitions({ ...octoberInput, from: '2026-01-01', to: '2026-01-31', asOf: '2026-01-31', petitions: [], opinions: [] });
+    const empty = analysePetitions({
+      ...octoberInput,
+      from: '2026-01-01',
+      to: '2026-01-31',
+      asOf: '2026-01-31',
+      petitions: [],
+      opinions: [],
+    });
     const r = await renderPetitionSummary(empty, testMeta, { periodLabel: '2026年1月' });
     const t = squash((await pdfText(r.pdf)).text);
     expect(t).toContain('受理信访件0件');
@@ -88,4 +102,3 @@ describe('petition summary, October fixture', () => {
     expect(overdue).not.toContain('02912345678');
   });
 });
-

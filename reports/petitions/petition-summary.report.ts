@@ -3,7 +3,11 @@
  * detail rows as an XLSX. Built from the analysis only, which already masks
  * petitioners' names and phone numbers.
  */
-import type { PetitionAnalysis, OverduePetition, TownPetitionFigures } from '#domain/petitions/petition.analysis.ts';
+import type {
+  PetitionAnalysis,
+  OverduePetition,
+  TownPetitionFigures,
+} from '#domain/petitions/petition.analysis.ts';
 import {
   handlingModeLabels,
   handlingModes,
@@ -33,7 +37,8 @@ export interface PetitionSummaryOptions {
 const rate = (r: number | null): string => (r === null ? '—' : formatPercent(r));
 const n = (v: number): string => formatInteger(v);
 /** Counts are whole numbers: an axis end that is a multiple of its 5 ticks keeps every tick whole. */
-const countAxisMax = (values: readonly number[]): number => Math.max(5, Math.ceil(Math.max(0, ...values) / 5) * 5);
+const countAxisMax = (values: readonly number[]): number =>
+  Math.max(5, Math.ceil(Math.max(0, ...values) / 5) * 5);
 
 export async function renderPetitionSummary(
   a: PetitionAnalysis,
@@ -51,16 +56,28 @@ export async function renderPetitionSummary(
   const keyFigures: KeyFigure[] = [
     { label: '受理信访件', value: n(a.received), unit: '件' },
     { label: '办结率（解决）', value: rate(a.resolvedRate) },
-    { label: '按期办结率', value: rate(a.onTimeRate), tone: a.onTimeRate !== null && a.onTimeRate < 1 ? 'alert' : 'normal' },
+    {
+      label: '按期办结率',
+      value: rate(a.onTimeRate),
+      tone: a.onTimeRate !== null && a.onTimeRate < 1 ? 'alert' : 'normal',
+    },
     { label: '回访满意率', value: rate(a.callbacks.satisfactionRate) },
-    { label: '逾期未办结', value: n(a.overdue.length), unit: '件', tone: a.overdue.length > 0 ? 'alert' : 'good' },
+    {
+      label: '逾期未办结',
+      value: n(a.overdue.length),
+      unit: '件',
+      tone: a.overdue.length > 0 ? 'alert' : 'good',
+    },
     { label: '网络舆情', value: n(a.opinions.count), unit: '条' },
   ];
   drawCover(rd, {
     title: PETITION_SUMMARY_TITLE,
     subtitle: opts.occasion ? `${opts.periodLabel}（${opts.occasion}）` : opts.periodLabel,
     facts: [
-      { label: '范　　围', value: `${meta.countyName}${meta.scopeLabel === meta.countyName ? '' : meta.scopeLabel}` },
+      {
+        label: '范　　围',
+        value: `${meta.countyName}${meta.scopeLabel === meta.countyName ? '' : meta.scopeLabel}`,
+      },
       { label: '统 计 期', value: `${formatDate(a.from)}至${formatDate(a.to)}` },
       { label: '办理状态截至', value: formatDate(a.asOf) },
       { label: '生成时间', value: `${formatDateTime(meta.generatedAt)}（北京时间）` },
@@ -83,7 +100,11 @@ export async function renderPetitionSummary(
     note: `涉及“一收入两不愁三保障”及饮水安全的 ${n(a.monitoringReview)} 件，相关农户均须纳入监测研判。`,
   });
   const channelRows = [
-    ...petitionChannels.map((c) => ({ k: '来访渠道', label: petitionChannelLabels[c], count: a.byChannel[c] })),
+    ...petitionChannels.map((c) => ({
+      k: '来访渠道',
+      label: petitionChannelLabels[c],
+      count: a.byChannel[c],
+    })),
     ...handlingModes.map((m) => ({ k: '办理方式', label: handlingModeLabels[m], count: a.byMode[m] })),
   ];
   drawTable(rd, {
@@ -92,7 +113,12 @@ export async function renderPetitionSummary(
       { header: '分类', weight: 2, cell: (r) => r.k },
       { header: '项目', weight: 2, cell: (r) => r.label },
       { header: '件数', weight: 1.4, align: 'right', cell: (r) => n(r.count) },
-      { header: '占比', weight: 1.4, align: 'right', cell: (r) => (a.received === 0 ? '—' : formatPercent(r.count / a.received)) },
+      {
+        header: '占比',
+        weight: 1.4,
+        align: 'right',
+        cell: (r) => (a.received === 0 ? '—' : formatPercent(r.count / a.received)),
+      },
     ],
     rows: channelRows,
   });
@@ -115,7 +141,12 @@ export async function renderPetitionSummary(
     { header: '按期', weight: 1.1, align: 'right', cell: (t) => n(t.onTime) },
     { header: '逾期', weight: 1.1, align: 'right', cell: (t) => n(t.overdue) },
     { header: '回访', weight: 1.1, align: 'right', cell: (t) => n(t.callbacks) },
-    { header: '满意率', weight: 1.5, align: 'right', cell: (t) => (t.callbacks === 0 ? '—' : formatPercent(t.satisfied / t.callbacks)) },
+    {
+      header: '满意率',
+      weight: 1.5,
+      align: 'right',
+      cell: (t) => (t.callbacks === 0 ? '—' : formatPercent(t.satisfied / t.callbacks)),
+    },
   ];
   drawTable(rd, { caption: '表2　各镇受理、办结、逾期和回访', columns: townColumns, rows: a.byTown });
 
@@ -128,7 +159,11 @@ export async function renderPetitionSummary(
       { indent: sizes.body * 2 },
     );
     const columns: TableColumn<OverduePetition>[] = [
-      { header: '镇/村', weight: 2.2, cell: (o) => `${o.townName}${o.villageName === '—' ? '' : o.villageName}` },
+      {
+        header: '镇/村',
+        weight: 2.2,
+        cell: (o) => `${o.townName}${o.villageName === '—' ? '' : o.villageName}`,
+      },
       { header: '信访人', weight: 1.3, cell: (o) => o.petitioner },
       { header: '电话', weight: 2.2, cell: (o) => o.phone },
       { header: '类别', weight: 1.5, cell: (o) => petitionCategoryLabels[o.category] },
@@ -168,11 +203,11 @@ function summaryText(a: PetitionAnalysis, meta: ReportMeta): string {
   if (a.monitoringReview > 0)
     parts.push(`涉及“一收入两不愁三保障”及饮水安全的 ${n(a.monitoringReview)} 件，相关农户须纳入监测研判。`);
   parts.push(
-    a.overdue.length > 0
-      ? `逾期未办结 ${n(a.overdue.length)} 件，须立即督办。`
-      : '无逾期未办结信访件。',
+    a.overdue.length > 0 ? `逾期未办结 ${n(a.overdue.length)} 件，须立即督办。` : '无逾期未办结信访件。',
   );
-  parts.push(`回访 ${n(a.callbacks.count)} 次，满意率 ${rate(a.callbacks.satisfactionRate)}；网络舆情 ${n(a.opinions.count)} 条。`);
+  parts.push(
+    `回访 ${n(a.callbacks.count)} 次，满意率 ${rate(a.callbacks.satisfactionRate)}；网络舆情 ${n(a.opinions.count)} 条。`,
+  );
   return parts.join('');
 }
 

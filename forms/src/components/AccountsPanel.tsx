@@ -40,7 +40,9 @@ export default function AccountsPanel() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const load = (query = q) =>
-    void api<{ total: number; items: StaffRow[] }>(`/api/accounts?q=${encodeURIComponent(query)}`).then((r) => (r.ok ? setRows(r.data) : setError(r.error.message)));
+    void api<{ total: number; items: StaffRow[] }>(`/api/accounts?q=${encodeURIComponent(query)}`).then(
+      (r) => (r.ok ? setRows(r.data) : setError(r.error.message)),
+    );
   useEffect(() => load(''), []);
 
   const act = async (path: string, ids: string[]) => {
@@ -48,7 +50,10 @@ export default function AccountsPanel() {
     setError(null);
     const all: Outcome[] = [];
     for (let i = 0; i < ids.length; i += 50) {
-      const r = await api<{ results: Outcome[] }>(path, { method: 'POST', body: { staffIds: ids.slice(i, i + 50) } });
+      const r = await api<{ results: Outcome[] }>(path, {
+        method: 'POST',
+        body: { staffIds: ids.slice(i, i + 50) },
+      });
       if (!r.ok) {
         setError(r.error.message);
         break;
@@ -72,7 +77,12 @@ export default function AccountsPanel() {
         }}
       >
         <label htmlFor="acc-q">查找工作人员</label>
-        <input id="acc-q" value={q} placeholder="姓名、登录名或人员编号" onChange={(e) => setQ(e.target.value)} />
+        <input
+          id="acc-q"
+          value={q}
+          placeholder="姓名、登录名或人员编号"
+          onChange={(e) => setQ(e.target.value)}
+        />
         <button type="submit" className="secondary" style={{ marginTop: 8 }}>
           查找
         </button>
@@ -107,13 +117,24 @@ export default function AccountsPanel() {
       {rows && (
         <section className="card" aria-label="工作人员">
           <h2>
-            工作人员（{rows.total} 人{rows.total > rows.items.length ? `，显示前 ${rows.items.length} 人` : ''}）
+            工作人员（{rows.total} 人
+            {rows.total > rows.items.length ? `，显示前 ${rows.items.length} 人` : ''}）
           </h2>
           <div className="buttons">
-            <button type="button" className="secondary" disabled={busy || picked.size === 0} onClick={() => void act('/api/accounts', [...picked])}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={busy || picked.size === 0}
+              onClick={() => void act('/api/accounts', [...picked])}
+            >
               为选中的 {picked.size} 人开通账号
             </button>
-            <button type="button" className="secondary" disabled={busy || picked.size === 0} onClick={() => void act('/api/accounts/disable', [...picked])}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={busy || picked.size === 0}
+              onClick={() => void act('/api/accounts/disable', [...picked])}
+            >
               停用选中的人员
             </button>
           </div>
@@ -137,7 +158,8 @@ export default function AccountsPanel() {
                     <strong>{s.name}</strong> {s.username}
                     <span className="hint" style={{ display: 'block' }}>
                       {s.roleLabel} · {s.unitName}
-                      {s.phoneMasked ? ` · ${s.phoneMasked}` : ''} · {s.active ? accountLabels[s.account] : '人员已停用'}
+                      {s.phoneMasked ? ` · ${s.phoneMasked}` : ''} ·{' '}
+                      {s.active ? accountLabels[s.account] : '人员已停用'}
                     </span>
                   </span>
                 </label>

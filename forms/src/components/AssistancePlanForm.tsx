@@ -23,10 +23,21 @@ interface Stored {
 }
 
 export default function AssistancePlanForm() {
-  const [params] = useState(() => new URLSearchParams(typeof location === 'undefined' ? '' : location.search));
+  const [params] = useState(
+    () => new URLSearchParams(typeof location === 'undefined' ? '' : location.search),
+  );
   const planId = params.get('id');
   const [plan, setPlan] = useState<Stored | null>(null);
-  const [f, setF] = useState({ householdId: params.get('household') ?? '', trigger: 'income-fall', cause: '', measures: '', responsibleName: '', responsiblePhone: '', date: '', result: '' });
+  const [f, setF] = useState({
+    householdId: params.get('household') ?? '',
+    trigger: 'income-fall',
+    cause: '',
+    measures: '',
+    responsibleName: '',
+    responsiblePhone: '',
+    date: '',
+    result: '',
+  });
   const [issues, setIssues] = useState<ApiIssue[]>([]);
   const [banner, setBanner] = useState<{ kind: 'ok' | 'err' | 'warn'; text: string } | null>(null);
   const [submissionId, setSubmissionId] = useState(() => crypto.randomUUID());
@@ -34,12 +45,20 @@ export default function AssistancePlanForm() {
 
   useEffect(() => {
     if (!planId) return;
-    void api<{ record: Stored }>(`/api/assistance/${planId}/history`).then((r) => (r.ok ? setPlan(r.data.record) : setBanner({ kind: 'err', text: r.error.message })));
+    void api<{ record: Stored }>(`/api/assistance/${planId}/history`).then((r) =>
+      r.ok ? setPlan(r.data.record) : setBanner({ kind: 'err', text: r.error.message }),
+    );
   }, [planId, reload]);
 
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((x) => ({ ...x, [k]: e.target.value }));
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
+    setF((x) => ({ ...x, [k]: e.target.value }));
   const issue = (p: string) => issues.find((i) => i.path === p || i.path.startsWith(`${p}.`))?.message;
-  const Err = ({ p }: { p: string }) => (issue(p) ? <div className="error" role="alert">{issue(p)}</div> : null);
+  const Err = ({ p }: { p: string }) =>
+    issue(p) ? (
+      <div className="error" role="alert">
+        {issue(p)}
+      </div>
+    ) : null;
 
   const submit = async () => {
     const body = plan
@@ -49,17 +68,24 @@ export default function AssistancePlanForm() {
           householdId: f.householdId.trim().toUpperCase(),
           trigger: f.trigger,
           cause: f.cause,
-          measures: f.measures.split('\n').map((m) => m.trim()).filter(Boolean),
+          measures: f.measures
+            .split('\n')
+            .map((m) => m.trim())
+            .filter(Boolean),
           responsibleName: f.responsibleName,
           ...(f.responsiblePhone.trim() ? { responsiblePhone: f.responsiblePhone.trim() } : {}),
         };
     const parsed = (plan ? assistanceUpdateSchema : assistanceCreateSchema).safeParse(body);
     if (!parsed.success) {
-      setIssues(parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message })));
+      setIssues(
+        parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message })),
+      );
       return;
     }
     setIssues([]);
-    const label = plan ? `${plan.data.householdId} 帮扶跟进` : `${String((body as { householdId: string }).householdId)} 帮扶计划`;
+    const label = plan
+      ? `${plan.data.householdId} 帮扶跟进`
+      : `${String((body as { householdId: string }).householdId)} 帮扶计划`;
     const res = await submitThroughOutbox<{ record: Stored }>({
       id: submissionId,
       method: plan ? 'PUT' : 'POST',
@@ -76,7 +102,8 @@ export default function AssistancePlanForm() {
         setF((x) => ({ ...x, date: '', result: '' }));
         setReload((n) => n + 1);
       }
-    } else if (res.state === 'waiting') setBanner({ kind: 'warn', text: `网络不可用：${label}已保存在本机，联网后自动提交。` });
+    } else if (res.state === 'waiting')
+      setBanner({ kind: 'warn', text: `网络不可用：${label}已保存在本机，联网后自动提交。` });
     else {
       setIssues(res.error.issues ?? []);
       setBanner({ kind: 'err', text: `${res.error.message}（${res.error.code}）` });
@@ -93,13 +120,25 @@ export default function AssistancePlanForm() {
       )}
       {plan ? (
         <div className="card">
-          <strong>{plan.data.householdId} · {assistanceTriggerLabels[plan.data.trigger]}</strong>
+          <strong>
+            {plan.data.householdId} · {assistanceTriggerLabels[plan.data.trigger]}
+          </strong>
           <div>风险原因：{plan.data.cause}</div>
-          <ol>{plan.data.measures.map((m) => <li key={m}>{m}</li>)}</ol>
+          <ol>
+            {plan.data.measures.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ol>
           <div className="hint">责任人：{plan.data.responsibleName}</div>
           <h2>跟进记录</h2>
           {plan.data.followUps.length === 0 && <p className="hint">尚无跟进记录</p>}
-          <ul>{plan.data.followUps.map((x, i) => <li key={i}>{x.date}：{x.result}</li>)}</ul>
+          <ul>
+            {plan.data.followUps.map((x, i) => (
+              <li key={i}>
+                {x.date}：{x.result}
+              </li>
+            ))}
+          </ul>
           <label htmlFor="fu-date">跟进日期</label>
           <input id="fu-date" type="date" value={f.date} onChange={set('date')} />
           <Err p="followUp.date" />
@@ -114,12 +153,18 @@ export default function AssistancePlanForm() {
           <Err p="householdId" />
           <label htmlFor="ap-trigger">纳入原因</label>
           <select id="ap-trigger" value={f.trigger} onChange={set('trigger')}>
-            {assistanceTriggers.map((t) => <option key={t} value={t}>{assistanceTriggerLabels[t]}</option>)}
+            {assistanceTriggers.map((t) => (
+              <option key={t} value={t}>
+                {assistanceTriggerLabels[t]}
+              </option>
+            ))}
           </select>
           <label htmlFor="ap-cause">风险原因</label>
           <textarea id="ap-cause" rows={2} value={f.cause} onChange={set('cause')} />
           <Err p="cause" />
-          <label htmlFor="ap-measures">帮扶措施 <span className="hint">每行一条</span></label>
+          <label htmlFor="ap-measures">
+            帮扶措施 <span className="hint">每行一条</span>
+          </label>
           <textarea id="ap-measures" rows={3} value={f.measures} onChange={set('measures')} />
           <Err p="measures" />
           <div className="row2">
@@ -130,7 +175,13 @@ export default function AssistancePlanForm() {
             </div>
             <div>
               <label htmlFor="ap-phone">责任人手机</label>
-              <input id="ap-phone" type="tel" inputMode="numeric" value={f.responsiblePhone} onChange={set('responsiblePhone')} />
+              <input
+                id="ap-phone"
+                type="tel"
+                inputMode="numeric"
+                value={f.responsiblePhone}
+                onChange={set('responsiblePhone')}
+              />
               <Err p="responsiblePhone" />
             </div>
           </div>
@@ -139,7 +190,14 @@ export default function AssistancePlanForm() {
       <button type="button" className="primary" onClick={() => void submit()}>
         {plan ? '添加跟进' : '建立帮扶计划'}
       </button>
-      {plan && <RecordHistory key={reload} endpoint="/api/assistance" id={plan.id} labels={{ followUps: '跟进记录', measures: '帮扶措施', cause: '风险原因' }} />}
+      {plan && (
+        <RecordHistory
+          key={reload}
+          endpoint="/api/assistance"
+          id={plan.id}
+          labels={{ followUps: '跟进记录', measures: '帮扶措施', cause: '风险原因' }}
+        />
+      )}
     </div>
   );
 }

@@ -26,10 +26,13 @@ export default function DirectoryBrowser() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    void api<{ items: OrgUnit[] }>('/api/directory/units').then((r) => (r.ok ? setUnits(r.data.items) : setError(r.error.message)));
+    void api<{ items: OrgUnit[] }>('/api/directory/units').then((r) =>
+      r.ok ? setUnits(r.data.items) : setError(r.error.message),
+    );
   }, []);
   const towns = useMemo(() => units.filter((u) => u.kind === 'town'), [units]);
-  const children = (townId: string) => units.filter((u) => u.parentId === townId && (u.kind === 'village' || u.kind === 'factory'));
+  const children = (townId: string) =>
+    units.filter((u) => u.parentId === townId && (u.kind === 'village' || u.kind === 'factory'));
 
   const search = async (params: { q?: string; village?: string }) => {
     const p = new URLSearchParams();
@@ -53,7 +56,12 @@ export default function DirectoryBrowser() {
         }}
       >
         <label htmlFor="dir-q">查找农户</label>
-        <input id="dir-q" value={q} placeholder="户主姓名、身份证号码或户编号" onChange={(e) => setQ(e.target.value)} />
+        <input
+          id="dir-q"
+          value={q}
+          placeholder="户主姓名、身份证号码或户编号"
+          onChange={(e) => setQ(e.target.value)}
+        />
         {village && (
           <p className="hint">
             仅在 {units.find((u) => u.id === village)?.name} 中查找{' '}
@@ -96,9 +104,16 @@ export default function DirectoryBrowser() {
         <ul className="tree">
           {towns.map((t) => (
             <li key={t.id}>
-              <button type="button" className="link" aria-expanded={open === t.id} onClick={() => setOpen(open === t.id ? null : t.id)}>
+              <button
+                type="button"
+                className="link"
+                aria-expanded={open === t.id}
+                onClick={() => setOpen(open === t.id ? null : t.id)}
+              >
                 {open === t.id ? '▾' : '▸'} {t.name}
-                <span className="hint">（{children(t.id).filter((c) => c.kind === 'village').length} 个村/社区）</span>
+                <span className="hint">
+                  （{children(t.id).filter((c) => c.kind === 'village').length} 个村/社区）
+                </span>
               </button>
               {open === t.id && (
                 <ul>
@@ -141,7 +156,12 @@ export default function DirectoryBrowser() {
               ['staffing', '信息员配备不足单位'],
             ] as const
           ).map(([list, name]) => (
-            <button key={list} type="button" className="secondary" onClick={() => void downloadXlsx(`/api/directory/export?list=${list}`, name).then(setError)}>
+            <button
+              key={list}
+              type="button"
+              className="secondary"
+              onClick={() => void downloadXlsx(`/api/directory/export?list=${list}`, name).then(setError)}
+            >
               {name}
             </button>
           ))}

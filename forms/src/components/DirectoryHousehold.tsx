@@ -25,15 +25,64 @@ import { api, type ApiIssue } from '../lib/api.ts';
 interface Detail {
   household: Household & { villageName: string; townName: string };
   version: number;
-  members: { id: string; name: string; relation: Relation; idNumberMasked: string; sex: string | null; age: number | null; phoneMasked: string | null; flags: PersonFlag[] }[];
+  members: {
+    id: string;
+    name: string;
+    relation: Relation;
+    idNumberMasked: string;
+    sex: string | null;
+    age: number | null;
+    phoneMasked: string | null;
+    flags: PersonFlag[];
+  }[];
   income: { period: string; netIncome: number; perCapitaNet: number; status: string }[];
   visits: { id: string; date: string; by: string; findings: string }[];
-  history: { version: number; at: string; by: string; reason: string | null; changes: { path: string; from: unknown; to: unknown }[] }[];
+  history: {
+    version: number;
+    at: string;
+    by: string;
+    reason: string | null;
+    changes: { path: string; from: unknown; to: unknown }[];
+  }[];
 }
 
 const yuan = (v: number) => v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const fieldLabels: Record<string, string> = { headName: '户主姓名', category: '户类别', monitoredType: '监测对象类别', memberCount: '家庭人口', flags: '重点人群' };
-const show = (v: unknown) => (v === undefined || v === null ? '（空）' : Array.isArray(v) ? v.join('、') || '（空）' : typeof v === 'object' ? '…' : String(v));
+const fieldLabels: Record<string, string> = {
+  headName: '户主姓名',
+  category: '户类别',
+  monitoredType: '监测对象类别',
+  memberCount: '家庭人口',
+  flags: '重点人群',
+};
+/** A changed value in words: codes of category, sub-type and flags by their Chinese labels. */
+const labelOf = (v: unknown): string => {
+  const s = String(v);
+  const labels: Record<string, string> = {
+    ...householdCategoryLabels,
+    ...monitoredTypeLabels,
+    ...householdFlagLabels,
+  };
+  return labels[s] ?? s;
+};
+const show = (v: unknown) =>
+  v === undefined || v === null
+    ? '（空）'
+    : Array.isArray(v)
+      ? v.map(labelOf).join('、') || '（空）'
+      : typeof v === 'object'
+        ? '…'
+        : labelOf(v);
+/** Local (Shanghai) time of an ISO instant, as staff read it. */
+const when = (iso: string) =>
+  new Date(iso).toLocaleString('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
 
 export default function DirectoryHousehold() {
   const id = typeof location === 'undefined' ? '' : (new URLSearchParams(location.search).get('id') ?? '');
@@ -41,9 +90,16 @@ export default function DirectoryHousehold() {
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const load = () =>
-    void api<Detail>(`/api/directory/households/${encodeURIComponent(id)}`).then((r) => (r.ok ? setD(r.data) : setError(r.error.message)));
+    void api<Detail>(`/api/directory/households/${encodeURIComponent(id)}`).then((r) =>
+      r.ok ? setD(r.data) : setError(r.error.message),
+    );
   useEffect(load, [id]);
-  if (error) return <p className="banner err" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="banner err" role="alert">
+        {error}
+      </p>
+    );
   if (!d) return <p className="hint">正在加载…</p>;
   const h = d.household;
   return (
@@ -57,7 +113,12 @@ export default function DirectoryHousehold() {
           <br />
           {householdCategoryLabels[h.category]}
           {h.monitoredType ? `（${monitoredTypeLabels[h.monitoredType]}）` : ''} · 家庭人口 {h.memberCount} 人
-          {h.flags?.length ? <><br />重点人群：{h.flags.map((f) => householdFlagLabels[f]).join('、')}</> : null}
+          {h.flags?.length ? (
+            <>
+              <br />
+              重点人群：{h.flags.map((f) => householdFlagLabels[f]).join('、')}
+            </>
+          ) : null}
         </p>
         <p className="hint">第 {d.version} 版</p>
         {!editing && (
@@ -97,7 +158,7 @@ export default function DirectoryHousehold() {
       <section className="card" aria-label="收入">
         <h2>月度收入</h2>
         {d.income.length === 0 ? (
-          <p className="hint">没有收入记录（一般农户不按月录入）</p>
+          <p className="hint">暂无收入记录（脱贫户、监测户按月录入；一般农户不录入）</p>
         ) : (
           <table>
             <thead>
@@ -121,12 +182,18 @@ export default function DirectoryHousehold() {
       </section>
       <section className="card" aria-label="走访">
         <h2>走访记录</h2>
-        {d.visits.length === 0 ? <p className="hint">暂无走访记录</p> : d.visits.map((v) => (
+        {d.visits.length === 0 ? (
+          <p className="hint">暂无走访记录</p>
+        ) : (
+          d.visits.map((v) => (
             <p key={v.id}>
               {v.date} {v.by}
-              <span className="hint" style={{ display: 'block' }}>{v.findings}</span>
+              <span className="hint" style={{ display: 'block' }}>
+                {v.findings}
+              </span>
             </p>
-          ))}
+          ))
+        )}
       </section>
       <section className="card" aria-label="修改记录">
         <h2>修改记录</h2>
@@ -134,7 +201,7 @@ export default function DirectoryHousehold() {
         <ol className="plain">
           {[...d.history].reverse().map((e) => (
             <li key={e.version}>
-              第 {e.version} 版 · {e.at.slice(0, 16).replace('T', ' ')} · {e.by}
+              第 {e.version} 版 · {when(e.at)} · {e.by}
               {e.reason ? `：${e.reason}` : ''}
               <div className="hint">
                 {e.changes
@@ -194,11 +261,20 @@ function EditForm(props: { household: Household; version: number; onDone: (saved
       }}
     >
       <label htmlFor="e-head">户主姓名</label>
-      <input id="e-head" value={v.headName} onChange={(e) => setV({ ...v, headName: e.target.value })} aria-invalid={!!err('headName')} />
+      <input
+        id="e-head"
+        value={v.headName}
+        onChange={(e) => setV({ ...v, headName: e.target.value })}
+        aria-invalid={!!err('headName')}
+      />
       <div className="row2">
         <div>
           <label htmlFor="e-cat">户类别</label>
-          <select id="e-cat" value={v.category} onChange={(e) => setV({ ...v, category: e.target.value as HouseholdCategory })}>
+          <select
+            id="e-cat"
+            value={v.category}
+            onChange={(e) => setV({ ...v, category: e.target.value as HouseholdCategory })}
+          >
             {householdCategories.map((c) => (
               <option key={c} value={c}>
                 {householdCategoryLabels[c]}
@@ -208,13 +284,26 @@ function EditForm(props: { household: Household; version: number; onDone: (saved
         </div>
         <div>
           <label htmlFor="e-count">家庭人口</label>
-          <input id="e-count" type="number" inputMode="numeric" min={1} max={30} value={v.memberCount} onChange={(e) => setV({ ...v, memberCount: e.target.value })} />
+          <input
+            id="e-count"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={30}
+            value={v.memberCount}
+            onChange={(e) => setV({ ...v, memberCount: e.target.value })}
+          />
         </div>
       </div>
       {v.category === 'monitored' && (
         <>
           <label htmlFor="e-mt">监测对象类别</label>
-          <select id="e-mt" value={v.monitoredType} onChange={(e) => setV({ ...v, monitoredType: e.target.value as MonitoredType })} aria-invalid={!!err('monitoredType')}>
+          <select
+            id="e-mt"
+            value={v.monitoredType}
+            onChange={(e) => setV({ ...v, monitoredType: e.target.value as MonitoredType })}
+            aria-invalid={!!err('monitoredType')}
+          >
             <option value="">请选择</option>
             {monitoredTypes.map((t) => (
               <option key={t} value={t}>
@@ -232,14 +321,22 @@ function EditForm(props: { household: Household; version: number; onDone: (saved
             <input
               type="checkbox"
               checked={v.flags.includes(f)}
-              onChange={(e) => setV({ ...v, flags: e.target.checked ? [...v.flags, f] : v.flags.filter((x) => x !== f) })}
+              onChange={(e) =>
+                setV({ ...v, flags: e.target.checked ? [...v.flags, f] : v.flags.filter((x) => x !== f) })
+              }
             />
             {householdFlagLabels[f]}
           </label>
         ))}
       </fieldset>
       <label htmlFor="e-reason">修改原因</label>
-      <textarea id="e-reason" rows={2} value={v.reason} onChange={(e) => setV({ ...v, reason: e.target.value })} aria-invalid={!!err('reason')} />
+      <textarea
+        id="e-reason"
+        rows={2}
+        value={v.reason}
+        onChange={(e) => setV({ ...v, reason: e.target.value })}
+        aria-invalid={!!err('reason')}
+      />
       {err('reason') && <p className="error">{err('reason')}</p>}
       {message && (
         <p className="banner err" role="alert">
@@ -249,7 +346,12 @@ function EditForm(props: { household: Household; version: number; onDone: (saved
       <button type="submit" className="primary" disabled={busy}>
         保存修改
       </button>
-      <button type="button" className="secondary" style={{ marginTop: 8, width: '100%' }} onClick={() => props.onDone(false)}>
+      <button
+        type="button"
+        className="secondary"
+        style={{ marginTop: 8, width: '100%' }}
+        onClick={() => props.onDone(false)}
+      >
         取消
       </button>
     </form>

@@ -17,9 +17,16 @@ export default function DirectoryStaffing() {
   const [d, setD] = useState<{ units: number; compliant: number; shortfalls: Row[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void api<{ units: number; compliant: number; shortfalls: Row[] }>('/api/directory/staffing').then((r) => (r.ok ? setD(r.data) : setError(r.error.message)));
+    void api<{ units: number; compliant: number; shortfalls: Row[] }>('/api/directory/staffing').then((r) =>
+      r.ok ? setD(r.data) : setError(r.error.message),
+    );
   }, []);
-  if (error) return <p className="banner err" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="banner err" role="alert">
+        {error}
+      </p>
+    );
   if (!d) return <p className="hint">正在加载…</p>;
   return (
     <>
@@ -36,7 +43,13 @@ export default function DirectoryStaffing() {
         </div>
       </div>
       <p className="hint">要求：县直单位、镇/街道、社区各至少 2 名信息员，行政村至少 1 名。只计在岗人员。</p>
-      <button type="button" className="secondary" onClick={() => void downloadXlsx('/api/directory/export?list=staffing', '信息员配备不足单位').then(setError)}>
+      <button
+        type="button"
+        className="secondary"
+        onClick={() =>
+          void downloadXlsx('/api/directory/export?list=staffing', '信息员配备不足单位').then(setError)
+        }
+      >
         导出 Excel
       </button>
       <table aria-label="配备不足的单位" style={{ marginTop: 12 }}>

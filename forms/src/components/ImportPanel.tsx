@@ -4,7 +4,13 @@
  * choose "import valid rows" or "nothing until fixed", and watch the write progress.
  */
 import { useState } from 'react';
-import { importChunkBytes, importKindLabels, importKinds, maxImportBytes, type ImportKind } from '#domain/directory/import.ts';
+import {
+  importChunkBytes,
+  importKindLabels,
+  importKinds,
+  maxImportBytes,
+  type ImportKind,
+} from '#domain/directory/import.ts';
 import { api } from '../lib/api.ts';
 
 interface Issue {
@@ -51,7 +57,8 @@ export default function ImportPanel() {
 
   const check = async () => {
     if (!file) return setError('请选择文件');
-    if (file.size > maxImportBytes) return setError(`文件超过 ${maxImportBytes / 1024 / 1024} MB 的上限，请分成几个文件导入`);
+    if (file.size > maxImportBytes)
+      return setError(`文件超过 ${maxImportBytes / 1024 / 1024} MB 的上限，请分成几个文件导入`);
     setBusy(true);
     setError(null);
     setPreview(null);
@@ -63,7 +70,14 @@ export default function ImportPanel() {
       setProgress(`正在上传 ${i + 1}/${total}…`);
       const r = await api(`/api/imports/${id}/chunks`, {
         method: 'PUT',
-        body: { kind, filename: file.name, size: bytes.length, total, index: i, data: toBase64(bytes.subarray(i * importChunkBytes, (i + 1) * importChunkBytes)) },
+        body: {
+          kind,
+          filename: file.name,
+          size: bytes.length,
+          total,
+          index: i,
+          data: toBase64(bytes.subarray(i * importChunkBytes, (i + 1) * importChunkBytes)),
+        },
       });
       if (!r.ok) {
         setBusy(false);
@@ -86,7 +100,10 @@ export default function ImportPanel() {
     const sum: Written = { created: 0, updated: 0, unchanged: 0, conflicts: 0 };
     for (let b = 0; b < Math.max(1, preview.batches); b++) {
       setProgress(`正在写入 ${Math.min((b + 1) * 500, preview.validRows)}/${preview.validRows} 行…`);
-      const r = await api<Written>(`/api/imports/${preview.importId}/commit`, { method: 'POST', body: { mode, batch: b } });
+      const r = await api<Written>(`/api/imports/${preview.importId}/commit`, {
+        method: 'POST',
+        body: { mode, batch: b },
+      });
       if (!r.ok) {
         setBusy(false);
         setProgress(null);
@@ -117,8 +134,15 @@ export default function ImportPanel() {
           ))}
         </select>
         <label htmlFor="imp-file">文件（.xlsx 或 .csv，CSV 可为 UTF-8 或 GBK 编码）</label>
-        <input id="imp-file" type="file" accept=".xlsx,.csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-        <p className="hint">读取第一个工作表；表头可在前 10 行内。单个文件不超过 {maxImportBytes / 1024 / 1024} MB、10 万行。</p>
+        <input
+          id="imp-file"
+          type="file"
+          accept=".xlsx,.csv"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
+        <p className="hint">
+          读取第一个工作表；表头可在前 10 行内。单个文件不超过 {maxImportBytes / 1024 / 1024} MB、10 万行。
+        </p>
         <button type="submit" className="primary" disabled={busy || !file}>
           上传并检查
         </button>
@@ -169,7 +193,9 @@ export default function ImportPanel() {
                   ))}
                 </tbody>
               </table>
-              {preview.issueCount > preview.issues.length && <p className="hint">只列出前 {preview.issues.length} 处问题。</p>}
+              {preview.issueCount > preview.issues.length && (
+                <p className="hint">只列出前 {preview.issues.length} 处问题。</p>
+              )}
             </>
           )}
           {preview.sample.length > 0 && (
@@ -189,12 +215,25 @@ export default function ImportPanel() {
           ) : (
             <>
               {preview.validRows > 0 && (
-                <button type="button" className="primary" disabled={busy} onClick={() => void commit('valid-rows')}>
-                  {preview.invalidRows ? `只导入无误的 ${preview.validRows} 行` : `导入全部 ${preview.validRows} 行`}
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={busy}
+                  onClick={() => void commit('valid-rows')}
+                >
+                  {preview.invalidRows
+                    ? `只导入无误的 ${preview.validRows} 行`
+                    : `导入全部 ${preview.validRows} 行`}
                 </button>
               )}
               {preview.invalidRows > 0 && (
-                <button type="button" className="secondary" style={{ marginTop: 8, width: '100%' }} disabled={busy} onClick={() => setPreview(null)}>
+                <button
+                  type="button"
+                  className="secondary"
+                  style={{ marginTop: 8, width: '100%' }}
+                  disabled={busy}
+                  onClick={() => setPreview(null)}
+                >
                   暂不导入，修改文件后重新上传
                 </button>
               )}

@@ -84,7 +84,11 @@ function setPath(errors: Record<string, unknown>, path: string, message: string,
 
 /** Form field for a server or schema path (`fallCause.kind` lives in two flat fields here). */
 const fieldOf = (path: string) =>
-  path === 'fallCause.kind' || path === 'fallCause' ? 'fallCauseKind' : path === 'fallCause.note' ? 'fallCauseNote' : path;
+  path === 'fallCause.kind' || path === 'fallCause'
+    ? 'fallCauseKind'
+    : path === 'fallCause.note'
+      ? 'fallCauseNote'
+      : path;
 
 export default function IncomeEntryForm() {
   const [county, setCounty] = useState<CountyConfig | null>(null);
@@ -112,7 +116,12 @@ export default function IncomeEntryForm() {
       } else if (county) {
         const year = yearConfig(county, periodParts(entry.period).year);
         if (requiresFallCause(entry, row?.previous?.netIncome, year) && !entry.fallCause) {
-          setPath(errors, 'fallCauseKind', `收入较上月下降超过 ${Math.round(year.sharpFallShare * 100)}%，请选择下降原因`, 'required');
+          setPath(
+            errors,
+            'fallCauseKind',
+            `收入较上月下降超过 ${Math.round(year.sharpFallShare * 100)}%，请选择下降原因`,
+            'required',
+          );
         }
       }
       return Object.keys(errors).length
@@ -132,7 +141,14 @@ export default function IncomeEntryForm() {
     formState: { errors, isSubmitting },
   } = useForm<FormValues>({
     resolver,
-    defaultValues: { period: defaultPeriod, householdId: '', memberCount: NaN, components: emptyComponents, fallCauseKind: '', fallCauseNote: '' },
+    defaultValues: {
+      period: defaultPeriod,
+      householdId: '',
+      memberCount: NaN,
+      components: emptyComponents,
+      fallCauseKind: '',
+      fallCauseNote: '',
+    },
   });
 
   const period = useWatch({ control, name: 'period' });
@@ -144,7 +160,9 @@ export default function IncomeEntryForm() {
   const load = useCallback(async (p: string) => {
     setRows(null);
     setLoadError(null);
-    const res = await api<{ village: { name: string }; items: HouseholdRow[]; window?: EntryWindowInfo }>(`/api/households?period=${p}`);
+    const res = await api<{ village: { name: string }; items: HouseholdRow[]; window?: EntryWindowInfo }>(
+      `/api/households?period=${p}`,
+    );
     if (!res.ok) {
       setLoadError(res.error.message);
       return;
@@ -169,7 +187,6 @@ export default function IncomeEntryForm() {
     setValue('components', row.current?.components ?? emptyComponents);
     setValue('fallCauseKind', row.current?.fallCause?.kind ?? '');
     setValue('fallCauseNote', row.current?.fallCause?.note ?? '');
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [householdId]);
 
   const row = selected(householdId);
@@ -181,9 +198,9 @@ export default function IncomeEntryForm() {
     return { net, per };
   }, [components, memberCount]);
 
-  const year = county && /^\d{4}-\d{2}$/.test(period) ? county.years[String(periodParts(period).year)] : undefined;
-  const needsCause =
-    !!year && !!live && requiresFallCause({ components }, row?.previous?.netIncome, year);
+  const year =
+    county && /^\d{4}-\d{2}$/.test(period) ? county.years[String(periodParts(period).year)] : undefined;
+  const needsCause = !!year && !!live && requiresFallCause({ components }, row?.previous?.netIncome, year);
 
   const filtered = (rows ?? []).filter(
     (r) => !search.trim() || r.headName.includes(search.trim()) || r.id.includes(search.trim().toUpperCase()),
@@ -203,7 +220,14 @@ export default function IncomeEntryForm() {
     });
     const next = () => {
       setSubmissionId(crypto.randomUUID());
-      reset({ period: values.period, householdId: '', memberCount: NaN, components: emptyComponents, fallCauseKind: '', fallCauseNote: '' });
+      reset({
+        period: values.period,
+        householdId: '',
+        memberCount: NaN,
+        components: emptyComponents,
+        fallCauseKind: '',
+        fallCauseNote: '',
+      });
       setSearch('');
     };
     if (res.state === 'saved') {
@@ -225,7 +249,10 @@ export default function IncomeEntryForm() {
       setError(fieldOf(issue.path) as keyof FormValues, { type: 'server', message: issue.message });
     }
     if (res.status === 409) {
-      setBanner({ kind: 'warn', text: `${res.error.message}（当前版本 ${res.error.currentVersion ?? '?'}）` });
+      setBanner({
+        kind: 'warn',
+        text: `${res.error.message}（当前版本 ${res.error.currentVersion ?? '?'}）`,
+      });
       void load(values.period);
       return;
     }
@@ -233,7 +260,9 @@ export default function IncomeEntryForm() {
   });
 
   const err = (path: string): string | undefined => {
-    const node = path.split('.').reduce<unknown>((n, p) => (n as Record<string, unknown> | undefined)?.[p], errors);
+    const node = path
+      .split('.')
+      .reduce<unknown>((n, p) => (n as Record<string, unknown> | undefined)?.[p], errors);
     return (node as { message?: string } | undefined)?.message;
   };
   const fieldProps = (path: string) => ({
@@ -278,14 +307,24 @@ export default function IncomeEntryForm() {
         </p>
       )}
       {entryWindow && !entryWindow.open && (
-        <div className="banner warn">本月收入录入已于 {entryWindow.deadline} 截止；如确需补录，请联系县乡村振兴局重新开放。</div>
+        <div className="banner warn">
+          本月收入录入已于 {entryWindow.deadline} 截止；如确需补录，请联系县乡村振兴局重新开放。
+        </div>
       )}
-      {entryWindow?.reopenedUntil && <p className="hint">县里已为本单位重新开放录入，至 {entryWindow.reopenedUntil}。</p>}
+      {entryWindow?.reopenedUntil && (
+        <p className="hint">县里已为本单位重新开放录入，至 {entryWindow.reopenedUntil}。</p>
+      )}
 
       <label htmlFor="search">
         查找农户 <span className="hint">输入户主姓名或户编号</span>
       </label>
-      <input id="search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} autoComplete="off" />
+      <input
+        id="search"
+        type="search"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        autoComplete="off"
+      />
 
       <label htmlFor="householdId">农户</label>
       <select id="householdId" {...register('householdId')} {...fieldProps('householdId')}>
@@ -300,14 +339,27 @@ export default function IncomeEntryForm() {
       <FieldError path="householdId" />
 
       {row?.countyNote && (
-        <div className="banner err">县级第 {row.countyNote.round} 轮比对疑似：{row.countyNote.note}</div>
+        <div className="banner err">
+          县级第 {row.countyNote.round} 轮比对疑似：{row.countyNote.note}
+        </div>
       )}
       {row?.current && (
-        <div className="banner warn">本月已录入（第 {row.current.version} 版），提交将更新该记录，原记录保留在历史中。</div>
+        <div className="banner warn">
+          本月已录入（第 {row.current.version} 版），提交将更新该记录，原记录保留在历史中。
+        </div>
       )}
 
       <label htmlFor="memberCount">家庭人口数（人）</label>
-      <input id="memberCount" type="number" inputMode="numeric" min={1} max={30} step={1} {...register('memberCount', { valueAsNumber: true })} {...fieldProps('memberCount')} />
+      <input
+        id="memberCount"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={30}
+        step={1}
+        {...register('memberCount', { valueAsNumber: true })}
+        {...fieldProps('memberCount')}
+      />
       <FieldError path="memberCount" />
 
       <h2>收入构成（元，本月）</h2>
@@ -334,15 +386,21 @@ export default function IncomeEntryForm() {
       <div className="figures card" aria-live="polite">
         <div className="figure">
           <div className="k">家庭纯收入（本月）</div>
-          <div className="v" data-testid="net">{live ? `${yuan(live.net)} 元` : '—'}</div>
+          <div className="v" data-testid="net">
+            {live ? `${yuan(live.net)} 元` : '—'}
+          </div>
         </div>
         <div className="figure">
           <div className="k">人均纯收入（本月）</div>
-          <div className="v" data-testid="per-capita">{live?.per != null ? `${yuan(live.per)} 元` : '—'}</div>
+          <div className="v" data-testid="per-capita">
+            {live?.per != null ? `${yuan(live.per)} 元` : '—'}
+          </div>
         </div>
         {live?.per != null && year && (
           <div className="figure" style={{ gridColumn: '1 / -1' }}>
-            <div className="k">折合全年人均（监测线 {year.monitoringThreshold.toLocaleString('zh-CN')} 元）</div>
+            <div className="k">
+              折合全年人均（监测线 {year.monitoringThreshold.toLocaleString('zh-CN')} 元）
+            </div>
             <div className="v">{yuan(annualised(live.per))} 元</div>
           </div>
         )}
@@ -352,7 +410,8 @@ export default function IncomeEntryForm() {
         <div className="card">
           {needsCause && (
             <p className="banner warn">
-              本月纯收入较上月（{yuan(row?.previous?.netIncome ?? 0)} 元）下降超过 {Math.round((year?.sharpFallShare ?? 0) * 100)}%，请说明原因。
+              本月纯收入较上月（{yuan(row?.previous?.netIncome ?? 0)} 元）下降超过{' '}
+              {Math.round((year?.sharpFallShare ?? 0) * 100)}%，请说明原因。
             </p>
           )}
           <label htmlFor="fallCauseKind">收入下降原因</label>
@@ -368,7 +427,12 @@ export default function IncomeEntryForm() {
           <label htmlFor="fallCauseNote">
             说明 <span className="hint">选择“其他”时必填</span>
           </label>
-          <textarea id="fallCauseNote" rows={2} {...register('fallCauseNote')} {...fieldProps('fallCauseNote')} />
+          <textarea
+            id="fallCauseNote"
+            rows={2}
+            {...register('fallCauseNote')}
+            {...fieldProps('fallCauseNote')}
+          />
           <FieldError path="fallCauseNote" />
         </div>
       )}

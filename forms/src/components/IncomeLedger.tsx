@@ -4,7 +4,10 @@ import { incomeStatusLabels } from '#domain/income/income.schema.ts';
 import { addMonths, periodLabel, reportingPeriodAt } from '#domain/shared/period.ts';
 import Ledger from './Ledger.tsx';
 
-const money = (v: unknown) => (typeof v === 'number' ? v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : '—');
+const money = (v: unknown) =>
+  typeof v === 'number'
+    ? v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+    : '—';
 
 export default function IncomeLedger() {
   const defaultPeriod = useMemo(() => reportingPeriodAt(new Date()), []);
@@ -25,7 +28,10 @@ export default function IncomeLedger() {
         endpoint={`/api/income/ledger/${period}`}
         exportEndpoint={`/api/income/ledger/${period}/export`}
         exportName={`收入台账-${period}`}
-        statuses={(['missing', 'entered', 'reviewed', 'flagged'] as const).map((s) => ({ value: s, label: incomeStatusLabels[s] }))}
+        statuses={(['missing', 'entered', 'reviewed', 'flagged'] as const).map((s) => ({
+          value: s,
+          label: incomeStatusLabels[s],
+        }))}
         columns={[
           { key: 'headName', header: '户主' },
           { key: 'villageName', header: '村' },

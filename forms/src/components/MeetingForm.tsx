@@ -2,11 +2,24 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { meetingIssues } from '#domain/petitions/meeting.rules.ts';
-import { meetingCreateSchema, meetingLevelLabels, meetingLevels, type MeetingCreate } from '#domain/petitions/meeting.schema.ts';
+import {
+  meetingCreateSchema,
+  meetingLevelLabels,
+  meetingLevels,
+  type MeetingCreate,
+} from '#domain/petitions/meeting.schema.ts';
 import { api } from '../lib/api.ts';
 import { submitThroughOutbox } from '../lib/outbox.ts';
 import OutboxPanel from './OutboxPanel.tsx';
-import { BannerView, FieldError, bodyResolver, fieldProps, refusalBanner, todayShanghai, type Banner } from './PetitionFormKit.tsx';
+import {
+  BannerView,
+  FieldError,
+  bodyResolver,
+  fieldProps,
+  refusalBanner,
+  todayShanghai,
+  type Banner,
+} from './PetitionFormKit.tsx';
 
 interface Values {
   level: string;
@@ -20,13 +33,30 @@ interface Values {
   linkedPetitionIds: string;
 }
 
-const blank = (): Values => ({ level: 'village-weekly', date: todayShanghai(), villageId: '', townId: '', departmentName: '', attendees: '', itemsReviewed: '', decisions: '', linkedPetitionIds: '' });
-const list = (s: string) => s.split(/[\s,，、;；]+/).map((x) => x.trim()).filter(Boolean);
+const blank = (): Values => ({
+  level: 'village-weekly',
+  date: todayShanghai(),
+  villageId: '',
+  townId: '',
+  departmentName: '',
+  attendees: '',
+  itemsReviewed: '',
+  decisions: '',
+  linkedPetitionIds: '',
+});
+const list = (s: string) =>
+  s
+    .split(/[\s,，、;；]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 export default function MeetingForm() {
   const [submissionId, setSubmissionId] = useState(() => crypto.randomUUID());
   const [banner, setBanner] = useState<Banner>(null);
-  const [places, setPlaces] = useState<{ towns: { id: string; name: string }[]; villages: { id: string; name: string; townId: string }[] } | null>(null);
+  const [places, setPlaces] = useState<{
+    towns: { id: string; name: string }[];
+    villages: { id: string; name: string; townId: string }[];
+  } | null>(null);
   useEffect(() => {
     void api<NonNullable<typeof places>>('/api/petitions/places').then((r) => r.ok && setPlaces(r.data));
   }, []);
@@ -36,7 +66,9 @@ export default function MeetingForm() {
     date: v.date,
     ...(v.level === 'village-weekly' && v.villageId ? { villageId: v.villageId } : {}),
     ...(v.level === 'town-review' && v.townId ? { townId: v.townId } : {}),
-    ...(v.level === 'department-monthly' && v.departmentName.trim() ? { departmentName: v.departmentName.trim() } : {}),
+    ...(v.level === 'department-monthly' && v.departmentName.trim()
+      ? { departmentName: v.departmentName.trim() }
+      : {}),
     attendees: list(v.attendees),
     itemsReviewed: v.itemsReviewed,
     decisions: v.decisions,
@@ -51,24 +83,43 @@ export default function MeetingForm() {
           const { submissionId: _s, ...m } = b;
           return meetingIssues(m, todayShanghai());
         },
-        (p) => (p.startsWith('attendees') ? 'attendees' : p.startsWith('linkedPetitionIds') ? 'linkedPetitionIds' : p),
+        (p) =>
+          p.startsWith('attendees')
+            ? 'attendees'
+            : p.startsWith('linkedPetitionIds')
+              ? 'linkedPetitionIds'
+              : p,
       ),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [submissionId],
   );
-  const { register, handleSubmit, reset, setError, control, formState } = useForm<Values>({ resolver, defaultValues: blank() });
+  const { register, handleSubmit, reset, setError, control, formState } = useForm<Values>({
+    resolver,
+    defaultValues: blank(),
+  });
   const { errors, isSubmitting } = formState;
   const level = useWatch({ control, name: 'level' });
   const onSubmit = handleSubmit(async (v) => {
     const label = `${meetingLevelLabels[v.level as keyof typeof meetingLevelLabels]} ${v.date}`;
-    const res = await submitThroughOutbox({ id: submissionId, method: 'POST', path: '/api/meetings', body: toBody(v), label, form: 'review-meeting' });
+    const res = await submitThroughOutbox({
+      id: submissionId,
+      method: 'POST',
+      path: '/api/meetings',
+      body: toBody(v),
+      label,
+      form: 'review-meeting',
+    });
     if (res.state === 'refused') {
-      for (const i of res.error.issues ?? []) setError(i.path.split('.')[0] as keyof Values, { type: 'server', message: i.message });
+      for (const i of res.error.issues ?? [])
+        setError(i.path.split('.')[0] as keyof Values, { type: 'server', message: i.message });
       return setBanner(refusalBanner(res.status, res.error));
     }
     setSubmissionId(crypto.randomUUID());
     reset(blank());
-    setBanner(res.state === 'saved' ? { kind: 'ok', text: `已登记：${label}。` } : { kind: 'warn', text: `网络不可用：${label}已保存在本机，联网后自动提交。` });
+    setBanner(
+      res.state === 'saved'
+        ? { kind: 'ok', text: `已登记：${label}。` }
+        : { kind: 'warn', text: `网络不可用：${label}已保存在本机，联网后自动提交。` },
+    );
   });
   return (
     <form onSubmit={onSubmit} noValidate className="card" aria-label="登记研判会议">
@@ -85,7 +136,13 @@ export default function MeetingForm() {
       <label htmlFor="m-date">
         会议日期 {level === 'town-review' && <span className="hint">逢四研事：每月4日、14日、24日</span>}
       </label>
-      <input id="m-date" type="date" max={todayShanghai()} {...register('date')} {...fieldProps(errors, 'date')} />
+      <input
+        id="m-date"
+        type="date"
+        max={todayShanghai()}
+        {...register('date')}
+        {...fieldProps(errors, 'date')}
+      />
       <FieldError errors={errors} path="date" />
       {level === 'village-weekly' && (
         <>
@@ -128,7 +185,12 @@ export default function MeetingForm() {
       <input id="m-attendees" {...register('attendees')} {...fieldProps(errors, 'attendees')} />
       <FieldError errors={errors} path="attendees" />
       <label htmlFor="m-items">研判事项</label>
-      <textarea id="m-items" rows={3} {...register('itemsReviewed')} {...fieldProps(errors, 'itemsReviewed')} />
+      <textarea
+        id="m-items"
+        rows={3}
+        {...register('itemsReviewed')}
+        {...fieldProps(errors, 'itemsReviewed')}
+      />
       <FieldError errors={errors} path="itemsReviewed" />
       <label htmlFor="m-decisions">研判意见</label>
       <textarea id="m-decisions" rows={3} {...register('decisions')} {...fieldProps(errors, 'decisions')} />

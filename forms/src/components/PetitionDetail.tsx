@@ -23,7 +23,16 @@ import { api } from '../lib/api.ts';
 import { submitThroughOutbox } from '../lib/outbox.ts';
 import OutboxPanel from './OutboxPanel.tsx';
 import RecordHistory from './RecordHistory.tsx';
-import { BannerView, FieldError, bodyResolver, fieldProps, refusalBanner, todayShanghai, type Banner, type Issue } from './PetitionFormKit.tsx';
+import {
+  BannerView,
+  FieldError,
+  bodyResolver,
+  fieldProps,
+  refusalBanner,
+  todayShanghai,
+  type Banner,
+  type Issue,
+} from './PetitionFormKit.tsx';
 
 interface Stored {
   id: string;
@@ -41,7 +50,12 @@ const issuesOf = (fn: () => unknown): Issue[] => {
   }
 };
 
-const labels: Record<string, string> = { handling: '办理情况', status: '办理状态', result: '办理结果', callbacks: '回访' };
+const labels: Record<string, string> = {
+  handling: '办理情况',
+  status: '办理状态',
+  result: '办理结果',
+  callbacks: '回访',
+};
 
 export default function PetitionDetail() {
   const [id, setId] = useState('');
@@ -76,10 +90,23 @@ export default function PetitionDetail() {
         </p>
         <p className="hint" style={{ margin: 0 }}>
           {handlingModeLabels[d.handlingMode]}
-          {d.assignedUnit ? ` · 承办：${d.assignedUnit}` : ''} · 期限 {d.dueDate} · {petitionStatusLabels[d.status]}
+          {d.assignedUnit ? ` · 承办：${d.assignedUnit}` : ''} · 期限 {d.dueDate} ·{' '}
+          {petitionStatusLabels[d.status]}
           {d.monitoringReview ? ' · 纳入监测研判' : ''}
         </p>
-        <p data-testid="clock" style={{ margin: '8px 0 0', fontWeight: 700, color: clock.state === 'overdue' ? 'var(--err)' : clock.state === 'due-soon' ? 'var(--warn)' : 'var(--ok)' }}>
+        <p
+          data-testid="clock"
+          style={{
+            margin: '8px 0 0',
+            fontWeight: 700,
+            color:
+              clock.state === 'overdue'
+                ? 'var(--err)'
+                : clock.state === 'due-soon'
+                  ? 'var(--warn)'
+                  : 'var(--ok)',
+          }}
+        >
           {clock.label}
         </p>
       </div>
@@ -152,21 +179,42 @@ function HandlingForm({ rec, onDone }: { rec: Stored; onDone: (b: Banner) => voi
   });
   const { errors, isSubmitting } = formState;
   const onSubmit = handleSubmit(async (v) => {
-    const res = await submitThroughOutbox({ id: submissionId, method: 'PUT', path: `/api/petitions/${rec.id}`, body: toBody(v), label: `信访件办理 ${v.date}`, form: 'petition-handling' });
+    const res = await submitThroughOutbox({
+      id: submissionId,
+      method: 'PUT',
+      path: `/api/petitions/${rec.id}`,
+      body: toBody(v),
+      label: `信访件办理 ${v.date}`,
+      form: 'petition-handling',
+    });
     if (res.state === 'refused') {
-      for (const i of res.error.issues ?? []) setError((i.path.startsWith('result.') ? 'summary' : i.path) as keyof HandlingValues, { type: 'server', message: i.message });
+      for (const i of res.error.issues ?? [])
+        setError((i.path.startsWith('result.') ? 'summary' : i.path) as keyof HandlingValues, {
+          type: 'server',
+          message: i.message,
+        });
       return onDone(refusalBanner(res.status, res.error));
     }
     setSubmissionId(crypto.randomUUID());
     reset({ date: todayShanghai(), note: '', outcome: '', summary: '' });
-    onDone(res.state === 'saved' ? { kind: 'ok', text: v.outcome ? '已办结。' : '已登记办理情况。' } : { kind: 'warn', text: '网络不可用：已保存在本机，联网后自动提交。' });
+    onDone(
+      res.state === 'saved'
+        ? { kind: 'ok', text: v.outcome ? '已办结。' : '已登记办理情况。' }
+        : { kind: 'warn', text: '网络不可用：已保存在本机，联网后自动提交。' },
+    );
   });
   return (
     <form onSubmit={onSubmit} noValidate className="card" aria-label="登记办理情况">
       <OutboxPanel form="petition-handling" />
       <h2 style={{ marginTop: 0 }}>登记办理情况</h2>
       <label htmlFor="h-date">办理日期</label>
-      <input id="h-date" type="date" max={todayShanghai()} {...register('date')} {...fieldProps(errors, 'date')} />
+      <input
+        id="h-date"
+        type="date"
+        max={todayShanghai()}
+        {...register('date')}
+        {...fieldProps(errors, 'date')}
+      />
       <FieldError errors={errors} path="date" />
       <label htmlFor="h-note">办理情况</label>
       <textarea id="h-note" rows={3} {...register('note')} {...fieldProps(errors, 'note')} />
@@ -208,24 +256,40 @@ function CallbackForm({ rec, onDone }: { rec: Stored; onDone: (b: Banner) => voi
     satisfied: v.satisfied === '' ? undefined : v.satisfied === 'yes',
     ...(v.notes.trim() ? { notes: v.notes.trim() } : {}),
   });
-  const resolver = bodyResolver<CallbackValues, typeof petitionCallbackSchema>(petitionCallbackSchema, toBody, (b: PetitionCallback) => {
-    const { submissionId: _s, expectedVersion: _v, ...c } = b;
-    return issuesOf(() => applyCallback(rec.data, c, todayShanghai()));
-  });
+  const resolver = bodyResolver<CallbackValues, typeof petitionCallbackSchema>(
+    petitionCallbackSchema,
+    toBody,
+    (b: PetitionCallback) => {
+      const { submissionId: _s, expectedVersion: _v, ...c } = b;
+      return issuesOf(() => applyCallback(rec.data, c, todayShanghai()));
+    },
+  );
   const { register, handleSubmit, setError, reset, formState } = useForm<CallbackValues>({
     resolver,
     defaultValues: { date: todayShanghai(), way: 'phone', caller: '', satisfied: '', notes: '' },
   });
   const { errors, isSubmitting } = formState;
   const onSubmit = handleSubmit(async (v) => {
-    const res = await submitThroughOutbox({ id: submissionId, method: 'POST', path: `/api/petitions/${rec.id}/callbacks`, body: toBody(v), label: `信访回访 ${v.date}`, form: 'petition-callback' });
+    const res = await submitThroughOutbox({
+      id: submissionId,
+      method: 'POST',
+      path: `/api/petitions/${rec.id}/callbacks`,
+      body: toBody(v),
+      label: `信访回访 ${v.date}`,
+      form: 'petition-callback',
+    });
     if (res.state === 'refused') {
-      for (const i of res.error.issues ?? []) setError(i.path as keyof CallbackValues, { type: 'server', message: i.message });
+      for (const i of res.error.issues ?? [])
+        setError(i.path as keyof CallbackValues, { type: 'server', message: i.message });
       return onDone(refusalBanner(res.status, res.error));
     }
     setSubmissionId(crypto.randomUUID());
     reset({ date: todayShanghai(), way: 'phone', caller: '', satisfied: '', notes: '' });
-    onDone(res.state === 'saved' ? { kind: 'ok', text: '已登记回访。' } : { kind: 'warn', text: '网络不可用：回访已保存在本机，联网后自动提交。' });
+    onDone(
+      res.state === 'saved'
+        ? { kind: 'ok', text: '已登记回访。' }
+        : { kind: 'warn', text: '网络不可用：回访已保存在本机，联网后自动提交。' },
+    );
   });
   return (
     <form onSubmit={onSubmit} noValidate className="card" aria-label="登记回访">
@@ -234,7 +298,13 @@ function CallbackForm({ rec, onDone }: { rec: Stored; onDone: (b: Banner) => voi
       <div className="row2">
         <div>
           <label htmlFor="c-date">回访日期</label>
-          <input id="c-date" type="date" max={todayShanghai()} {...register('date')} {...fieldProps(errors, 'date')} />
+          <input
+            id="c-date"
+            type="date"
+            max={todayShanghai()}
+            {...register('date')}
+            {...fieldProps(errors, 'date')}
+          />
           <FieldError errors={errors} path="date" />
         </div>
         <div>

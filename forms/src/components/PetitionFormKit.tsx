@@ -41,23 +41,31 @@ export function bodyResolver<V extends FieldValues, S extends z.ZodType>(
     const errors: Record<string, unknown> = {};
     const parsed = schema.safeParse(toBody(values));
     if (!parsed.success) {
-      for (const i of parsed.error.issues) setPath(errors, fieldOf(i.path.map(String).join('.')), i.message, i.code);
+      for (const i of parsed.error.issues)
+        setPath(errors, fieldOf(i.path.map(String).join('.')), i.message, i.code);
     } else {
       for (const i of rules(parsed.data)) setPath(errors, fieldOf(i.path), i.message, i.code ?? 'rule');
     }
-    return Object.keys(errors).length ? { values: {}, errors: errors as FieldErrors<V> } : { values, errors: {} };
+    return Object.keys(errors).length
+      ? { values: {}, errors: errors as FieldErrors<V> }
+      : { values, errors: {} };
   };
 }
 
 /** The message at a dotted path of react-hook-form's error tree. */
 export function errorAt(errors: unknown, path: string): string | undefined {
-  const node = path.split('.').reduce<unknown>((n, p) => (n as Record<string, unknown> | undefined)?.[p], errors);
+  const node = path
+    .split('.')
+    .reduce<unknown>((n, p) => (n as Record<string, unknown> | undefined)?.[p], errors);
   return (node as { message?: string } | undefined)?.message;
 }
 
 export function fieldProps(errors: unknown, path: string) {
   const e = errorAt(errors, path);
-  return { 'aria-invalid': e ? ('true' as const) : ('false' as const), 'aria-describedby': e ? `${path}-error` : undefined };
+  return {
+    'aria-invalid': e ? ('true' as const) : ('false' as const),
+    'aria-describedby': e ? `${path}-error` : undefined,
+  };
 }
 
 export function FieldError({ errors, path }: { errors: unknown; path: string }) {
@@ -81,6 +89,10 @@ export function BannerView({ banner }: { banner: Banner }) {
 
 /** The banner for a refusal: the server's message and code; a conflict asks to reload. */
 export function refusalBanner(status: number, error: ApiError): Banner {
-  if (status === 409) return { kind: 'warn', text: `${error.message}（当前版本 ${error.currentVersion ?? '?'}），请刷新页面后再提交。` };
+  if (status === 409)
+    return {
+      kind: 'warn',
+      text: `${error.message}（当前版本 ${error.currentVersion ?? '?'}），请刷新页面后再提交。`,
+    };
   return { kind: 'err', text: `${error.message}（${error.code}）` };
 }

@@ -21,7 +21,15 @@ import {
 import { api } from '../lib/api.ts';
 import { submitThroughOutbox } from '../lib/outbox.ts';
 import OutboxPanel from './OutboxPanel.tsx';
-import { BannerView, FieldError, bodyResolver, fieldProps, refusalBanner, todayShanghai, type Banner } from './PetitionFormKit.tsx';
+import {
+  BannerView,
+  FieldError,
+  bodyResolver,
+  fieldProps,
+  refusalBanner,
+  todayShanghai,
+  type Banner,
+} from './PetitionFormKit.tsx';
 
 interface Places {
   towns: { id: string; name: string }[];
@@ -90,7 +98,10 @@ export default function PetitionIntakeForm() {
       ),
     [submissionId],
   );
-  const { register, handleSubmit, control, reset, setError, setValue, formState } = useForm<Values>({ resolver, defaultValues: empty(today) });
+  const { register, handleSubmit, control, reset, setError, setValue, formState } = useForm<Values>({
+    resolver,
+    defaultValues: empty(today),
+  });
   const { errors, isSubmitting } = formState;
   const mode = useWatch({ control, name: 'handlingMode' });
   const category = useWatch({ control, name: 'category' });
@@ -112,7 +123,9 @@ export default function PetitionIntakeForm() {
     setHouseholds([]);
     setValue('householdId', '');
     if (!villageId) return;
-    void api<Places>(`/api/petitions/places?village=${encodeURIComponent(villageId)}`).then((r) => r.ok && setHouseholds(r.data.households));
+    void api<Places>(`/api/petitions/places?village=${encodeURIComponent(villageId)}`).then(
+      (r) => r.ok && setHouseholds(r.data.households),
+    );
   }, [villageId, setValue]);
 
   const due = (() => {
@@ -125,19 +138,30 @@ export default function PetitionIntakeForm() {
     setBanner(null);
     const body = toBody(values, submissionId) as PetitionIntake;
     const label = `${values.petitionerName} ${values.receivedDate} 信访登记`;
-    const res = await submitThroughOutbox<{ record: { id: string; data: { dueDate: string } } }>({ id: submissionId, method: 'POST', path: '/api/petitions', body, label, form: 'petition-intake' });
+    const res = await submitThroughOutbox<{ record: { id: string; data: { dueDate: string } } }>({
+      id: submissionId,
+      method: 'POST',
+      path: '/api/petitions',
+      body,
+      label,
+      form: 'petition-intake',
+    });
     const next = () => {
       setSubmissionId(crypto.randomUUID());
       reset({ ...empty(today), villageId: places?.villages.length === 1 ? places.villages[0]!.id : '' });
     };
     if (res.state === 'saved') {
-      setBanner({ kind: 'ok', text: `已登记：${values.petitionerName}，办理期限 ${res.data.record.data.dueDate}。可在信访台账中查看办理时限。` });
+      setBanner({
+        kind: 'ok',
+        text: `已登记：${values.petitionerName}，办理期限 ${res.data.record.data.dueDate}。可在信访台账中查看办理时限。`,
+      });
       next();
     } else if (res.state === 'waiting') {
       setBanner({ kind: 'warn', text: `网络不可用：${label}已保存在本机，联网后自动提交。` });
       next();
     } else {
-      for (const i of res.error.issues ?? []) setError(i.path as keyof Values, { type: 'server', message: i.message });
+      for (const i of res.error.issues ?? [])
+        setError(i.path as keyof Values, { type: 'server', message: i.message });
       setBanner(refusalBanner(res.status, res.error));
     }
   });
@@ -150,7 +174,13 @@ export default function PetitionIntakeForm() {
       <div className="row2">
         <div>
           <label htmlFor="receivedDate">受理日期</label>
-          <input id="receivedDate" type="date" max={today} {...register('receivedDate')} {...fieldProps(errors, 'receivedDate')} />
+          <input
+            id="receivedDate"
+            type="date"
+            max={today}
+            {...register('receivedDate')}
+            {...fieldProps(errors, 'receivedDate')}
+          />
           <FieldError errors={errors} path="receivedDate" />
         </div>
         <div>
@@ -168,10 +198,22 @@ export default function PetitionIntakeForm() {
       </div>
       <h2>信访人</h2>
       <label htmlFor="petitionerName">姓名</label>
-      <input id="petitionerName" autoComplete="off" {...register('petitionerName')} {...fieldProps(errors, 'petitionerName')} />
+      <input
+        id="petitionerName"
+        autoComplete="off"
+        {...register('petitionerName')}
+        {...fieldProps(errors, 'petitionerName')}
+      />
       <FieldError errors={errors} path="petitionerName" />
       <label htmlFor="petitionerPhone">联系电话</label>
-      <input id="petitionerPhone" type="tel" inputMode="tel" autoComplete="off" {...register('petitionerPhone')} {...fieldProps(errors, 'petitionerPhone')} />
+      <input
+        id="petitionerPhone"
+        type="tel"
+        inputMode="tel"
+        autoComplete="off"
+        {...register('petitionerPhone')}
+        {...fieldProps(errors, 'petitionerPhone')}
+      />
       <FieldError errors={errors} path="petitionerPhone" />
       <label htmlFor="villageId">所在村/社区</label>
       <select id="villageId" {...register('villageId')} {...fieldProps(errors, 'villageId')}>
@@ -207,7 +249,9 @@ export default function PetitionIntakeForm() {
       </select>
       <FieldError errors={errors} path="category" />
       {monitoringCategories.has(category as PetitionCategory) && (
-        <div className="banner warn">涉及“一收入两不愁三保障”或饮水安全：须立即处置，该户将列入监测研判名单。</div>
+        <div className="banner warn">
+          涉及“一收入两不愁三保障”或饮水安全：须立即处置，该户将列入监测研判名单。
+        </div>
       )}
       <label htmlFor="content">诉求内容</label>
       <textarea id="content" rows={4} {...register('content')} {...fieldProps(errors, 'content')} />
@@ -217,7 +261,21 @@ export default function PetitionIntakeForm() {
         <legend className="sr-only">办理方式</legend>
         <div style={{ display: 'flex', gap: 8 }} role="radiogroup" aria-label="办理方式">
           {handlingModes.map((m) => (
-            <label key={m} style={{ display: 'flex', alignItems: 'center', gap: 6, fontWeight: 600, border: '1px solid var(--line)', borderRadius: 8, padding: '10px 12px', background: '#fff', flex: 1, margin: 0 }}>
+            <label
+              key={m}
+              style={{
+                display: 'flex',
+                alignItems: 'center',
+                gap: 6,
+                fontWeight: 600,
+                border: '1px solid var(--line)',
+                borderRadius: 8,
+                padding: '10px 12px',
+                background: '#fff',
+                flex: 1,
+                margin: 0,
+              }}
+            >
               <input type="radio" value={m} style={{ width: 'auto' }} {...register('handlingMode')} />
               {handlingModeLabels[m]}
             </label>
@@ -227,14 +285,25 @@ export default function PetitionIntakeForm() {
       {mode === 'deadline' && (
         <>
           <label htmlFor="deadline">办理期限</label>
-          <input id="deadline" type="date" min={today} {...register('deadline')} {...fieldProps(errors, 'deadline')} />
+          <input
+            id="deadline"
+            type="date"
+            min={today}
+            {...register('deadline')}
+            {...fieldProps(errors, 'deadline')}
+          />
           <FieldError errors={errors} path="deadline" />
         </>
       )}
       {mode !== 'immediate' && (
         <>
           <label htmlFor="assignedUnit">承办单位</label>
-          <input id="assignedUnit" placeholder="如：县水利局、某某镇政府" {...register('assignedUnit')} {...fieldProps(errors, 'assignedUnit')} />
+          <input
+            id="assignedUnit"
+            placeholder="如：县水利局、某某镇政府"
+            {...register('assignedUnit')}
+            {...fieldProps(errors, 'assignedUnit')}
+          />
           <FieldError errors={errors} path="assignedUnit" />
         </>
       )}

@@ -23,14 +23,48 @@ function ClockBadge({ row }: { row: Record<string, unknown> }): ReactNode {
   );
 }
 
+/** Five columns fit a phone: what comes second sits under the first in smaller type. */
+const small = (text: unknown) => (
+  <div className="hint" style={{ fontSize: 12 }}>
+    {String(text ?? '')}
+  </div>
+);
 const petitionColumns: LedgerColumn[] = [
-  { key: 'receivedDate', header: '受理日期' },
-  { key: 'petitioner', header: '信访人', render: (r) => `${String(r.petitioner)} ${String(r.phone)}` },
-  { key: 'villageName', header: '村/社区' },
-  { key: 'category', header: '类别' },
-  { key: 'handlingMode', header: '方式' },
-  { key: 'dueDate', header: '期限' },
-  { key: 'clock', header: '时限', render: (r) => <ClockBadge row={r} /> },
+  {
+    key: 'receivedDate',
+    header: '受理',
+    render: (r) => <span style={{ whiteSpace: 'nowrap' }}>{String(r.receivedDate).slice(5)}</span>,
+  },
+  {
+    key: 'petitioner',
+    header: '信访人',
+    render: (r) => (
+      <>
+        {String(r.petitioner)}
+        {small(r.phone)}
+      </>
+    ),
+  },
+  {
+    key: 'category',
+    header: '类别',
+    render: (r) => (
+      <>
+        {String(r.category)}
+        {small(`${String(r.villageName)} · ${String(r.handlingMode)}`)}
+      </>
+    ),
+  },
+  {
+    key: 'dueDate',
+    header: '时限',
+    render: (r) => (
+      <>
+        <ClockBadge row={r} />
+        {small(r.dueDate)}
+      </>
+    ),
+  },
   { key: 'statusLabel', header: '状态' },
 ];
 
@@ -67,7 +101,11 @@ export default function PetitionLedger({ view }: { view: 'petitions' | 'monitori
     return (
       <Ledger
         endpoint="/api/petitions/monitoring-review"
-        columns={[...petitionColumns.slice(0, 4), { key: 'householdId', header: '户编号' }, ...petitionColumns.slice(6)]}
+        columns={[
+          ...petitionColumns.slice(0, 3),
+          { key: 'householdId', header: '户编号' },
+          ...petitionColumns.slice(3),
+        ]}
         statuses={statuses}
         rowHref={href}
         emptyText="暂无需纳入监测研判的信访件"

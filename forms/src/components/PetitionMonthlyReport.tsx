@@ -25,7 +25,7 @@ const cols: [keyof Row, string][] = [
   ['immediate', '即办'],
   ['assigned', '交办'],
   ['deadline', '限期办'],
-  ['monitoringReview', '涉两不愁三保障'],
+  ['monitoringReview', '监测研判'],
   ['concluded', '办结'],
   ['resolved', '解决'],
   ['onTimeRate', '按期率'],
@@ -40,7 +40,9 @@ export default function PetitionMonthlyReport() {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     setRows(null);
-    void api<{ items: Row[] }>(`/api/petitions/monthly-report?month=${month}`).then((r) => (r.ok ? (setRows(r.data.items), setError(null)) : setError(r.error.message)));
+    void api<{ items: Row[] }>(`/api/petitions/monthly-report?month=${month}`).then((r) =>
+      r.ok ? (setRows(r.data.items), setError(null)) : setError(r.error.message),
+    );
   }, [month]);
   const exportXlsx = async () => {
     const res = await authFetch(`/api/petitions/monthly-report/export?month=${month}`);
@@ -50,7 +52,8 @@ export default function PetitionMonthlyReport() {
     a.download = `信访舆情月报表（${month}）.xlsx`;
     a.click();
   };
-  const cell = (r: Row, k: keyof Row) => (k === 'onTimeRate' ? (r.onTimeRate === null ? '—' : `${(r.onTimeRate * 100).toFixed(1)}%`) : String(r[k]));
+  const cell = (r: Row, k: keyof Row) =>
+    k === 'onTimeRate' ? (r.onTimeRate === null ? '—' : `${(r.onTimeRate * 100).toFixed(1)}%`) : String(r[k]);
   return (
     <section aria-label="月报表">
       <label htmlFor="month">月份</label>
@@ -78,7 +81,13 @@ export default function PetitionMonthlyReport() {
                 <tr key={r.townId} style={r.townId === 'TOTAL' ? { fontWeight: 700 } : undefined}>
                   <td style={{ whiteSpace: 'nowrap' }}>{r.townName}</td>
                   {cols.map(([k]) => (
-                    <td key={k} style={{ textAlign: 'right', color: k === 'overdue' && r.overdue > 0 ? 'var(--err)' : undefined }}>
+                    <td
+                      key={k}
+                      style={{
+                        textAlign: 'right',
+                        color: k === 'overdue' && r.overdue > 0 ? 'var(--err)' : undefined,
+                      }}
+                    >
                       {cell(r, k)}
                     </td>
                   ))}

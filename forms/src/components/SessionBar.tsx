@@ -36,7 +36,8 @@ export default function SessionBar() {
   if (!user) return <span className="who">正在验证登录…</span>;
   return (
     <span className="who">
-      {me?.name ?? user.name}（{me?.unitName ?? countyName ?? user.unitName ?? user.unitId} · {user.roleLabel}）{' '}
+      {me?.name ?? user.name}（{me?.unitName ?? countyName ?? user.unitName ?? user.unitId} · {user.roleLabel}
+      ）{' '}
       <button
         type="button"
         onClick={() => {

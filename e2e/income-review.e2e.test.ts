@@ -1,0 +1,91 @@
+/**
+ * The income cycle in headless Chromium at phone size: town staff review a
+ * village's month, correct a value with a reason, and the record's history shows
+ * the original beside the correction. Screenshots of the income pages are kept
+ * in test-results/ for a look.
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { reportingPeriodAt } from '#domain/shared/period.ts';
+import { invoke } from '#local/api-gateway.ts';
+import type { Stack } from '#local/stack.ts';
+import { loadFixture, signIn, startTestStack, testPassword } from '#local/testing.ts';
+import { launchBrowser, phonePage, signInThroughPage } from './browser.ts';
+
+let stack: Stack;
+let browser: Browser;
+const shots = path.resolve('test-results');
+const period = reportingPeriodAt(new Date());
+
+beforeAll(async () => {
+  stack = await startTestStack({ web: true });
+  await loadFixture(stack);
+  browser = await launchBrowser();
+  fs.mkdirSync(shots, { recursive: true });
+  const officer = await signIn(stack, 'v-t01v001');
+  for (const [householdId, memberCount, wage] of [
+    ['H0000001', 4, 2000],
+    ['H0000002', 2, 900],
+  ] as const) {
+    const res = await invoke('POST', '/api/income', {
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${officer}` },
+      body: JSON.stringify({
+        submissionId: randomUUID(),
+        period,
+        householdId,
+        memberCount,
+        components: { wage, business: 0, property: 0, transfer: 100, businessCost: 0 },
+        expectedVersion: 0,
+      }),
+    });
+    expect(res.status).toBe(201);
+  }
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('town review in the browser', () => {
+  it('corrects a value with a reason, and the history shows the original', async () => {
+    const page = await phonePage(browser);
+    await signInThroughPage(page, stack.webUrl!, 'town-t01', testPassword, '/income/review/');
+    await expect.poll(() => page.getByText('柳树村：应录入 3 户').count(), { timeout: 15_000 }).toBe(1);
+    await page.screenshot({ path: path.join(shots, 'income-review-worklist.png'), fullPage: true });
+    await page.getByRole('button', { name: '审核 王建国' }).click();
+    await page.getByLabel('更正数值').check();
+    await page.getByLabel('工资性收入').fill('1800');
+    await expect.poll(() => page.getByText('更正后家庭纯收入：1,900.00 元').count()).toBe(1);
+    await page.getByRole('button', { name: '保存审核结果' }).click();
+    // No reason yet: the schema's message shows at the field, nothing is sent.
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('请填写更正原因');
+    await page.getByLabel('更正原因').fill('入户核实，工资为 1800 元');
+    await page.screenshot({ path: path.join(shots, 'income-review-correct.png'), fullPage: true });
+    await page.getByRole('button', { name: '保存审核结果' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('已保存：王建国');
+    await expect.poll(() => page.getByText('镇审核：入户核实，工资为 1800 元').count()).toBe(1);
+
+    await page.goto(`${stack.webUrl}/income/record/?period=${period}&id=H0000001`);
+    await expect
+      .poll(() => page.getByText('原因：入户核实，工资为 1800 元').count(), { timeout: 15_000 })
+      .toBe(1);
+    expect(await page.getByText('工资性收入：2000 → 1800').count()).toBe(1);
+    expect(await page.getByText('第 1 版').count()).toBe(1);
+    await page.screenshot({ path: path.join(shots, 'income-record-history.png'), fullPage: true });
+
+    await page.goto(`${stack.webUrl}/income/ledger/`);
+    await expect.poll(() => page.getByText('共 4 条').count(), { timeout: 15_000 }).toBe(1);
+    await page.screenshot({ path: path.join(shots, 'income-ledger.png'), fullPage: true });
+    await page.goto(`${stack.webUrl}/assistance/plan/?household=H0000001`);
+    await page.getByLabel('风险原因').fill('户主务工中断，收入下降');
+    await page.getByLabel('帮扶措施').fill('推荐村公益性岗位\n申请临时救助');
+    await page.getByLabel('责任人', { exact: true }).fill('孙镇干部');
+    await page.getByRole('button', { name: '建立帮扶计划' }).click();
+    await expect.poll(() => page.getByText('跟进记录').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(shots, 'assistance-plan.png'), fullPage: true });
+    await page.close();
+  }, 120_000);
+});

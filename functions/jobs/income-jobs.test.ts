@@ -1,0 +1,78 @@
+/**
+ * The monthly and quarterly income jobs against the stand-ins: per-town and county
+ * reports built from the fixture's records, with the full analysis in the PDF.
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoCountyConfig } from '#domain/config/county-config.ts';
+import { reportingPeriodAt } from '#domain/shared/period.ts';
+import { invoke } from '#local/api-gateway.ts';
+import type { Stack } from '#local/stack.ts';
+import { loadFixture, signIn, startTestStack } from '#local/testing.ts';
+import { pdfText, qpdfCheck, squash } from '#reports/testing/pdf-inspect.ts';
+import { runJob } from './run.ts';
+
+let stack: Stack;
+const period = reportingPeriodAt(new Date());
+
+beforeAll(async () => {
+  stack = await startTestStack({ only: ['dynamo', 's3', 'ses', 'cognito'] });
+  await loadFixture(stack);
+  const officer = await signIn(stack, 'v-t01v001');
+  for (const [householdId, memberCount, wage] of [
+    ['H0000001', 4, 1000],
+    ['H0000002', 2, 2000],
+    ['H0000006', 5, 0],
+  ] as const) {
+    const res = await invoke('POST', '/api/income', {
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${officer}` },
+      body: JSON.stringify({
+        submissionId: randomUUID(),
+        period,
+        householdId,
+        memberCount,
+        components: { wage, business: 0, property: 0, transfer: 0, businessCost: 0 },
+        expectedVersion: 0,
+      }),
+    });
+    expect(res.status).toBe(201);
+  }
+}, 60_000);
+afterAll(async () => stack?.stop());
+
+describe('income jobs', () => {
+  it('publishes a report per town and one for the county with the full analysis', async () => {
+    const result = await runJob(
+      { job: 'monthly-income', period },
+      { config: demoCountyConfig, now: new Date() },
+    );
+    expect(result.reports.map((r) => r.scope)).toEqual(['610999', 'T01', 'T02']);
+    const countyPdf = result.files.find((f) => f.filename.endsWith('.pdf'))!.content;
+    expect((await qpdfCheck(countyPdf)).code).toBe(0);
+    const text = squash((await pdfText(countyPdf)).text);
+    // Due: H1, H2, H4, H6 in T01 and H5 in T02 = 5; entered 3.
+    expect(text).toContain('应录户数5户');
+    expect(text).toContain('已录户数3户');
+    expect(text).toContain('表1-2各镇录入、审核和县级比对情况');
+    expect(text).toContain('七、疑似信息');
+    expect(text).toContain('四项收入均为零'); // H0000006 entered all zeros
+    if (process.env.INCOME_REPORT_OUT)
+      fs.writeFileSync(path.join(process.env.INCOME_REPORT_OUT, 'county.pdf'), countyPdf);
+  }, 60_000);
+
+  it('builds the quarterly meeting document', async () => {
+    const result = await runJob(
+      { job: 'income-quarterly', period },
+      { config: demoCountyConfig, now: new Date() },
+    );
+    expect(result.reports).toHaveLength(1);
+    const pdf = result.files.find((f) => f.filename.endsWith('.pdf'))!.content;
+    const text = squash((await pdfText(pdf)).text);
+    expect(text).toContain('季度收入分析研判会议材料');
+    expect(text).toContain('表1本季度各月收入研判情况');
+    if (process.env.INCOME_REPORT_OUT)
+      fs.writeFileSync(path.join(process.env.INCOME_REPORT_OUT, 'quarterly.pdf'), pdf);
+  }, 60_000);
+});
