@@ -58,7 +58,7 @@ describe('data quality on a phone', () => {
     await page.getByLabel('修正说明').fill('已在国家系统更正');
     await page.getByRole('button', { name: '确认已修正' }).click();
     await expect.poll(() => page.getByText('原因：已修正：已在国家系统更正').count()).toBe(1);
-    await expect.poll(() => page.getByText('状态：open → closed').count()).toBe(1);
+    await expect.poll(() => page.getByText('状态：待处理 → 已关闭').count()).toBe(1);
     await expect.poll(() => page.getByText('正确值：（空） → 初中').count()).toBe(1);
     await page.screenshot({ path: path.join(shots, 'quality-error-closed.png'), fullPage: true });
 

@@ -57,7 +57,10 @@ const buildOptions = {
 } as const satisfies esbuild.BuildOptions;
 
 /** Bump when the cache layout or the meaning of a key changes. */
-const cacheFormat = 1;
+const cacheFormat = 2;
+
+/** Age after which an outdated cached bundle is deleted. */
+const staleAfterMs = 60 * 60 * 1000;
 
 /** The file the Lambda runtime loads: `index.handler` means `index.mjs`, export `handler`. */
 export const bundleMainFile = 'index.mjs';
@@ -173,6 +176,16 @@ export class LambdaBundler {
     return { lock: this.lockHash, files };
   }
 
+  /** A current bundle of `key` in the cache, if there is one. */
+  private findCurrent(key: string): string | undefined {
+    const dir = join(this.cacheDir, key);
+    if (!existsSync(dir)) return undefined;
+    for (const version of readdirSync(dir)) {
+      if (this.isCurrent(join(dir, version))) return join(dir, version);
+    }
+    return undefined;
+  }
+
   /**
    * Returns the bundle folder of each spec (same order), building every missing or
    * outdated one in a single esbuild run.
@@ -183,15 +196,50 @@ export class LambdaBundler {
     specs.forEach((spec, i) => {
       const key = keys[i]!;
       if (this.done.has(key) || missing.has(key)) return;
-      const dir = join(this.cacheDir, key);
-      if (this.isCurrent(dir)) this.done.set(key, join(dir, 'bundle'));
+      const found = this.findCurrent(key);
+      if (found) this.done.set(key, join(found, 'bundle'));
       else missing.set(key, spec);
     });
     if (missing.size) this.build(missing);
     return keys.map((k) => this.done.get(k)!);
   }
 
+  /**
+   * Publishes a staged bundle as `<key>/<hash of its inputs>`. A published folder is
+   * never changed or replaced, so a synth running in parallel (the infra test files
+   * run side by side) can copy from it safely; when both build the same bundle, the
+   * first to publish wins and the other drops its copy.
+   */
+  private publish(key: string, staged: string, record: InputsRecord): string {
+    const versions = join(this.cacheDir, key);
+    const target = join(versions, sha256(JSON.stringify(record)).slice(0, 16));
+    mkdirSync(versions, { recursive: true });
+    if (!this.isCurrent(target)) {
+      try {
+        renameSync(staged, target);
+      } catch (e) {
+        if (!this.isCurrent(target)) throw e;
+      }
+    }
+    // Outdated versions go once nobody can still be copying from them.
+    for (const version of readdirSync(versions)) {
+      const dir = join(versions, version);
+      if (dir === target || Date.now() - statSync(dir).mtimeMs < staleAfterMs || this.isCurrent(dir))
+        continue;
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return target;
+  }
+
   private build(missing: ReadonlyMap<string, BundleSpec>): void {
+    mkdirSync(this.cacheDir, { recursive: true });
+    // Work folders of a synth that was killed half way.
+    for (const name of readdirSync(this.cacheDir)) {
+      const dir = join(this.cacheDir, name);
+      if (name.startsWith('.work-') && Date.now() - statSync(dir).mtimeMs > staleAfterMs) {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
     // Built beside the cache and moved in whole, so a parallel synth never sees half a bundle.
     const work = join(this.cacheDir, `.work-${randomUUID()}`);
     mkdirSync(work, { recursive: true });
@@ -229,16 +277,7 @@ export class LambdaBundler {
         }
         const record = this.inputsRecord(inputsOf.get(key) ?? [], spec);
         writeFileSync(join(staged, 'inputs.json'), JSON.stringify(record, null, 1));
-
-        const target = join(this.cacheDir, key);
-        rmSync(target, { recursive: true, force: true });
-        try {
-          renameSync(staged, target);
-        } catch (e) {
-          // Another synth published the same bundle a moment ago: theirs is as good as ours.
-          if (!this.isCurrent(target)) throw e;
-        }
-        this.done.set(key, join(target, 'bundle'));
+        this.done.set(key, join(this.publish(key, staged, record), 'bundle'));
       }
     } finally {
       rmSync(work, { recursive: true, force: true });

@@ -14,10 +14,45 @@ interface Change {
   changes: { path: string; from: unknown; to: unknown }[];
 }
 
-const show = (v: unknown) => (v === undefined || v === null || v === '' ? '（空）' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+/** Values staff read in Chinese; a register adds its own through `valueLabels`. */
+const commonValues: Record<string, string> = {
+  true: '是',
+  false: '否',
+  open: '待处理',
+  rectifying: '整改中',
+  rectified: '已整改',
+  closed: '已关闭',
+  entered: '已录入',
+  reviewed: '已审核',
+  flagged: '疑似',
+};
+
+function show(v: unknown, labels: Record<string, string>, fieldLabels: Record<string, string>): string {
+  if (v === undefined || v === null || v === '') return '（空）';
+  if (Array.isArray(v)) return v.length ? v.map((x) => show(x, labels, fieldLabels)).join('、') : '（空）';
+  if (typeof v === 'object') {
+    return Object.entries(v as Record<string, unknown>)
+      .map(([k, x]) => `${fieldLabels[k] ?? k}：${show(x, labels, fieldLabels)}`)
+      .join('；');
+  }
+  return labels[String(v)] ?? String(v);
+}
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
-export default function RecordHistory({ endpoint, id, labels = {} }: { endpoint: string; id: string; labels?: Record<string, string> }) {
+export default function RecordHistory({
+  endpoint,
+  id,
+  labels = {},
+  valueLabels = {},
+}: {
+  endpoint: string;
+  id: string;
+  /** Chinese names of field paths. */
+  labels?: Record<string, string>;
+  /** Chinese names of stored values (status codes and the like). */
+  valueLabels?: Record<string, string>;
+}) {
+  const values = { ...commonValues, ...valueLabels };
   const [entries, setEntries] = useState<{ version: number; change: Change }[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -40,7 +75,7 @@ export default function RecordHistory({ endpoint, id, labels = {} }: { endpoint:
               <ul>
                 {e.change.changes.map((c) => (
                   <li key={c.path}>
-                    {labels[c.path] ?? c.path}：{show(c.from)} → {show(c.to)}
+                    {labels[c.path] ?? c.path}：{show(c.from, values, labels)} → {show(c.to, values, labels)}
                   </li>
                 ))}
               </ul>
