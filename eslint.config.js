@@ -4,14 +4,30 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'cdk.out/**', 'forms/dist/**', 'forms/.astro/**', '.data/**', 'out/**', '**/*.d.ts'],
+    ignores: [
+      'node_modules/**',
+      'cdk.out/**',
+      'forms/dist/**',
+      'forms/.astro/**',
+      '.data/**',
+      'out/**',
+      '**/*.d.ts',
+    ],
   },
   js.configs.recommended,
+  {
+    // Config files run in Node.
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: { globals: { URL: 'readonly', process: 'readonly', module: 'writable', require: 'readonly' } },
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
     },

@@ -108,7 +108,9 @@ describe('a month of the calendar on a fake clock', () => {
     });
     expect(new Set(keysOf).size).toBe(keysOf.length);
 
-    const mails = all.filter((m) => m.subject.includes('月度收入分析研判') && m.subject.includes('2026年10月'));
+    const mails = all.filter(
+      (m) => m.subject.includes('月度收入分析研判') && m.subject.includes('2026年10月'),
+    );
     const got = mails.map((m) => `${to(m)} ${m.subject}`).sort();
     expect(got).toEqual([
       'head-t02@test.invalid 【月度收入分析研判报告】西川镇 2026年10月',
@@ -137,7 +139,11 @@ describe('a month of the calendar on a fake clock', () => {
     expect(delivered.every((d) => d.status === 'sent')).toBe(true);
     const archived = await searchReports(county, { period: '2026-10', limit: 50 });
     expect(archived.items.map((r) => r.reportId)).toEqual(
-      expect.arrayContaining(['monthly-income.2026-10.610999', 'monthly-income.2026-10.T01', 'monthly-income.2026-10.T02']),
+      expect.arrayContaining([
+        'monthly-income.2026-10.610999',
+        'monthly-income.2026-10.T01',
+        'monthly-income.2026-10.T02',
+      ]),
     );
   }, 300_000);
 

@@ -25,12 +25,22 @@ export function launchBrowser(): Promise<Browser> {
 
 /** A phone-sized page (390×844), as most village staff see the forms. */
 export async function phonePage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
   return context.newPage();
 }
 
 /** Signs in through the real sign-in page. */
-export async function signInThroughPage(page: Page, baseUrl: string, username: string, password: string, next = '/') {
+export async function signInThroughPage(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password: string,
+  next = '/',
+) {
   await page.goto(`${baseUrl}/login/?next=${encodeURIComponent(next)}`);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);

@@ -32,7 +32,8 @@ async function fill(page: Page, householdId: string, wage: string) {
   await page.getByLabel('农户', { exact: true }).selectOption(householdId);
   await page.getByLabel('家庭人口数（人）').fill('3');
   await page.getByLabel('工资性收入').fill(wage);
-  for (const label of ['生产经营性收入', '财产性收入', '转移性收入', '生产经营性支出']) await page.getByLabel(label).fill('0');
+  for (const label of ['生产经营性收入', '财产性收入', '转移性收入', '生产经营性支出'])
+    await page.getByLabel(label).fill('0');
   await page.getByRole('button', { name: '提交' }).click();
   await expect.poll(() => page.getByRole('status').first().textContent()).toContain('已保存在本机');
 }

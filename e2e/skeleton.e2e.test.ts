@@ -60,7 +60,10 @@ describe('walking skeleton', () => {
     await expect.poll(() => page.getByRole('status').textContent()).toContain('已保存：王建国');
     await page.screenshot({ path: path.join(shots, 'income-entry-saved.png'), fullPage: true });
 
-    const result = await runJob({ job: 'monthly-income', period }, { config: demoCountyConfig, now: new Date() });
+    const result = await runJob(
+      { job: 'monthly-income', period },
+      { config: demoCountyConfig, now: new Date() },
+    );
     // County leaders and the coordination office get the county-wide report (towns get their own).
     expect(result.deliveries.filter((d) => d.status === 'sent').map((d) => d.recipient)).toEqual(
       expect.arrayContaining(['leader@test.invalid', 'office@test.invalid']),

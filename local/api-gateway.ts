@@ -114,7 +114,9 @@ export function toApiEvent(r: {
       timeEpoch: Date.now(),
     },
     // Base64 keeps the exact bytes: invalid UTF-8 must reach the function to be refused there.
-    ...(r.body.length ? { body: r.body.toString('base64'), isBase64Encoded: true } : { isBase64Encoded: false }),
+    ...(r.body.length
+      ? { body: r.body.toString('base64'), isBase64Encoded: true }
+      : { isBase64Encoded: false }),
   };
 }
 
@@ -128,7 +130,12 @@ export interface ApiResponse {
 
 const reply = (status: number, code: string, message: string): ApiResponse => {
   const body = { error: { code, message } };
-  return { status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: Buffer.from(JSON.stringify(body)), json: body };
+  return {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: Buffer.from(JSON.stringify(body)),
+    json: body,
+  };
 };
 
 /**
@@ -146,14 +153,28 @@ export async function invoke(
   if (match === 'method-not-allowed') return reply(405, 'ROUTE.METHOD_NOT_ALLOWED', '不支持该请求方式');
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(opts.headers ?? {})) headers[k.toLowerCase()] = v;
-  const body = typeof opts.body === 'string' ? Buffer.from(opts.body, 'utf8') : (opts.body ?? Buffer.alloc(0));
-  const event = toApiEvent({ route: match.route, params: match.params, url, method: method.toUpperCase(), headers, body, ...(opts.sourceIp ? { sourceIp: opts.sourceIp } : {}) });
+  const body =
+    typeof opts.body === 'string' ? Buffer.from(opts.body, 'utf8') : (opts.body ?? Buffer.alloc(0));
+  const event = toApiEvent({
+    route: match.route,
+    params: match.params,
+    url,
+    method: method.toUpperCase(),
+    headers,
+    body,
+    ...(opts.sourceIp ? { sourceIp: opts.sourceIp } : {}),
+  });
   const handler = await loadHandler(match.route);
   const result = await handler(event, lambdaContext(match.route.handler));
-  const out = (typeof result === 'string' ? { statusCode: 200, body: result } : result) as Exclude<APIGatewayProxyResultV2, string>;
+  const out = (typeof result === 'string' ? { statusCode: 200, body: result } : result) as Exclude<
+    APIGatewayProxyResultV2,
+    string
+  >;
   const outHeaders: Record<string, string> = {};
   for (const [k, v] of Object.entries(out.headers ?? {})) outHeaders[k] = String(v);
-  const payload = out.isBase64Encoded ? Buffer.from(out.body ?? '', 'base64') : Buffer.from(out.body ?? '', 'utf8');
+  const payload = out.isBase64Encoded
+    ? Buffer.from(out.body ?? '', 'base64')
+    : Buffer.from(out.body ?? '', 'utf8');
   let json: unknown;
   try {
     json = JSON.parse(payload.toString('utf8'));
@@ -172,7 +193,9 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse): Prom
       ? reply(413, 'REQUEST.TOO_LARGE', '提交内容过大')
       : await invoke(req.method ?? 'GET', req.url ?? '/', {
           headers: Object.fromEntries(
-            Object.entries(req.headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v.join(',') : v]])),
+            Object.entries(req.headers).flatMap(([k, v]) =>
+              v === undefined ? [] : [[k, Array.isArray(v) ? v.join(',') : v]],
+            ),
           ),
           body,
           sourceIp: req.socket.remoteAddress ?? '127.0.0.1',

@@ -17,9 +17,12 @@ const has = (bin: string) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdi
 const missing = needs.filter((n) => !has(n.bin));
 if (missing.length) {
   const pkgs = [...new Set(missing.map((m) => m.pkg))];
-  console.log(`Installing missing system packages: ${pkgs.join(' ')} (${missing.map((m) => m.why).join('; ')})`);
+  console.log(
+    `Installing missing system packages: ${pkgs.join(' ')} (${missing.map((m) => m.why).join('; ')})`,
+  );
   const isRoot = process.getuid?.() === 0;
-  const canSudo = !isRoot && has('sudo') && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
+  const canSudo =
+    !isRoot && has('sudo') && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
   if (has('apt-get') && (isRoot || canSudo)) {
     const apt = (...args: string[]) =>
       execFileSync(isRoot ? 'apt-get' : 'sudo', isRoot ? args : ['-n', 'apt-get', ...args], {
@@ -29,7 +32,9 @@ if (missing.length) {
     apt('update', '-qq');
     apt('install', '-y', '-qq', '--no-install-recommends', ...pkgs);
   } else {
-    console.error(`\nThe tests need: ${pkgs.join(', ')}. Install them with:\n\n  sudo apt-get install -y ${pkgs.join(' ')}\n`);
+    console.error(
+      `\nThe tests need: ${pkgs.join(', ')}. Install them with:\n\n  sudo apt-get install -y ${pkgs.join(' ')}\n`,
+    );
     process.exit(1);
   }
   const still = needs.filter((n) => !has(n.bin));

@@ -55,12 +55,16 @@ async function main() {
       { config, now: new Date(), progress: (m) => console.log(m) },
     );
     for (const r of result.reports) {
-      console.log(`报告：${r.title}（${r.pages} 页）${r.created ? '→ 已归档' : '（此前已归档，本次只补发）'} ${r.pdfKey}`);
+      console.log(
+        `报告：${r.title}（${r.pages} 页）${r.created ? '→ 已归档' : '（此前已归档，本次只补发）'} ${r.pdfKey}`,
+      );
     }
     const sent = result.deliveries.filter((d) => d.status === 'sent').length;
     const skipped = result.deliveries.filter((d) => d.status === 'skipped').length;
     const failed = result.deliveries.filter((d) => d.status === 'failed' || d.status === 'abandoned');
-    console.log(`邮件：发送 ${sent}，已发送过而跳过 ${skipped}，失败 ${failed.length}（失败的会按退避时间自动重试）`);
+    console.log(
+      `邮件：发送 ${sent}，已发送过而跳过 ${skipped}，失败 ${failed.length}（失败的会按退避时间自动重试）`,
+    );
     for (const f of failed) console.log(`  失败 ${f.recipient}: ${f.error}`);
     if (values.out) {
       fs.mkdirSync(values.out, { recursive: true });
@@ -70,7 +74,10 @@ async function main() {
         console.log(`已写出 ${file}`);
       }
     }
-    if (stack) console.log('提示：本次临时启动的邮件模拟服务已随任务结束关闭；要在本地邮箱查看邮件，请先运行 npm start 再执行任务。');
+    if (stack)
+      console.log(
+        '提示：本次临时启动的邮件模拟服务已随任务结束关闭；要在本地邮箱查看邮件，请先运行 npm start 再执行任务。',
+      );
     if (failed.length) process.exitCode = 2;
   } finally {
     await stack?.stop();

@@ -13,7 +13,9 @@ export function startScheduler(log: (m: string) => void = console.log): { stop()
         try {
           const { handler } = await import('../functions/run-job/handler.ts');
           const result = await handler({ job: s.job, scheduleId: s.id });
-          log(`[schedule] ${s.id} done: ${result.reports.length} report(s), ${result.deliveries.length} delivery(ies)`);
+          log(
+            `[schedule] ${s.id} done: ${result.reports.length} report(s), ${result.deliveries.length} delivery(ies)`,
+          );
         } catch (e) {
           log(`[schedule] ${s.id} failed: ${(e as Error).message}`);
         }

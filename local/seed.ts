@@ -188,7 +188,13 @@ export async function openDemoEntryWindows(config: CountyConfig, now = new Date(
   // Only where missing: a restart must not bump what staff see in the windows list.
   for (const r of records) {
     await dynamo()
-      .send(new PutCommand({ TableName: tableName(), Item: recordItem(r), ConditionExpression: 'attribute_not_exists(pk)' }))
+      .send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: recordItem(r),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      )
       .catch((e: unknown) => {
         if ((e as { name?: string }).name !== 'ConditionalCheckFailedException') throw e;
       });

@@ -49,7 +49,8 @@ type SesStart = (config: { host: string; port: number }) => Promise<Server>;
 /** aws-ses-v2-local is CommonJS with a `default` export; Node and Vite unwrap it differently. */
 function sesStarter(): SesStart {
   let m: unknown = sesModule;
-  while (typeof m !== 'function' && m && typeof m === 'object' && 'default' in m) m = (m as { default: unknown }).default;
+  while (typeof m !== 'function' && m && typeof m === 'object' && 'default' in m)
+    m = (m as { default: unknown }).default;
   return m as SesStart;
 }
 
@@ -144,7 +145,12 @@ export async function startStandins(opts: StandinOptions): Promise<Standins> {
   if (want('dynamo')) {
     const dbDir = opts.dataDir ? path.join(opts.dataDir, 'dynamodb') : undefined;
     if (dbDir) fs.mkdirSync(dbDir, { recursive: true });
-    const ddb = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(dbDir ? { path: dbDir } : {}) });
+    const ddb = dynalite({
+      createTableMs: 0,
+      deleteTableMs: 0,
+      updateTableMs: 0,
+      ...(dbDir ? { path: dbDir } : {}),
+    });
     await new Promise<void>((resolve) => ddb.listen(ports.dynamo, host, () => resolve()));
     stops.push(() => closeServer(ddb));
     await ensureTable(`http://${host}:${ports.dynamo}`);

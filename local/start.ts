@@ -28,7 +28,9 @@ async function main() {
   log(`  DynamoDB        http://${h}:${ports.dynamo}  (dynalite)`);
   log(`  S3              http://${h}:${ports.s3}  (s3rver)`);
   log(`  Cognito         http://${h}:${ports.cognito}  (cognito-local)`);
-  log(`  定时任务        ${schedules.length} 个（Asia/Shanghai），手动运行：npm run job -- monthly-income --period YYYY-MM`);
+  log(
+    `  定时任务        ${schedules.length} 个（Asia/Shanghai），手动运行：npm run job -- monthly-income --period YYYY-MM`,
+  );
   log('');
   log('按 Ctrl-C 停止。');
   let stopping = false;

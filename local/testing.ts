@@ -36,12 +36,54 @@ export const fixtureUnits: OrgUnit[] = [
 ];
 
 export const fixtureHouseholds: Household[] = [
-  { id: 'H0000001', villageId: 'T01V001', townId: 'T01', headName: '王建国', category: 'alleviated', memberCount: 4 },
-  { id: 'H0000002', villageId: 'T01V001', townId: 'T01', headName: '李秀英', category: 'monitored', memberCount: 2 },
-  { id: 'H0000003', villageId: 'T01V001', townId: 'T01', headName: '赵大山', category: 'ordinary', memberCount: 3 },
-  { id: 'H0000004', villageId: 'T01V002', townId: 'T01', headName: '陈玉兰', category: 'alleviated', memberCount: 5 },
-  { id: 'H0000006', villageId: 'T01V001', townId: 'T01', headName: '孙桂芳', category: 'alleviated', memberCount: 5 },
-  { id: 'H0000005', villageId: 'T02V001', townId: 'T02', headName: '刘长河', category: 'alleviated', memberCount: 3 },
+  {
+    id: 'H0000001',
+    villageId: 'T01V001',
+    townId: 'T01',
+    headName: '王建国',
+    category: 'alleviated',
+    memberCount: 4,
+  },
+  {
+    id: 'H0000002',
+    villageId: 'T01V001',
+    townId: 'T01',
+    headName: '李秀英',
+    category: 'monitored',
+    memberCount: 2,
+  },
+  {
+    id: 'H0000003',
+    villageId: 'T01V001',
+    townId: 'T01',
+    headName: '赵大山',
+    category: 'ordinary',
+    memberCount: 3,
+  },
+  {
+    id: 'H0000004',
+    villageId: 'T01V002',
+    townId: 'T01',
+    headName: '陈玉兰',
+    category: 'alleviated',
+    memberCount: 5,
+  },
+  {
+    id: 'H0000006',
+    villageId: 'T01V001',
+    townId: 'T01',
+    headName: '孙桂芳',
+    category: 'alleviated',
+    memberCount: 5,
+  },
+  {
+    id: 'H0000005',
+    villageId: 'T02V001',
+    townId: 'T02',
+    headName: '刘长河',
+    category: 'alleviated',
+    memberCount: 3,
+  },
 ];
 
 export interface FixtureUser {
@@ -54,11 +96,38 @@ export interface FixtureUser {
 }
 
 export const fixtureUsers: FixtureUser[] = [
-  { username: 'v-t01v001', name: '张信息员', role: 'village-officer', unitId: 'T01V001', townId: 'T01', email: 'v-t01v001@test.invalid' },
-  { username: 'v-t02v001', name: '周信息员', role: 'village-officer', unitId: 'T02V001', townId: 'T02', email: 'v-t02v001@test.invalid' },
-  { username: 'town-t01', name: '孙镇干部', role: 'town-staff', unitId: 'T01', townId: 'T01', email: 'town-t01@test.invalid' },
+  {
+    username: 'v-t01v001',
+    name: '张信息员',
+    role: 'village-officer',
+    unitId: 'T01V001',
+    townId: 'T01',
+    email: 'v-t01v001@test.invalid',
+  },
+  {
+    username: 'v-t02v001',
+    name: '周信息员',
+    role: 'village-officer',
+    unitId: 'T02V001',
+    townId: 'T02',
+    email: 'v-t02v001@test.invalid',
+  },
+  {
+    username: 'town-t01',
+    name: '孙镇干部',
+    role: 'town-staff',
+    unitId: 'T01',
+    townId: 'T01',
+    email: 'town-t01@test.invalid',
+  },
   { username: 'leader', name: '吴县长', role: 'leader', unitId: county, email: 'leader@test.invalid' },
-  { username: 'office', name: '郑主任', role: 'coordination-office', unitId: county, email: 'office@test.invalid' },
+  {
+    username: 'office',
+    name: '郑主任',
+    role: 'coordination-office',
+    unitId: county,
+    email: 'office@test.invalid',
+  },
   { username: 'auditor', name: '钱督查', role: 'auditor', unitId: county, email: 'auditor@test.invalid' },
 ];
 
@@ -112,6 +181,7 @@ export async function signIn(stack: Stack, username: string, password = testPass
     }),
   );
   const token = out.AuthenticationResult?.IdToken;
-  if (!token) throw new Error(`sign-in of ${username} returned no ID token (challenge ${out.ChallengeName ?? 'none'})`);
+  if (!token)
+    throw new Error(`sign-in of ${username} returned no ID token (challenge ${out.ChallengeName ?? 'none'})`);
   return token;
 }

@@ -5,12 +5,15 @@ import type { RecordChange, RecordRepository, StoredRecord } from './record.ts';
 
 /** Lists the fields that differ between two values, as dotted paths. */
 export function diff(before: unknown, after: unknown, prefix = ''): RecordChange['changes'] {
-  const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+  const isObj = (v: unknown): v is Record<string, unknown> =>
+    !!v && typeof v === 'object' && !Array.isArray(v);
   if (isObj(before) && isObj(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
     return keys.flatMap((k) => diff(before[k], after[k], prefix ? `${prefix}.${k}` : k));
   }
-  return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ path: prefix || '(record)', from: before, to: after }];
+  return JSON.stringify(before) === JSON.stringify(after)
+    ? []
+    : [{ path: prefix || '(record)', from: before, to: after }];
 }
 
 export interface CommandContext {

@@ -3,7 +3,8 @@
  * Chinese message for the person at the form. The HTTP error middleware maps the
  * `kind` to a status; the domain itself knows nothing of HTTP.
  */
-export type ErrorKind = 'validation' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'too-large';
+export type ErrorKind =
+  'validation' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'too-large';
 
 export interface FieldIssue {
   /** Dotted path of the field, e.g. `components.wage`. */
@@ -28,7 +29,11 @@ export class DomainError extends Error {
 }
 
 export class ValidationError extends DomainError {
-  constructor(issues: FieldIssue[], code = 'VALIDATION.FAILED', message = '提交的内容有误，请按提示修改后再提交') {
+  constructor(
+    issues: FieldIssue[],
+    code = 'VALIDATION.FAILED',
+    message = '提交的内容有误，请按提示修改后再提交',
+  ) {
     super(code, message, 'validation', issues);
   }
 }

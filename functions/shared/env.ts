@@ -4,7 +4,8 @@ import { envNames } from '#domain/system/resources.ts';
 /** Reads an environment variable, failing loudly (at cold start) when it is missing. */
 export function requireEnv(name: string): string {
   const v = process.env[name];
-  if (v === undefined || v === '') throw new Error(`CONFIG.ENV_MISSING: environment variable ${name} is not set`);
+  if (v === undefined || v === '')
+    throw new Error(`CONFIG.ENV_MISSING: environment variable ${name} is not set`);
   return v;
 }
 

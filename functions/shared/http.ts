@@ -63,7 +63,11 @@ const jsonHeaders = {
   'x-content-type-options': 'nosniff',
 };
 
-export function json(status: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyResultV2 {
+export function json(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): APIGatewayProxyResultV2 {
   return { statusCode: status, headers: { ...jsonHeaders, ...headers }, body: JSON.stringify(body) };
 }
 
@@ -76,7 +80,13 @@ export const errorMiddleware = (): MiddlewareObj<APIGatewayProxyEventV2, APIGate
       const status = statusOf[err.kind];
       if (err.kind === 'forbidden' || err.kind === 'unauthenticated') {
         const p = (request.internal as Internal).principal;
-        logger.warn('access denied', { code: err.code, route, user: p?.userId, role: p?.role, unit: p?.unitId });
+        logger.warn('access denied', {
+          code: err.code,
+          route,
+          user: p?.userId,
+          role: p?.role,
+          unit: p?.unitId,
+        });
       }
       request.response = json(status, {
         error: { code: err.code, message: err.message, issues: err.issues, ...err.details },
@@ -84,7 +94,9 @@ export const errorMiddleware = (): MiddlewareObj<APIGatewayProxyEventV2, APIGate
       return;
     }
     logger.error('unhandled error', { route, error: err as Error });
-    request.response = json(500, { error: { code: 'INTERNAL', message: '系统繁忙，请稍后重试；数据未保存' } });
+    request.response = json(500, {
+      error: { code: 'INTERNAL', message: '系统繁忙，请稍后重试；数据未保存' },
+    });
   },
 });
 
@@ -110,12 +122,14 @@ const requestMiddleware = (routeId: RouteId, schema?: z.ZodType): MiddlewareObj<
     const verified = await authenticate(request.event.headers ?? {});
     const principal = await withDirectoryName(verified);
     internal.principal = principal;
-    if (!hasRole(principal, route.roles)) throw new ForbiddenError('AUTH.ROLE_DENIED', '您的角色无权进行此操作');
+    if (!hasRole(principal, route.roles))
+      throw new ForbiddenError('AUTH.ROLE_DENIED', '您的角色无权进行此操作');
     let body: unknown;
     try {
       body = decodeBody(request.event);
     } catch (e) {
-      if (e instanceof TypeError) throw new ValidationError([], 'REQUEST.INVALID_UTF8', '提交内容的文字编码无效（须为 UTF-8）');
+      if (e instanceof TypeError)
+        throw new ValidationError([], 'REQUEST.INVALID_UTF8', '提交内容的文字编码无效（须为 UTF-8）');
       throw e;
     }
     internal.body = schema ? parseOrThrow(schema, body ?? {}) : body;

@@ -62,7 +62,8 @@ export interface LedgerView<T> {
 
 /** The caller's own reach narrows the query: a village officer sees their village, town staff their town. */
 function narrowToCaller(p: Principal, q: LedgerQuery): LedgerQuery {
-  if (p.role === 'village-officer' || p.role === 'assistance-cadre') return { ...q, villageId: p.unitId, ...(p.townId ? { townId: p.townId } : {}) };
+  if (p.role === 'village-officer' || p.role === 'assistance-cadre')
+    return { ...q, villageId: p.unitId, ...(p.townId ? { townId: p.townId } : {}) };
   if (p.role === 'town-staff') return { ...q, townId: p.unitId };
   return q;
 }
@@ -98,7 +99,10 @@ export async function queryLedger<T>(view: LedgerView<T>, p: Principal, q: Ledge
   rows.sort((a, b) => {
     const x = (a as Record<string, unknown>)[key];
     const y = (b as Record<string, unknown>)[key];
-    const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x ?? '').localeCompare(String(y ?? ''), 'zh-CN');
+    const c =
+      typeof x === 'number' && typeof y === 'number'
+        ? x - y
+        : String(x ?? '').localeCompare(String(y ?? ''), 'zh-CN');
     return nq.desc ? -c : c;
   });
   return { total: rows.length, rows };
@@ -110,7 +114,10 @@ export function ledgerListHandler<T>(routeId: RouteId, view: LedgerView<T>) {
     const q = parseLedgerQuery(query);
     const { total, rows } = await queryLedger(view, principal, q, new Date());
     const start = (q.page - 1) * q.pageSize;
-    return { status: 200, body: { total, page: q.page, pageSize: q.pageSize, items: rows.slice(start, start + q.pageSize) } };
+    return {
+      status: 200,
+      body: { total, page: q.page, pageSize: q.pageSize, items: rows.slice(start, start + q.pageSize) },
+    };
   });
 }
 
@@ -121,10 +128,18 @@ export function ledgerExportHandler<T>(
   sheet: { name: string; filename: string; columns: SheetColumn[] },
 ) {
   return httpRoute(routeId, undefined, async ({ principal, query }) => {
-    const { rows } = await queryLedger(view, principal, { ...parseLedgerQuery(query), page: 1, pageSize: 1e9 }, new Date());
-    const content = await buildWorkbook([{ name: sheet.name, columns: sheet.columns, rows: rows as Record<string, CellValue>[] }], {
-      creator: principal.name,
-    });
+    const { rows } = await queryLedger(
+      view,
+      principal,
+      { ...parseLedgerQuery(query), page: 1, pageSize: 1e9 },
+      new Date(),
+    );
+    const content = await buildWorkbook(
+      [{ name: sheet.name, columns: sheet.columns, rows: rows as Record<string, CellValue>[] }],
+      {
+        creator: principal.name,
+      },
+    );
     return {
       status: 200,
       body: null,
@@ -141,7 +156,8 @@ export function ledgerExportHandler<T>(
 export function recordHistoryHandler(routeId: RouteId, view: { kind: string; scope: Scope }) {
   return httpRoute(routeId, undefined, async ({ principal, params }) => {
     const id = params.id ?? '';
-    if (!/^[A-Za-z0-9-]{1,64}$/.test(id)) throw new ValidationError([{ path: 'id', code: 'invalid', message: '记录编号无效' }]);
+    if (!/^[A-Za-z0-9-]{1,64}$/.test(id))
+      throw new ValidationError([{ path: 'id', code: 'invalid', message: '记录编号无效' }]);
     const record = await recordRepository.get(principal.countyCode, view.kind, id);
     if (!record) throw new NotFoundError('RECORD.NOT_FOUND', '未找到该记录');
     assertReach(principal, view.scope, record);
@@ -160,10 +176,16 @@ export interface CreateSpec<S extends z.ZodType, T extends Record<string, unknow
   /** Where the new record sits (checked against the caller); may read the store (e.g. the household). */
   locate: (body: z.infer<S>, p: Principal) => Promise<Omit<RecordLocation, 'countyCode'>>;
   /** The record's data and id from the validated body (server-side rules go here). */
-  build: (body: z.infer<S>, p: Principal, now: Date) => Promise<{ id: string; data: T }> | { id: string; data: T };
+  build: (
+    body: z.infer<S>,
+    p: Principal,
+    now: Date,
+  ) => Promise<{ id: string; data: T }> | { id: string; data: T };
 }
 
-export function createRecordHandler<S extends z.ZodType, T extends Record<string, unknown>>(spec: CreateSpec<S, T>) {
+export function createRecordHandler<S extends z.ZodType, T extends Record<string, unknown>>(
+  spec: CreateSpec<S, T>,
+) {
   return httpRoute(spec.routeId, spec.schema, async ({ body: raw, principal }) => {
     const body = raw as z.infer<S>;
     const now = new Date();
@@ -178,7 +200,13 @@ export function createRecordHandler<S extends z.ZodType, T extends Record<string
     const location = await spec.locate(body, principal);
     const { id, data } = await spec.build(body, principal, now);
     const { record, replayed } = await createRecord(
-      { kind: spec.kind, id, data, location: { ...location, countyCode: principal.countyCode }, scope: spec.scope },
+      {
+        kind: spec.kind,
+        id,
+        data,
+        location: { ...location, countyCode: principal.countyCode },
+        scope: spec.scope,
+      },
       { who: principal, repo: recordRepository, now, submissionId, form: spec.form },
     );
     return { status: 201, body: { record }, headers: { 'x-idempotent-replay': String(replayed) } };
@@ -197,13 +225,16 @@ export interface UpdateSpec<S extends z.ZodType, T extends Record<string, unknow
   reason?: (body: z.infer<S>) => string | undefined;
 }
 
-export function updateRecordHandler<S extends z.ZodType, T extends Record<string, unknown>>(spec: UpdateSpec<S, T>) {
+export function updateRecordHandler<S extends z.ZodType, T extends Record<string, unknown>>(
+  spec: UpdateSpec<S, T>,
+) {
   return httpRoute(spec.routeId, spec.schema, async ({ body: raw, principal, params }) => {
     const body = raw as z.infer<S>;
     const now = new Date();
     const b = body as { submissionId: string; expectedVersion: number };
     const id = params.id ?? '';
-    if (!/^[A-Za-z0-9-]{1,64}$/.test(id)) throw new ValidationError([{ path: 'id', code: 'invalid', message: '记录编号无效' }]);
+    if (!/^[A-Za-z0-9-]{1,64}$/.test(id))
+      throw new ValidationError([{ path: 'id', code: 'invalid', message: '记录编号无效' }]);
     const reason = spec.reason?.(body);
     const { record, replayed } = await updateRecord<T>(
       {

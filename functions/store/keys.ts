@@ -41,11 +41,20 @@ export const keys = {
     sk: `${recordKind}#${period}#V${String(version).padStart(6, '0')}`,
   }),
   /** Marker of a processed submission id: retries find it and store nothing new. */
-  submission: (county: string, submissionId: string) => ({ pk: `${c(county)}#SUB#${submissionId}`, sk: 'SUB' }),
+  submission: (county: string, submissionId: string) => ({
+    pk: `${c(county)}#SUB#${submissionId}`,
+    sk: 'SUB',
+  }),
   /** A record of one of the registers (visit, problem, petition…). */
   record: (county: string, kind: string, id: string) => ({ pk: `${c(county)}#REC#${kind}#${id}`, sk: 'REC' }),
   /** gsi1: a register's records of one town, ordered by creation. */
-  recordsByTown: (county: string, kind: string, townId: string | undefined, createdAt: string, id: string) => ({
+  recordsByTown: (
+    county: string,
+    kind: string,
+    townId: string | undefined,
+    createdAt: string,
+    id: string,
+  ) => ({
     gsi1pk: `${c(county)}#KIND#${kind}#T#${townId ?? '-'}`,
     gsi1sk: `${createdAt}#${id}`,
   }),
@@ -160,7 +169,9 @@ function idHash(idNumber: string): string {
 }
 
 /** Strips key attributes before a stored item leaves the adapter. */
-export function withoutKeys<T extends Record<string, unknown>>(item: T): Omit<T, 'pk' | 'sk' | 'gsi1pk' | 'gsi1sk' | 'gsi2pk' | 'gsi2sk'> {
+export function withoutKeys<T extends Record<string, unknown>>(
+  item: T,
+): Omit<T, 'pk' | 'sk' | 'gsi1pk' | 'gsi1sk' | 'gsi2pk' | 'gsi2sk'> {
   const { pk, sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, ...rest } = item;
   return rest;
 }

@@ -5,11 +5,15 @@ import { keys } from './keys.ts';
 import { tableName } from './table.ts';
 
 /** Reads every page of a query. */
-export async function queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Record<string, unknown>[]> {
+export async function queryAll(
+  input: Omit<QueryCommandInput, 'TableName'>,
+): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const out = await dynamo().send(new QueryCommand({ ...input, TableName: tableName(), ExclusiveStartKey: start }));
+    const out = await dynamo().send(
+      new QueryCommand({ ...input, TableName: tableName(), ExclusiveStartKey: start }),
+    );
     items.push(...(out.Items ?? []));
     start = out.LastEvaluatedKey;
   } while (start);
@@ -30,7 +34,9 @@ export function toHousehold(item: Record<string, unknown>): Household {
 }
 
 export async function getHousehold(county: string, id: string): Promise<Household | undefined> {
-  const out = await dynamo().send(new GetCommand({ TableName: tableName(), Key: keys.household(county, id) }));
+  const out = await dynamo().send(
+    new GetCommand({ TableName: tableName(), Key: keys.household(county, id) }),
+  );
   return out.Item ? toHousehold(out.Item) : undefined;
 }
 

@@ -5,7 +5,13 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { RecordChange, RecordFilter, RecordHistoryEntry, RecordRepository, StoredRecord } from '#domain/records/record.ts';
+import type {
+  RecordChange,
+  RecordFilter,
+  RecordHistoryEntry,
+  RecordRepository,
+  StoredRecord,
+} from '#domain/records/record.ts';
 import { VersionConflictError } from '#domain/shared/errors.ts';
 import { dynamo } from '../shared/clients.ts';
 import { keys } from './keys.ts';
@@ -44,11 +50,14 @@ export function recordItem(r: StoredRecord): Record<string, unknown> {
 }
 
 const isConditionFailure = (e: unknown) =>
-  e instanceof ConditionalCheckFailedException || (e as { name?: string }).name === 'ConditionalCheckFailedException';
+  e instanceof ConditionalCheckFailedException ||
+  (e as { name?: string }).name === 'ConditionalCheckFailedException';
 
 async function putIfAbsent(item: Record<string, unknown>): Promise<void> {
   try {
-    await dynamo().send(new PutCommand({ TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
+    await dynamo().send(
+      new PutCommand({ TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+    );
   } catch (e) {
     if (!isConditionFailure(e)) throw e;
   }
@@ -61,7 +70,11 @@ async function get(county: string, kind: string, id: string): Promise<StoredReco
   return out.Item ? toStoredRecord(out.Item) : undefined;
 }
 
-async function commit(record: StoredRecord, condition: Pick<PutCommand['input'], 'ConditionExpression' | 'ExpressionAttributeValues'>, change: RecordChange) {
+async function commit(
+  record: StoredRecord,
+  condition: Pick<PutCommand['input'], 'ConditionExpression' | 'ExpressionAttributeValues'>,
+  change: RecordChange,
+) {
   let stored = record;
   try {
     await dynamo().send(new PutCommand({ TableName: tableName(), Item: recordItem(record), ...condition }));
@@ -73,17 +86,31 @@ async function commit(record: StoredRecord, condition: Pick<PutCommand['input'],
     }
     stored = current;
   }
-  await putIfAbsent({ ...keys.recordHistory(stored.countyCode, stored.kind, stored.id, stored.version), change, record: stored });
-  await putIfAbsent({ ...keys.submission(stored.countyCode, change.submissionId), storedRecord: stored, at: change.at });
+  await putIfAbsent({
+    ...keys.recordHistory(stored.countyCode, stored.kind, stored.id, stored.version),
+    change,
+    record: stored,
+  });
+  await putIfAbsent({
+    ...keys.submission(stored.countyCode, change.submissionId),
+    storedRecord: stored,
+    at: change.at,
+  });
   return stored;
 }
 
 export const recordRepository: RecordRepository = {
   async findSubmission(county, submissionId) {
     const out = await dynamo().send(
-      new GetCommand({ TableName: tableName(), Key: keys.submission(county, submissionId), ConsistentRead: true }),
+      new GetCommand({
+        TableName: tableName(),
+        Key: keys.submission(county, submissionId),
+        ConsistentRead: true,
+      }),
     );
-    return out.Item?.storedRecord ? toStoredRecord(out.Item.storedRecord as Record<string, unknown>) : undefined;
+    return out.Item?.storedRecord
+      ? toStoredRecord(out.Item.storedRecord as Record<string, unknown>)
+      : undefined;
   },
   get,
   create(record, change) {
@@ -109,13 +136,19 @@ export const recordRepository: RecordRepository = {
           IndexName: 'gsi1',
           KeyConditionExpression: `gsi1pk = :p${range.cond}`,
           ExpressionAttributeNames: range.cond ? { '#sk': 'gsi1sk' } : undefined,
-          ExpressionAttributeValues: { ':p': keys.recordsByTown(county, kind, filter.townId, '', '').gsi1pk, ...range.values },
+          ExpressionAttributeValues: {
+            ':p': keys.recordsByTown(county, kind, filter.townId, '', '').gsi1pk,
+            ...range.values,
+          },
         })
       : await queryAll({
           IndexName: 'gsi2',
           KeyConditionExpression: `gsi2pk = :p${range.cond}`,
           ExpressionAttributeNames: range.cond ? { '#sk': 'gsi2sk' } : undefined,
-          ExpressionAttributeValues: { ':p': keys.recordsOfCounty(county, kind, '', '').gsi2pk, ...range.values },
+          ExpressionAttributeValues: {
+            ':p': keys.recordsOfCounty(county, kind, '', '').gsi2pk,
+            ...range.values,
+          },
         });
     const records = items.map(toStoredRecord);
     return filter.villageId ? records.filter((r) => r.villageId === filter.villageId) : records;
@@ -125,12 +158,10 @@ export const recordRepository: RecordRepository = {
       KeyConditionExpression: 'pk = :p',
       ExpressionAttributeValues: { ':p': keys.recordHistory(county, kind, id).pk },
     });
-    return items.map(
-      (i): RecordHistoryEntry => ({
-        version: (i.record as { version: number }).version,
-        change: i.change as RecordChange,
-        record: toStoredRecord(i.record as Record<string, unknown>),
-      }),
-    );
+    return items.map((i): RecordHistoryEntry => ({
+      version: (i.record as { version: number }).version,
+      change: i.change as RecordChange,
+      record: toStoredRecord(i.record as Record<string, unknown>),
+    }));
   },
 };

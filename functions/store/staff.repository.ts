@@ -42,7 +42,10 @@ export async function staffNameOf(county: string, username: string): Promise<str
   let entry = nameCache.get(county);
   if (!entry || Date.now() - entry.at > NAME_TTL_MS || !entry.byUsername.has(username)) {
     const staff = await listStaff(county);
-    entry = { at: Date.now(), byUsername: new Map(staff.flatMap((s) => [[s.username ?? s.id, s.name] as const])) };
+    entry = {
+      at: Date.now(),
+      byUsername: new Map(staff.flatMap((s) => [[s.username ?? s.id, s.name] as const])),
+    };
     nameCache.set(county, entry);
   }
   return entry.byUsername.get(username);

@@ -38,7 +38,15 @@ interface Page {
 }
 
 export default function Ledger(props: LedgerProps) {
-  const [filters, setFilters] = useState({ q: '', status: '', from: '', to: '', overdue: false, town: '', village: '' });
+  const [filters, setFilters] = useState({
+    q: '',
+    status: '',
+    from: '',
+    to: '',
+    overdue: false,
+    town: '',
+    village: '',
+  });
   const [sort, setSort] = useState<{ key: string; desc: boolean }>({ key: 'createdAt', desc: true });
   const [pageNo, setPageNo] = useState(1);
   const [data, setData] = useState<Page | null>(null);
@@ -121,31 +129,59 @@ export default function Ledger(props: LedgerProps) {
         <div className="row2">
           <div>
             <label htmlFor="ledger-from">起始日期</label>
-            <input id="ledger-from" type="date" value={filters.from} onChange={(e) => set('from', e.target.value)} />
+            <input
+              id="ledger-from"
+              type="date"
+              value={filters.from}
+              onChange={(e) => set('from', e.target.value)}
+            />
           </div>
           <div>
             <label htmlFor="ledger-to">截止日期</label>
-            <input id="ledger-to" type="date" value={filters.to} onChange={(e) => set('to', e.target.value)} />
+            <input
+              id="ledger-to"
+              type="date"
+              value={filters.to}
+              onChange={(e) => set('to', e.target.value)}
+            />
           </div>
         </div>
         <div className="row2">
           <div>
             <label htmlFor="ledger-town">镇/街道编号</label>
-            <input id="ledger-town" value={filters.town} onChange={(e) => set('town', e.target.value.toUpperCase())} />
+            <input
+              id="ledger-town"
+              value={filters.town}
+              onChange={(e) => set('town', e.target.value.toUpperCase())}
+            />
           </div>
           <div>
             <label htmlFor="ledger-village">村/社区编号</label>
-            <input id="ledger-village" value={filters.village} onChange={(e) => set('village', e.target.value.toUpperCase())} />
+            <input
+              id="ledger-village"
+              value={filters.village}
+              onChange={(e) => set('village', e.target.value.toUpperCase())}
+            />
           </div>
         </div>
         {props.overdueFilter && (
           <label style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-            <input type="checkbox" style={{ width: 'auto' }} checked={filters.overdue} onChange={(e) => set('overdue', e.target.checked)} />
+            <input
+              type="checkbox"
+              style={{ width: 'auto' }}
+              checked={filters.overdue}
+              onChange={(e) => set('overdue', e.target.checked)}
+            />
             只看逾期
           </label>
         )}
         {props.exportEndpoint && (
-          <button type="button" className="secondary" style={{ marginTop: 12 }} onClick={() => void exportXlsx()}>
+          <button
+            type="button"
+            className="secondary"
+            style={{ marginTop: 12 }}
+            onClick={() => void exportXlsx()}
+          >
             导出 Excel
           </button>
         )}
@@ -161,11 +197,23 @@ export default function Ledger(props: LedgerProps) {
               <thead>
                 <tr>
                   {props.columns.map((c) => (
-                    <th key={c.key} aria-sort={sort.key === c.key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
+                    <th
+                      key={c.key}
+                      aria-sort={sort.key === c.key ? (sort.desc ? 'descending' : 'ascending') : 'none'}
+                    >
                       <button
                         type="button"
-                        style={{ background: 'none', border: 0, padding: 0, font: 'inherit', fontWeight: 700, cursor: 'pointer' }}
-                        onClick={() => setSort((s) => ({ key: c.key, desc: s.key === c.key ? !s.desc : false }))}
+                        style={{
+                          background: 'none',
+                          border: 0,
+                          padding: 0,
+                          font: 'inherit',
+                          fontWeight: 700,
+                          cursor: 'pointer',
+                        }}
+                        onClick={() =>
+                          setSort((s) => ({ key: c.key, desc: s.key === c.key ? !s.desc : false }))
+                        }
                       >
                         {c.header}
                         {sort.key === c.key ? (sort.desc ? ' ↓' : ' ↑') : ''}
@@ -176,7 +224,11 @@ export default function Ledger(props: LedgerProps) {
               </thead>
               <tbody>
                 {data.items.map((row) => (
-                  <tr key={String(row.id)} className={row.overdue ? 'overdue' : undefined} style={row.overdue ? { color: 'var(--err)' } : undefined}>
+                  <tr
+                    key={String(row.id)}
+                    className={row.overdue ? 'overdue' : undefined}
+                    style={row.overdue ? { color: 'var(--err)' } : undefined}
+                  >
                     {props.columns.map((c, i) => {
                       const content = c.render ? c.render(row) : String(row[c.key] ?? '');
                       return (
@@ -191,13 +243,23 @@ export default function Ledger(props: LedgerProps) {
             </table>
           </div>
           <nav aria-label="分页" style={{ display: 'flex', gap: 8, alignItems: 'center', marginTop: 12 }}>
-            <button type="button" className="secondary" disabled={pageNo <= 1} onClick={() => setPageNo((p) => p - 1)}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={pageNo <= 1}
+              onClick={() => setPageNo((p) => p - 1)}
+            >
               上一页
             </button>
             <span>
               第 {pageNo} 页 / 共 {pages} 页
             </span>
-            <button type="button" className="secondary" disabled={pageNo >= pages} onClick={() => setPageNo((p) => p + 1)}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={pageNo >= pages}
+              onClick={() => setPageNo((p) => p + 1)}
+            >
               下一页
             </button>
           </nav>

@@ -1,5 +1,12 @@
 import { useEffect, useState } from 'react';
-import { flushOutbox, onOutboxChange, outboxItems, removeOutboxItem, startOutbox, type OutboxItem } from '../lib/outbox.ts';
+import {
+  flushOutbox,
+  onOutboxChange,
+  outboxItems,
+  removeOutboxItem,
+  startOutbox,
+  type OutboxItem,
+} from '../lib/outbox.ts';
 
 const statusLabel: Record<OutboxItem['status'], string> = {
   waiting: '等待网络',
@@ -38,14 +45,23 @@ export default function OutboxPanel({ form }: { form: string }) {
           <h2 style={{ marginTop: 0 }}>
             本机记录（待提交 {pending.length} 条）
             {pending.some((i) => i.status === 'waiting') && online && (
-              <button type="button" className="secondary" style={{ marginLeft: 8 }} onClick={() => void flushOutbox()}>
+              <button
+                type="button"
+                className="secondary"
+                style={{ marginLeft: 8 }}
+                onClick={() => void flushOutbox()}
+              >
                 立即提交
               </button>
             )}
           </h2>
           <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
             {[...items].reverse().map((i) => (
-              <li key={i.id} data-status={i.status} style={{ padding: '6px 0', borderBottom: '1px solid var(--line)' }}>
+              <li
+                key={i.id}
+                data-status={i.status}
+                style={{ padding: '6px 0', borderBottom: '1px solid var(--line)' }}
+              >
                 <strong>{statusLabel[i.status]}</strong> · {i.label}
                 {i.status === 'failed' && (
                   <div className="error">

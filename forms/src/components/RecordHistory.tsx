@@ -37,7 +37,8 @@ function show(v: unknown, labels: Record<string, string>, fieldLabels: Record<st
   }
   return labels[String(v)] ?? String(v);
 }
-const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+const when = (iso: string) =>
+  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 export default function RecordHistory({
   endpoint,
@@ -56,7 +57,9 @@ export default function RecordHistory({
   const [entries, setEntries] = useState<{ version: number; change: Change }[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void api<{ history: { version: number; change: Change }[] }>(`${endpoint}/${encodeURIComponent(id)}/history`).then((res) => {
+    void api<{ history: { version: number; change: Change }[] }>(
+      `${endpoint}/${encodeURIComponent(id)}/history`,
+    ).then((res) => {
       if (res.ok) setEntries([...res.data.history].sort((a, b) => b.version - a.version));
       else setError(res.error.message);
     });
@@ -69,7 +72,8 @@ export default function RecordHistory({
       <ol style={{ paddingLeft: 20 }}>
         {entries.map((e) => (
           <li key={e.version} style={{ marginBottom: 10 }}>
-            <strong>第 {e.version} 版</strong> · {when(e.change.at)} · {e.change.actorName} · {e.change.action === 'create' ? '新建' : '修改'}
+            <strong>第 {e.version} 版</strong> · {when(e.change.at)} · {e.change.actorName} ·{' '}
+            {e.change.action === 'create' ? '新建' : '修改'}
             {e.change.reason && <div>原因：{e.change.reason}</div>}
             {e.change.action === 'update' && (
               <ul>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roles } from '#domain/auth/roles.ts';
+import type { roles } from '#domain/auth/roles.ts';
 import { menu, menuFor } from './menu.ts';
 
 describe('workbench menu', () => {

@@ -39,7 +39,10 @@ function read(): OutboxItem[] {
 
 function write(items: OutboxItem[]): void {
   const cutoff = Date.now() - KEEP_SAVED_MS;
-  localStorage.setItem(KEY, JSON.stringify(items.filter((i) => i.status !== 'saved' || Date.parse(i.updatedAt) > cutoff)));
+  localStorage.setItem(
+    KEY,
+    JSON.stringify(items.filter((i) => i.status !== 'saved' || Date.parse(i.updatedAt) > cutoff)),
+  );
   window.dispatchEvent(new Event(CHANGED));
 }
 
