@@ -18,7 +18,9 @@ export interface ApiProps {
   readonly functions: ServiceFunctions;
   /** Table, archive and sender the routes' `access` fields refer to. */
   readonly targets: AccessTargets;
+  /** The pool whose tokens the JWT authorizer accepts. */
   readonly userPool: cognito.IUserPool;
+  /** The app client those tokens must be issued to (the authorizer's audience). */
   readonly client: cognito.IUserPoolClient;
   /** Throttling limits. */
   readonly api: DeploymentConfig['api'];
@@ -97,10 +99,15 @@ export function mergeAccess(routes: readonly RouteDef[]): RouteDef['access'] {
 
 /** Props of {@link RouteFunctionsStack}. */
 export interface RouteFunctionsStackProps {
+  /** The functions (and their routes) this stack holds. */
   readonly group: RouteGroup;
+  /** The API (in the parent) the integrations and permissions belong to. */
   readonly httpApi: apigwv2.IHttpApi;
+  /** Makes the functions with the shared defaults. */
   readonly functions: ServiceFunctions;
+  /** Table, archive and sender of the parent, granted per the routes' `access`. */
   readonly targets: AccessTargets;
+  /** Gets each function's error and throttle alarms, made in this stack. */
   readonly monitoring: Monitoring;
 }
 
@@ -117,12 +124,9 @@ export class RouteFunctionsStack extends NestedStack {
 
   constructor(scope: Construct, id: string, props: RouteFunctionsStackProps) {
     const { group, httpApi } = props;
-    super(scope, id, {
-      description: `Shouwang API functions: ${group.functions.map((f) => f.handler).join(', ')}`.slice(
-        0,
-        1024,
-      ),
-    });
+    const handlers = group.functions.map((f) => f.handler).join(', ');
+    // CloudFormation takes up to 1024 characters of description.
+    super(scope, id, { description: `Shouwang API functions: ${handlers}`.slice(0, 1024) });
 
     let archive: s3.IBucket | undefined;
     // The archive's ARN comes in as a parameter of a fixed name, so that the
@@ -262,7 +266,11 @@ export class Api extends Construct {
     for (const route of routes) {
       const isPublic = route.roles.length === 0;
       // The L1 route: the L2 HttpRoute would create its own integration beside it, in the parent.
-      const created = new apigwv2.CfnRoute(this, `Route-${route.id}`, {
+      // It sits where HttpApi.addRoutes put its routes, so a stack deployed before the
+      // nested stacks keeps its routes' logical ids: they are updated in place, never
+      // created anew beside the old ones with the same route key.
+      const at = new Construct(this.httpApi, `${route.method}${route.path}`);
+      const created = new apigwv2.CfnRoute(at, 'Resource', {
         apiId: this.httpApi.apiId,
         routeKey: `${route.method} ${route.path}`,
         target: `integrations/${integrations.get(route.handler)!.integrationId}`,

@@ -73,7 +73,7 @@ export interface ServiceFunctionOptions {
  * {@link bindTable}, {@link bindArchive} and {@link bindEmail}.
  */
 export class ServiceFunctions extends Construct {
-  /** Every function made here, for alarms. */
+  /** Every function made here. */
   readonly all: lambda.Function[] = [];
   private readonly props: ServiceFunctionsProps;
   private readonly projectRoot: string;
