@@ -61,6 +61,11 @@ interface Row {
   limit: string;
 }
 const rows: Row[] = [];
+/** Each figure is printed the moment it is measured, so a run cut short still shows what it got. */
+const record = (r: Row) => {
+  rows.push(r);
+  progress(`RESULT ${r.item}: ${r.figure} | floor ${r.floor} | ratio ${r.ratio} | ${r.pass === null ? '—' : r.pass ? 'pass' : 'FAIL'}`);
+};
 
 // ---------------------------------------------------------------------------
 // The stack and the county
@@ -154,7 +159,7 @@ try {
   const f = summarise(floorRun);
   const ratio1 = f.throughput / h.throughput;
   const lat = (s: LatencySummary) => `p50 ${s.p50.toFixed(1)} / p95 ${s.p95.toFixed(1)} / p99 ${s.p99.toFixed(1)} ms`;
-  rows.push({
+  record({
     item: `(1) ${n} income submissions, HTTP API, c=${CONCURRENCY}`,
     figure: `${h.throughput.toFixed(0)} req/s; ${lat(h)}; ${[...statuses].map(([s, c]) => `${s}×${c}`).join(' ')}`,
     floor: `${f.throughput.toFixed(0)} req/s; ${lat(f)}`,
@@ -178,7 +183,7 @@ try {
   progress(`(2) county monthly income analysis for ${periodLabel(analysed)}: county + every town (child process)…`);
   const job = await child('job');
   const ratio2 = job.ms / read.ms;
-  rows.push({
+  record({
     item: `(2) monthly income analysis, county + ${(job.reports ?? 1) - 1} towns`,
     figure: `${(job.ms / 1000).toFixed(1)} s; peak RSS ${mb(job.peakRss)}; ${job.reports} PDFs, ${job.pages} pages, ${mb(job.pdfBytes ?? 0)}; ${job.emails} emails`,
     floor: `${(read.ms / 1000).toFixed(1)} s to read ${read.rows} rows; RSS ${mb(read.peakRss)}`,
@@ -209,7 +214,13 @@ try {
     let failed = 0;
     const notImplemented = new Map<string, number>();
     const ran = new Map<string, number>();
+    let day = '';
     for (const fi of firings) {
+      const d = shanghaiDate(fi.at);
+      if (d !== day) {
+        day = d;
+        progress(`  ${d}: ${sent} emails so far`);
+      }
       try {
         const r = await runJob({ job: fi.job, scheduleId: fi.id }, { config, now: fi.at });
         sent += r.deliveries.filter((d) => d.status === 'sent').length;
@@ -221,7 +232,7 @@ try {
       }
     }
     const ms3 = performance.now() - t3;
-    rows.push({
+    record({
       item: `(3) a month of the calendar (${firings.length} firings)`,
       figure: `${(ms3 / 1000).toFixed(1)} s; ${sent} emails sent, ${failed} failed; ran ${[...ran].map(([k, c]) => `${k}×${c}`).join(', ')}`,
       floor: '—',
@@ -280,7 +291,7 @@ for (const e of entries) {
 }
 const fontBytes = (await import('#reports/pdf/fonts.ts')).fontFilePaths();
 const fontLines = Object.entries(fontBytes).map(([face, p]) => `${face} ${mb(fs.statSync(p).size)}`);
-rows.push({
+record({
   item: `(4) ${entries.length} Lambda bundles (largest)`,
   figure: `${kb(worstBytes)}; slowest import ${worstImport.toFixed(0)} ms`,
   floor: `empty module import ${empty.toFixed(1)} ms`,
@@ -344,7 +355,7 @@ for (const p of pages.sort()) {
   worstPage = Math.max(worstPage, total);
   pageLines.push(`| /${path.relative(dist, p)} | ${kb(total)} | ${files.size} | ${total <= 120 * 1024 ? 'pass' : 'FAIL'} |`);
 }
-rows.push({
+record({
   item: `(5) ${pages.length} forms pages (heaviest)`,
   figure: `${kb(worstPage)} gzipped JS`,
   floor: '—',

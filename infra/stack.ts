@@ -76,7 +76,13 @@ export class ShouwangStack extends Stack {
         [envNames.jwksUri]: `${auth.issuer}/.well-known/jwks.json`,
       },
     });
-    const targets = { table: data.table, indexNames: data.indexNames, archive: archive.bucket, email };
+    const targets = {
+      table: data.table,
+      indexNames: data.indexNames,
+      archive: archive.bucket,
+      email,
+      userPool: auth.userPool,
+    };
     // First, so the API's nested stacks can alarm each function beside it.
     const monitoring = new Monitoring(this, 'Monitoring', {
       serviceName: config.logs.serviceName,

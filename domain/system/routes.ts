@@ -17,7 +17,13 @@ export interface RouteDef {
   /** How far the caller reaches, checked against the stored record. */
   scope: Scope;
   /** Tables and buckets the function needs, for least-privilege grants. */
-  access: { table?: 'read' | 'write'; archive?: 'read' | 'write'; email?: boolean };
+  access: {
+    table?: 'read' | 'write';
+    archive?: 'read' | 'write';
+    email?: boolean;
+    /** Cognito admin calls on the county's user pool (account creation and disabling). */
+    userPool?: 'admin';
+  };
 }
 
 const incomeWriters = ['village-officer', 'town-staff', 'monitoring-centre', 'county-admin'] as const;
@@ -825,7 +831,7 @@ export const routes = [
     handler: 'import-commit',
     roles: ['county-admin'],
     scope: 'county',
-    access: { table: 'write' },
+    access: { table: 'write', userPool: 'admin' },
   },
   {
     id: 'accountsList',
@@ -834,7 +840,7 @@ export const routes = [
     handler: 'accounts-list',
     roles: ['county-admin'],
     scope: 'county',
-    access: { table: 'read' },
+    access: { table: 'read', userPool: 'admin' },
   },
   {
     id: 'accountsCreate',
@@ -843,7 +849,7 @@ export const routes = [
     handler: 'accounts-create',
     roles: ['county-admin'],
     scope: 'county',
-    access: { table: 'read' },
+    access: { table: 'read', userPool: 'admin' },
   },
   {
     id: 'accountsDisable',
@@ -852,7 +858,7 @@ export const routes = [
     handler: 'accounts-disable',
     roles: ['county-admin'],
     scope: 'county',
-    access: { table: 'write' },
+    access: { table: 'write', userPool: 'admin' },
   },
 ] as const satisfies readonly RouteDef[];
 

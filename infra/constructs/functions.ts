@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -237,6 +238,8 @@ export interface AccessTargets {
   readonly indexNames: readonly string[];
   readonly archive: s3.IBucket;
   readonly email: Email;
+  /** The county's user pool, for routes that manage accounts. */
+  readonly userPool?: cognito.IUserPool;
 }
 
 /** Applies a `RouteDef['access']` declaration: the one place where access turns into IAM. */
@@ -245,4 +248,26 @@ export function bindAccess(fn: lambda.IFunction, access: RouteDef['access'], tar
     bindTable({ fn, table: targets.table, indexNames: targets.indexNames, access: access.table });
   if (access.archive) bindArchive({ fn, bucket: targets.archive, access: access.archive });
   if (access.email) bindEmail({ fn, email: targets.email });
+  if ('userPool' in access && access.userPool === 'admin') {
+    if (!targets.userPool) throw new Error('a route declares userPool access but no user pool was given');
+    // Only the admin calls the account functions make, only on this pool.
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: [
+          'cognito-idp:AdminCreateUser',
+          'cognito-idp:AdminDisableUser',
+          'cognito-idp:AdminEnableUser',
+          'cognito-idp:AdminSetUserPassword',
+          'cognito-idp:AdminUpdateUserAttributes',
+          'cognito-idp:AdminAddUserToGroup',
+          'cognito-idp:AdminRemoveUserFromGroup',
+          'cognito-idp:AdminListGroupsForUser',
+          'cognito-idp:AdminGetUser',
+          'cognito-idp:AdminUserGlobalSignOut',
+          'cognito-idp:ListUsers',
+        ],
+        resources: [targets.userPool.userPoolArn],
+      }),
+    );
+  }
 }
