@@ -5,7 +5,7 @@
  * machine to bench/RESULTS.md (section `## Benchmark`).
  *
  * Options: --submissions N (default 20000), --concurrency N (32), --no-build (use
- * forms/dist as it is), --skip-calendar.
+ * forms/dist as it is), --skip-calendar, --static-only (bundles and pages only).
  */
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -29,6 +29,7 @@ import { incomeItem, incomeRepository } from '#functions/store/income.repository
 import { ensureUsers } from '#local/cognito.ts';
 import { generateCounty } from '#local/seed/generate.ts';
 import { freePortBase, portsFrom } from '#local/ports.ts';
+import { setLocalEnv } from '#local/standins.ts';
 import { repoRoot, startStack } from '#local/stack.ts';
 import { signIn } from '#local/testing.ts';
 import { runConcurrent, summarise, type LatencySummary } from './measure.ts';
@@ -39,6 +40,8 @@ const { values: opt } = parseArgs({
     concurrency: { type: 'string', default: '32' },
     'no-build': { type: 'boolean', default: false },
     'skip-calendar': { type: 'boolean', default: false },
+    /** Only the figures that need no stack: bundles (4) and forms pages (5). */
+    'static-only': { type: 'boolean', default: false },
   },
 });
 const execFileAsync = promisify(execFile);
@@ -69,6 +72,7 @@ const record = (r: Row) => {
 
 // ---------------------------------------------------------------------------
 // The stack and the county
+if (!opt['static-only']) {
 const ports = portsFrom(await freePortBase());
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shouwang-bench-'));
 progress(`starting the embedded stack (dynalite on disk in ${dataDir}, s3rver, SES, cognito-local, web)`);
@@ -247,6 +251,7 @@ try {
   await stack.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
+}
 
 // ---------------------------------------------------------------------------
 // (4) Lambda bundles: bytes and import time in a fresh Node process
@@ -255,6 +260,9 @@ fs.rmSync(outDir, { recursive: true, force: true });
 fs.mkdirSync(outDir, { recursive: true });
 const entries = [...new Set([...routes.map((r) => r.handler), 'run-job'])].sort();
 progress(`(4) bundling ${entries.length} Lambda entries with esbuild (ESM, minified, node24, @aws-sdk/* external)…`);
+// The variables Lambda's configuration gives every function (module scope reads them).
+setLocalEnv(portsFrom(), config);
+for (const [k, v] of Object.entries({ USER_POOL_ID: 'local_pool', USER_POOL_CLIENT_ID: 'local-client', JWT_ISSUER: 'http://127.0.0.1:4404/local_pool', JWKS_URI: 'http://127.0.0.1:4404/local_pool/.well-known/jwks.json' })) process.env[k] ??= v;
 const emptyFile = path.join(outDir, 'empty.mjs');
 fs.writeFileSync(emptyFile, 'export {};\n');
 const importMs = (file: string): number => {

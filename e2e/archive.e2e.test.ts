@@ -63,7 +63,7 @@ describe('the archive for auditors', () => {
     await page.goto(`${stack.webUrl}/archive/audit/`);
     const trail = page.getByRole('list', { name: '下载记录' });
     await expect.poll(() => trail.textContent()).toContain(title);
-    expect(await trail.textContent()).toContain('auditor');
+    expect(await trail.textContent()).toContain('钱督查');
     await page.screenshot({ path: path.join(shots, 'archive-audit.png'), fullPage: true });
 
     await page.goto(`${stack.webUrl}/archive/verify/`);

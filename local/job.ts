@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { demoCountyConfig } from '#domain/config/county-config.ts';
-import { jobKinds, type JobKind } from '#domain/system/schedules.ts';
+import { jobKinds, jobVariants, schedules, type JobKind, type JobVariant } from '#domain/system/schedules.ts';
 import { periodSchema } from '#domain/shared/period.ts';
 import { assertPortFree, portsFrom } from './ports.ts';
 import { setLocalEnv } from './standins.ts';
@@ -25,12 +25,25 @@ async function running(port: number): Promise<boolean> {
 async function main() {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { period: { type: 'string' }, out: { type: 'string' }, date: { type: 'string' } },
+    options: {
+      period: { type: 'string' },
+      out: { type: 'string' },
+      date: { type: 'string' },
+      variant: { type: 'string' },
+    },
   });
   const job = positionals[0] as JobKind | undefined;
   if (!job || !jobKinds.includes(job)) {
-    throw new Error(`usage: npm run job -- <${jobKinds.join('|')}> --period YYYY-MM [--out DIR]`);
+    throw new Error(
+      `usage: npm run job -- <${jobKinds.join('|')}> [--period YYYY-MM] [--date YYYY-MM-DD] [--variant ${jobVariants.join('|')}] [--out DIR]`,
+    );
   }
+  if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date))
+    throw new Error('--date must be YYYY-MM-DD');
+  // Without --variant, a kind runs as its first schedule does (e.g. reminder letters after the entry deadline).
+  const variant = (values.variant ?? schedules.find((x) => x.job === job)?.variant) as JobVariant | undefined;
+  if (variant !== undefined && !jobVariants.includes(variant))
+    throw new Error(`--variant must be one of ${jobVariants.join(', ')}`);
   const period = values.period === undefined ? undefined : periodSchema.parse(values.period);
   const ports = portsFrom();
   const config = demoCountyConfig;
@@ -51,7 +64,12 @@ async function main() {
   try {
     const { runJob } = await import('#functions/jobs/run.ts');
     const result = await runJob(
-      { job, ...(period ? { period } : {}) },
+      {
+        job,
+        ...(period ? { period } : {}),
+        ...(values.date ? { date: values.date } : {}),
+        ...(variant ? { variant } : {}),
+      },
       { config, now: new Date(), progress: (m) => console.log(m) },
     );
     for (const r of result.reports) {

@@ -26,6 +26,8 @@ import { ENTRY_WINDOW_KIND } from '#domain/income/income.window.ts';
 import type { StoredRecord } from '#domain/records/record.ts';
 import { recordItem } from '#functions/store/records.repository.ts';
 import { listOrgUnits } from '#functions/store/org.repository.ts';
+import { qualityKinds } from '#domain/quality/quality.schema.ts';
+import { unitLocation } from '#functions/quality-shared/views.ts';
 
 export type SeedScale = 'demo' | 'county';
 
@@ -114,6 +116,43 @@ export async function seedCounty(opts: {
   log(`  责任分工 ${data.assignments.length} 条`);
   await batchPut(
     data.informationOfficers.map((o) => informationOfficerItem(county, o)),
+    writers,
+  );
+  // One roster: officers are added and removed on the data-quality roster page (an `info-officer`
+  // register), so the seeded officers go there too, and staffing is judged on what staff see.
+  const unitById = new Map(data.units.map((u) => [u.id, u]));
+  const staffById = new Map(data.staff.map((x) => [x.id, x]));
+  const seededAt = new Date().toISOString();
+  await batchPut(
+    data.informationOfficers.flatMap((o) => {
+      const unit = unitById.get(o.unitId);
+      const person = staffById.get(o.staffId);
+      if (!unit || !person) return [];
+      const id = `IO-SEED-${o.unitId}-${o.staffId}`;
+      const record: StoredRecord = {
+        kind: qualityKinds.officer,
+        id,
+        countyCode: county,
+        ...unitLocation(unit),
+        ownerId: 'seed',
+        data: {
+          unitId: o.unitId,
+          name: person.name,
+          phone: person.phone ?? '01000000000',
+          startedOn: '2024-01-01',
+          active: true,
+        },
+        version: 1,
+        createdAt: seededAt,
+        createdBy: 'seed',
+        updatedAt: seededAt,
+        updatedBy: 'seed',
+        updatedByName: '示范数据',
+        lastSubmissionId: `seed-${id}`,
+        sourceForm: 'seed',
+      };
+      return [recordItem(record)];
+    }),
     writers,
   );
   log(`  信息员 ${data.informationOfficers.length} 条`);

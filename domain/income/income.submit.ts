@@ -2,7 +2,7 @@ import { assertReach } from '../auth/access.ts';
 import type { Principal } from '../auth/roles.ts';
 import { yearConfig, type CountyConfig } from '../config/county-config.ts';
 import { NotFoundError } from '../shared/errors.ts';
-import { periodParts, previousPeriod } from '../shared/period.ts';
+import { periodParts, previousPeriod, shanghaiDate } from '../shared/period.ts';
 import { isIncomeMonitored } from '../org/org.schema.ts';
 import { ValidationError } from '../shared/errors.ts';
 import { netIncome, perCapitaNet } from './income.calc.ts';
@@ -46,6 +46,13 @@ export async function submitIncome(
     throw new ValidationError(
       [{ path: 'householdId', code: 'not_monitored', message: '该户不是脱贫户或监测户，无需按月录入收入' }],
       'INCOME.HOUSEHOLD_NOT_MONITORED',
+    );
+  }
+  // A month that has not begun has no income to enter (and no yearly configuration to judge it by).
+  if (entry.period > shanghaiDate(now).slice(0, 7)) {
+    throw new ValidationError(
+      [{ path: 'period', code: 'future_period', message: '不能录入尚未到来的月份的收入' }],
+      'INCOME.PERIOD_IN_FUTURE',
     );
   }
   assertEntryOpen(entry.period, household, now, config, await repo.listEntryWindows(county, entry.period));
