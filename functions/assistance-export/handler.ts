@@ -1,5 +1,5 @@
 /** GET /api/assistance/export: the filtered assistance ledger as XLSX. */
-import { ledgerExportHandler } from '../shared/records-http.ts';
+import { ledgerExportHandler } from '../shared/records-export.ts';
 import { assistanceColumns, assistanceView } from '../assistance-list/view.ts';
 
 export const handler = ledgerExportHandler('exportAssistancePlans', assistanceView, {

@@ -10,7 +10,7 @@ import { createRecord, updateRecord } from '#domain/records/record.commands.ts';
 import type { StoredRecord } from '#domain/records/record.ts';
 import { NotFoundError, ValidationError } from '#domain/shared/errors.ts';
 import type { RouteId } from '#domain/system/routes.ts';
-import { buildWorkbook, type CellValue, type SheetColumn } from '#reports/xlsx/workbook.ts';
+import type { CellValue } from '#reports/xlsx/workbook.ts';
 import { recordRepository } from '../store/records.repository.ts';
 import { httpRoute } from './http.ts';
 
@@ -117,37 +117,6 @@ export function ledgerListHandler<T>(routeId: RouteId, view: LedgerView<T>) {
     return {
       status: 200,
       body: { total, page: q.page, pageSize: q.pageSize, items: rows.slice(start, start + q.pageSize) },
-    };
-  });
-}
-
-/** GET export route: the same filtered ledger as an XLSX (cells neutralised against formula injection). */
-export function ledgerExportHandler<T>(
-  routeId: RouteId,
-  view: LedgerView<T>,
-  sheet: { name: string; filename: string; columns: SheetColumn[] },
-) {
-  return httpRoute(routeId, undefined, async ({ principal, query }) => {
-    const { rows } = await queryLedger(
-      view,
-      principal,
-      { ...parseLedgerQuery(query), page: 1, pageSize: 1e9 },
-      new Date(),
-    );
-    const content = await buildWorkbook(
-      [{ name: sheet.name, columns: sheet.columns, rows: rows as Record<string, CellValue>[] }],
-      {
-        creator: principal.name,
-      },
-    );
-    return {
-      status: 200,
-      body: null,
-      file: {
-        content,
-        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        filename: `${sheet.filename}.xlsx`,
-      },
     };
   });
 }
