@@ -9,8 +9,12 @@ export default tseslint.config(
       'cdk.out/**',
       'forms/dist/**',
       'forms/.astro/**',
+      'forms/node_modules/**',
+      '.astro/**',
       '.data/**',
+      '.tmp/**',
       'out/**',
+      'test-results/**',
       '**/*.d.ts',
     ],
   },
@@ -18,7 +22,9 @@ export default tseslint.config(
   {
     // Config files run in Node.
     files: ['**/*.{js,mjs,cjs}'],
-    languageOptions: { globals: { URL: 'readonly', process: 'readonly', module: 'writable', require: 'readonly' } },
+    languageOptions: {
+      globals: { URL: 'readonly', process: 'readonly', module: 'writable', require: 'readonly' },
+    },
   },
   ...tseslint.configs.recommended,
   {

@@ -16,7 +16,7 @@ const county = config.countyCode;
 let peak = process.memoryUsage.rss();
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 25);
 const t0 = performance.now();
-let extra: Record<string, unknown> = {};
+let extra: Record<string, unknown>;
 if (mode === 'read') {
   const units = await listOrgUnits(county);
   const villages = units.filter((u) => u.kind === 'village');

@@ -48,7 +48,8 @@ const execFileAsync = promisify(execFile);
 const SUBMISSIONS = Number(opt.submissions);
 const CONCURRENCY = Number(opt.concurrency);
 const started = Date.now();
-const progress = (m: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${m}`);
+const progress = (m: string) =>
+  console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${m}`);
 const config = demoCountyConfig;
 const county = config.countyCode;
 const mb = (b: number) => `${(b / 1048576).toFixed(1)} MB`;
@@ -67,190 +68,267 @@ const rows: Row[] = [];
 /** Each figure is printed the moment it is measured, so a run cut short still shows what it got. */
 const record = (r: Row) => {
   rows.push(r);
-  progress(`RESULT ${r.item}: ${r.figure} | floor ${r.floor} | ratio ${r.ratio} | ${r.pass === null ? '—' : r.pass ? 'pass' : 'FAIL'}`);
+  progress(
+    `RESULT ${r.item}: ${r.figure} | floor ${r.floor} | ratio ${r.ratio} | ${r.pass === null ? '—' : r.pass ? 'pass' : 'FAIL'}`,
+  );
 };
 
 // ---------------------------------------------------------------------------
 // The stack and the county
 if (!opt['static-only']) {
-const ports = portsFrom(await freePortBase());
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shouwang-bench-'));
-progress(`starting the embedded stack (dynalite on disk in ${dataDir}, s3rver, SES, cognito-local, web)`);
-const stack = await startStack({ ports, dataDir, seed: false, web: true });
-try {
-  const now = new Date();
-  const open = shanghaiDate(now).slice(0, 7); // the month whose entry window is open
-  const analysed = addMonths(open, -1); // the month the county analysis covers
-  progress('generating the county (scale county)…');
-  const data = generateCounty({ scale: 'county', seed: 1, config, lastPeriod: analysed, months: 2 });
-  const t0 = Date.now();
-  await batchPut(data.units.map((u) => orgUnitItem(county, u)));
-  await batchPut(data.staff.map((s) => staffItem(county, s)), 8);
-  progress(`loaded ${data.units.length} units and ${data.staff.length} staff; loading ${data.households.length} households…`);
-  await batchPut(data.households.map((h) => householdItem(county, h)), 8);
-  let incomeCount = 0;
-  let batch: Record<string, unknown>[] = [];
-  for (const r of data.incomeRecords()) {
-    batch.push(incomeItem(r));
-    if (batch.length >= 10_000) {
-      await batchPut(batch, 8);
-      incomeCount += batch.length;
-      batch = [];
-      progress(`  income records ${incomeCount}…`);
-    }
-  }
-  await batchPut(batch, 8);
-  incomeCount += batch.length;
-  const loadSeconds = (Date.now() - t0) / 1000;
-  progress(`county loaded in ${loadSeconds.toFixed(0)} s: ${data.households.length} households, ${incomeCount} income records (${periodLabel(addMonths(analysed, -1))}–${periodLabel(analysed)})`);
-
-  // -------------------------------------------------------------------------
-  // (1) Submissions: HTTP API vs the same DynamoDB calls made directly
-  await ensureUsers(stack.standins.cognito!, [
-    { username: 'bench-admin', name: '压测管理员', email: 'bench@test.invalid', role: 'county-admin', unitId: county, countyCode: county, password: 'Bench#Pass2026' },
-  ]);
-  const token = await signIn(stack, 'bench-admin', 'Bench#Pass2026');
-  const monitored = data.households.filter((h) => h.category !== 'ordinary');
-  const n = Math.min(SUBMISSIONS, monitored.length);
-  const entryFor = (i: number, period: string) => {
-    const h = monitored[i]!;
-    const components = { wage: 1800 + (i % 900), business: 300, property: 0, transfer: 150, businessCost: 80 };
-    return {
-      submissionId: randomUUID(),
-      period,
-      householdId: h.id,
-      memberCount: h.memberCount,
-      components,
-      // A cause is always given, so a generated fall never turns a submission into a 400.
-      fallCause: { kind: 'illness' as const, note: '压测' },
-      expectedVersion: 0,
-    };
-  };
-  progress(`(1) ${n} submissions through ${stack.webUrl}/api/income at concurrency ${CONCURRENCY}…`);
-  const statuses = new Map<number, number>();
-  const httpRun = await runConcurrent(n, CONCURRENCY, async (i) => {
-    const res = await fetch(`${stack.webUrl}/api/income`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(entryFor(i, open)),
-    });
-    await res.arrayBuffer();
-    statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-  }, (done) => progress(`  ${done}/${n}`));
-  progress(`  statuses: ${[...statuses].map(([s, c]) => `${s}×${c}`).join(', ')}`);
-  // The floor: the handler's own repository calls (marker, household, entry windows,
-  // previous month, conditional put, history, marker), same households, the next month.
-  const floorPeriod = addMonths(open, 1);
-  progress(`(1) floor: the same DynamoDB calls directly, ${n} × at concurrency ${CONCURRENCY}…`);
-  const floorRun = await runConcurrent(n, CONCURRENCY, async (i) => {
-    const e = entryFor(i, floorPeriod);
-    await incomeRepository.findSubmission(county, e.submissionId);
-    const h = (await incomeRepository.getHousehold(county, e.householdId))!;
-    await incomeRepository.listEntryWindows(county, e.period);
-    await incomeRepository.getRecord(county, addMonths(e.period, -1), h);
-    const at = new Date().toISOString();
-    const record: IncomeRecord = {
-      period: e.period, householdId: h.id, memberCount: e.memberCount, components: e.components, fallCause: e.fallCause,
-      countyCode: county, villageId: h.villageId, townId: h.townId,
-      netIncome: netIncome(e.components), perCapitaNet: perCapitaNet(e.components, e.memberCount),
-      status: 'entered', version: 1, lastSubmissionId: e.submissionId, updatedBy: 'bench', updatedAt: at, enteredAt: at, sourceForm: 'bench',
-    };
-    await incomeRepository.saveRecord(record, 0, {
-      submissionId: e.submissionId, actorId: 'bench', actorName: 'bench', at, form: 'bench', action: 'create', changes: [],
-    } as Parameters<typeof incomeRepository.saveRecord>[2]);
-  }, (done) => progress(`  ${done}/${n}`));
-  const h = summarise(httpRun);
-  const f = summarise(floorRun);
-  const ratio1 = f.throughput / h.throughput;
-  const lat = (s: LatencySummary) => `p50 ${s.p50.toFixed(1)} / p95 ${s.p95.toFixed(1)} / p99 ${s.p99.toFixed(1)} ms`;
-  record({
-    item: `(1) ${n} income submissions, HTTP API, c=${CONCURRENCY}`,
-    figure: `${h.throughput.toFixed(0)} req/s; ${lat(h)}; ${[...statuses].map(([s, c]) => `${s}×${c}`).join(' ')}`,
-    floor: `${f.throughput.toFixed(0)} req/s; ${lat(f)}`,
-    ratio: `${ratio1.toFixed(2)} (floor/handler throughput); p50 ${(h.p50 / f.p50).toFixed(2)}`,
-    budget: '≤ 1.5',
-    pass: ratio1 <= 1.5 && (statuses.get(201) ?? 0) === n,
-    limit: 'one Node process holds dynalite, the web server, the handlers and the load generator on 2 cores; JWT verification, middy and zod run on the same cores as dynalite',
-  });
-
-  // -------------------------------------------------------------------------
-  // (2) The county monthly income analysis, in a child process (its own RSS)
-  // Asynchronous on purpose: this process serves dynalite, which the child reads from.
-  const child = async (mode: 'read' | 'job') => {
-    const { stdout: out } = await execFileAsync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'bench', 'analysis-child.ts'), mode, analysed], {
-      cwd: repoRoot, env: process.env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 15 * 60_000,
-    });
-    return JSON.parse(String(out).trim().split('\n').at(-1)!) as { ms: number; peakRss: number; rows?: number; reports?: number; pages?: number; pdfBytes?: number; emails?: number };
-  };
-  progress(`(2) floor: reading ${periodLabel(analysed)}'s rows village by village (child process)…`);
-  const read = await child('read');
-  progress(`(2) county monthly income analysis for ${periodLabel(analysed)}: county + every town (child process)…`);
-  const job = await child('job');
-  const ratio2 = job.ms / read.ms;
-  record({
-    item: `(2) monthly income analysis, county + ${(job.reports ?? 1) - 1} towns`,
-    figure: `${(job.ms / 1000).toFixed(1)} s; peak RSS ${mb(job.peakRss)}; ${job.reports} PDFs, ${job.pages} pages, ${mb(job.pdfBytes ?? 0)}; ${job.emails} emails`,
-    floor: `${(read.ms / 1000).toFixed(1)} s to read ${read.rows} rows; RSS ${mb(read.peakRss)}`,
-    ratio: ratio2.toFixed(2),
-    budget: '≤ 1.5 and RSS ≤ 512 MB',
-    pass: ratio2 <= 1.5 && job.peakRss <= 512 * 1048576,
-    limit: 'pdfkit layout and font subsetting (CPU, one core); the floor is dynalite query speed',
-  });
-
-  // -------------------------------------------------------------------------
-  // (3) A whole month of the calendar on a fake clock
-  if (!opt['skip-calendar']) {
-    const { runJob, JobNotImplementedError } = await import('#functions/jobs/run.ts');
-    const [y, m] = open.split('-').map(Number) as [number, number];
-    // The month `analysed + 1`'s calendar would redo (2); the month before `open` is the one just analysed, so run `open`'s predecessor's calendar month = analysed.
-    const monthStart = new Date(Date.UTC(y, m - 2, 1) - 8 * 3600_000);
-    const monthEnd = new Date(Date.UTC(y, m - 1, 1) - 8 * 3600_000);
-    const firings: { at: Date; id: string; job: (typeof schedules)[number]['job'] }[] = [];
-    for (const s of schedules) {
-      const cron = new Cron(s.cron, { timezone: scheduleTimeZone, paused: true });
-      let at: Date | null = monthStart;
-      while ((at = cron.nextRun(at)) && at < monthEnd) firings.push({ at, id: s.id, job: s.job });
-    }
-    firings.sort((a, b) => a.at.getTime() - b.at.getTime());
-    progress(`(3) the calendar of ${shanghaiDate(monthStart).slice(0, 7)}: ${firings.length} firings on a fake clock…`);
-    const t3 = performance.now();
-    let sent = 0;
-    let failed = 0;
-    const notImplemented = new Map<string, number>();
-    const ran = new Map<string, number>();
-    let day = '';
-    for (const fi of firings) {
-      const d = shanghaiDate(fi.at);
-      if (d !== day) {
-        day = d;
-        progress(`  ${d}: ${sent} emails so far`);
-      }
-      try {
-        const r = await runJob({ job: fi.job, scheduleId: fi.id }, { config, now: fi.at });
-        sent += r.deliveries.filter((d) => d.status === 'sent').length;
-        failed += r.deliveries.filter((d) => d.status === 'failed' || d.status === 'abandoned').length;
-        ran.set(fi.job, (ran.get(fi.job) ?? 0) + 1);
-      } catch (e) {
-        if (!(e instanceof JobNotImplementedError)) throw e;
-        notImplemented.set(fi.job, (notImplemented.get(fi.job) ?? 0) + 1);
+  const ports = portsFrom(await freePortBase());
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shouwang-bench-'));
+  progress(`starting the embedded stack (dynalite on disk in ${dataDir}, s3rver, SES, cognito-local, web)`);
+  const stack = await startStack({ ports, dataDir, seed: false, web: true });
+  try {
+    const now = new Date();
+    const open = shanghaiDate(now).slice(0, 7); // the month whose entry window is open
+    const analysed = addMonths(open, -1); // the month the county analysis covers
+    progress('generating the county (scale county)…');
+    const data = generateCounty({ scale: 'county', seed: 1, config, lastPeriod: analysed, months: 2 });
+    const t0 = Date.now();
+    await batchPut(data.units.map((u) => orgUnitItem(county, u)));
+    await batchPut(
+      data.staff.map((s) => staffItem(county, s)),
+      8,
+    );
+    progress(
+      `loaded ${data.units.length} units and ${data.staff.length} staff; loading ${data.households.length} households…`,
+    );
+    await batchPut(
+      data.households.map((h) => householdItem(county, h)),
+      8,
+    );
+    let incomeCount = 0;
+    let batch: Record<string, unknown>[] = [];
+    for (const r of data.incomeRecords()) {
+      batch.push(incomeItem(r));
+      if (batch.length >= 10_000) {
+        await batchPut(batch, 8);
+        incomeCount += batch.length;
+        batch = [];
+        progress(`  income records ${incomeCount}…`);
       }
     }
-    const ms3 = performance.now() - t3;
+    await batchPut(batch, 8);
+    incomeCount += batch.length;
+    const loadSeconds = (Date.now() - t0) / 1000;
+    progress(
+      `county loaded in ${loadSeconds.toFixed(0)} s: ${data.households.length} households, ${incomeCount} income records (${periodLabel(addMonths(analysed, -1))}–${periodLabel(analysed)})`,
+    );
+
+    // -------------------------------------------------------------------------
+    // (1) Submissions: HTTP API vs the same DynamoDB calls made directly
+    await ensureUsers(stack.standins.cognito!, [
+      {
+        username: 'bench-admin',
+        name: '压测管理员',
+        email: 'bench@test.invalid',
+        role: 'county-admin',
+        unitId: county,
+        countyCode: county,
+        password: 'Bench#Pass2026',
+      },
+    ]);
+    const token = await signIn(stack, 'bench-admin', 'Bench#Pass2026');
+    const monitored = data.households.filter((h) => h.category !== 'ordinary');
+    const n = Math.min(SUBMISSIONS, monitored.length);
+    const entryFor = (i: number, period: string) => {
+      const h = monitored[i]!;
+      const components = {
+        wage: 1800 + (i % 900),
+        business: 300,
+        property: 0,
+        transfer: 150,
+        businessCost: 80,
+      };
+      return {
+        submissionId: randomUUID(),
+        period,
+        householdId: h.id,
+        memberCount: h.memberCount,
+        components,
+        // A cause is always given, so a generated fall never turns a submission into a 400.
+        fallCause: { kind: 'illness' as const, note: '压测' },
+        expectedVersion: 0,
+      };
+    };
+    progress(`(1) ${n} submissions through ${stack.webUrl}/api/income at concurrency ${CONCURRENCY}…`);
+    const statuses = new Map<number, number>();
+    const httpRun = await runConcurrent(
+      n,
+      CONCURRENCY,
+      async (i) => {
+        const res = await fetch(`${stack.webUrl}/api/income`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(entryFor(i, open)),
+        });
+        await res.arrayBuffer();
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      },
+      (done) => progress(`  ${done}/${n}`),
+    );
+    progress(`  statuses: ${[...statuses].map(([s, c]) => `${s}×${c}`).join(', ')}`);
+    // The floor: the handler's own repository calls (marker, household, entry windows,
+    // previous month, conditional put, history, marker), same households, the next month.
+    const floorPeriod = addMonths(open, 1);
+    progress(`(1) floor: the same DynamoDB calls directly, ${n} × at concurrency ${CONCURRENCY}…`);
+    const floorRun = await runConcurrent(
+      n,
+      CONCURRENCY,
+      async (i) => {
+        const e = entryFor(i, floorPeriod);
+        await incomeRepository.findSubmission(county, e.submissionId);
+        const h = (await incomeRepository.getHousehold(county, e.householdId))!;
+        await incomeRepository.listEntryWindows(county, e.period);
+        await incomeRepository.getRecord(county, addMonths(e.period, -1), h);
+        const at = new Date().toISOString();
+        const record: IncomeRecord = {
+          period: e.period,
+          householdId: h.id,
+          memberCount: e.memberCount,
+          components: e.components,
+          fallCause: e.fallCause,
+          countyCode: county,
+          villageId: h.villageId,
+          townId: h.townId,
+          netIncome: netIncome(e.components),
+          perCapitaNet: perCapitaNet(e.components, e.memberCount),
+          status: 'entered',
+          version: 1,
+          lastSubmissionId: e.submissionId,
+          updatedBy: 'bench',
+          updatedAt: at,
+          enteredAt: at,
+          sourceForm: 'bench',
+        };
+        await incomeRepository.saveRecord(record, 0, {
+          submissionId: e.submissionId,
+          actorId: 'bench',
+          actorName: 'bench',
+          at,
+          form: 'bench',
+          action: 'create',
+          changes: [],
+        } as Parameters<typeof incomeRepository.saveRecord>[2]);
+      },
+      (done) => progress(`  ${done}/${n}`),
+    );
+    const h = summarise(httpRun);
+    const f = summarise(floorRun);
+    const ratio1 = f.throughput / h.throughput;
+    const lat = (s: LatencySummary) =>
+      `p50 ${s.p50.toFixed(1)} / p95 ${s.p95.toFixed(1)} / p99 ${s.p99.toFixed(1)} ms`;
     record({
-      item: `(3) a month of the calendar (${firings.length} firings)`,
-      figure: `${(ms3 / 1000).toFixed(1)} s; ${sent} emails sent, ${failed} failed; ran ${[...ran].map(([k, c]) => `${k}×${c}`).join(', ')}`,
-      floor: '—',
-      ratio: '—',
-      budget: '—',
-      pass: null,
-      limit: `JOB.NOT_IMPLEMENTED: ${[...notImplemented].map(([k, c]) => `${k}×${c}`).join(', ') || 'none'}`,
+      item: `(1) ${n} income submissions, HTTP API, c=${CONCURRENCY}`,
+      figure: `${h.throughput.toFixed(0)} req/s; ${lat(h)}; ${[...statuses].map(([s, c]) => `${s}×${c}`).join(' ')}`,
+      floor: `${f.throughput.toFixed(0)} req/s; ${lat(f)}`,
+      ratio: `${ratio1.toFixed(2)} (floor/handler throughput); p50 ${(h.p50 / f.p50).toFixed(2)}`,
+      budget: '≤ 1.5',
+      pass: ratio1 <= 1.5 && (statuses.get(201) ?? 0) === n,
+      limit:
+        'one Node process holds dynalite, the web server, the handlers and the load generator on 2 cores; JWT verification, middy and zod run on the same cores as dynalite',
     });
+
+    // -------------------------------------------------------------------------
+    // (2) The county monthly income analysis, in a child process (its own RSS)
+    // Asynchronous on purpose: this process serves dynalite, which the child reads from.
+    const child = async (mode: 'read' | 'job') => {
+      const { stdout: out } = await execFileAsync(
+        process.execPath,
+        ['--import', 'tsx', path.join(repoRoot, 'bench', 'analysis-child.ts'), mode, analysed],
+        {
+          cwd: repoRoot,
+          env: process.env,
+          encoding: 'utf8',
+          maxBuffer: 64 * 1024 * 1024,
+          timeout: 15 * 60_000,
+        },
+      );
+      return JSON.parse(String(out).trim().split('\n').at(-1)!) as {
+        ms: number;
+        peakRss: number;
+        rows?: number;
+        reports?: number;
+        pages?: number;
+        pdfBytes?: number;
+        emails?: number;
+      };
+    };
+    progress(`(2) floor: reading ${periodLabel(analysed)}'s rows village by village (child process)…`);
+    const read = await child('read');
+    progress(
+      `(2) county monthly income analysis for ${periodLabel(analysed)}: county + every town (child process)…`,
+    );
+    const job = await child('job');
+    const ratio2 = job.ms / read.ms;
+    record({
+      item: `(2) monthly income analysis, county + ${(job.reports ?? 1) - 1} towns`,
+      figure: `${(job.ms / 1000).toFixed(1)} s; peak RSS ${mb(job.peakRss)}; ${job.reports} PDFs, ${job.pages} pages, ${mb(job.pdfBytes ?? 0)}; ${job.emails} emails`,
+      floor: `${(read.ms / 1000).toFixed(1)} s to read ${read.rows} rows; RSS ${mb(read.peakRss)}`,
+      ratio: ratio2.toFixed(2),
+      budget: '≤ 1.5 and RSS ≤ 512 MB',
+      pass: ratio2 <= 1.5 && job.peakRss <= 512 * 1048576,
+      limit: 'pdfkit layout and font subsetting (CPU, one core); the floor is dynalite query speed',
+    });
+
+    // -------------------------------------------------------------------------
+    // (3) A whole month of the calendar on a fake clock
+    if (!opt['skip-calendar']) {
+      const { runJob, JobNotImplementedError } = await import('#functions/jobs/run.ts');
+      const [y, m] = open.split('-').map(Number) as [number, number];
+      // The month `analysed + 1`'s calendar would redo (2); the month before `open` is the one just analysed, so run `open`'s predecessor's calendar month = analysed.
+      const monthStart = new Date(Date.UTC(y, m - 2, 1) - 8 * 3600_000);
+      const monthEnd = new Date(Date.UTC(y, m - 1, 1) - 8 * 3600_000);
+      const firings: { at: Date; id: string; job: (typeof schedules)[number]['job'] }[] = [];
+      for (const s of schedules) {
+        const cron = new Cron(s.cron, { timezone: scheduleTimeZone, paused: true });
+        let at: Date | null = monthStart;
+        while ((at = cron.nextRun(at)) && at < monthEnd) firings.push({ at, id: s.id, job: s.job });
+      }
+      firings.sort((a, b) => a.at.getTime() - b.at.getTime());
+      progress(
+        `(3) the calendar of ${shanghaiDate(monthStart).slice(0, 7)}: ${firings.length} firings on a fake clock…`,
+      );
+      const t3 = performance.now();
+      let sent = 0;
+      let failed = 0;
+      const notImplemented = new Map<string, number>();
+      const ran = new Map<string, number>();
+      let day = '';
+      for (const fi of firings) {
+        const d = shanghaiDate(fi.at);
+        if (d !== day) {
+          day = d;
+          progress(`  ${d}: ${sent} emails so far`);
+        }
+        try {
+          const r = await runJob({ job: fi.job, scheduleId: fi.id }, { config, now: fi.at });
+          sent += r.deliveries.filter((d) => d.status === 'sent').length;
+          failed += r.deliveries.filter((d) => d.status === 'failed' || d.status === 'abandoned').length;
+          ran.set(fi.job, (ran.get(fi.job) ?? 0) + 1);
+        } catch (e) {
+          if (!(e instanceof JobNotImplementedError)) throw e;
+          notImplemented.set(fi.job, (notImplemented.get(fi.job) ?? 0) + 1);
+        }
+      }
+      const ms3 = performance.now() - t3;
+      record({
+        item: `(3) a month of the calendar (${firings.length} firings)`,
+        figure: `${(ms3 / 1000).toFixed(1)} s; ${sent} emails sent, ${failed} failed; ran ${[...ran].map(([k, c]) => `${k}×${c}`).join(', ')}`,
+        floor: '—',
+        ratio: '—',
+        budget: '—',
+        pass: null,
+        limit: `JOB.NOT_IMPLEMENTED: ${[...notImplemented].map(([k, c]) => `${k}×${c}`).join(', ') || 'none'}`,
+      });
+    }
+  } finally {
+    progress('stopping the stack…');
+    await stack.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
-} finally {
-  progress('stopping the stack…');
-  await stack.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-}
 }
 
 // ---------------------------------------------------------------------------
@@ -259,17 +337,30 @@ const outDir = path.join(repoRoot, '.tmp', 'bench-bundles');
 fs.rmSync(outDir, { recursive: true, force: true });
 fs.mkdirSync(outDir, { recursive: true });
 const entries = [...new Set([...routes.map((r) => r.handler), 'run-job'])].sort();
-progress(`(4) bundling ${entries.length} Lambda entries with esbuild (ESM, minified, node24, @aws-sdk/* external)…`);
+progress(
+  `(4) bundling ${entries.length} Lambda entries with esbuild (ESM, minified, node24, @aws-sdk/* external)…`,
+);
 // The variables Lambda's configuration gives every function (module scope reads them).
 setLocalEnv(portsFrom(), config);
-for (const [k, v] of Object.entries({ USER_POOL_ID: 'local_pool', USER_POOL_CLIENT_ID: 'local-client', JWT_ISSUER: 'http://127.0.0.1:4404/local_pool', JWKS_URI: 'http://127.0.0.1:4404/local_pool/.well-known/jwks.json' })) process.env[k] ??= v;
+for (const [k, v] of Object.entries({
+  USER_POOL_ID: 'local_pool',
+  USER_POOL_CLIENT_ID: 'local-client',
+  JWT_ISSUER: 'http://127.0.0.1:4404/local_pool',
+  JWKS_URI: 'http://127.0.0.1:4404/local_pool/.well-known/jwks.json',
+}))
+  process.env[k] ??= v;
 const emptyFile = path.join(outDir, 'empty.mjs');
 fs.writeFileSync(emptyFile, 'export {};\n');
 const importMs = (file: string): number => {
   const script = `const t=performance.now();await import(${JSON.stringify(file)});console.log(performance.now()-t)`;
   const times: number[] = [];
   for (let i = 0; i < 3; i++) {
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, env: process.env, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: repoRoot,
+      env: process.env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     if (r.status !== 0) throw new Error(`import of ${file} failed: ${r.stderr}`);
     times.push(Number(r.stdout.trim()));
   }
@@ -287,15 +378,25 @@ for (const e of entries) {
   }
   const outfile = path.join(outDir, `${e}.mjs`);
   await build({
-    entryPoints: [entry], bundle: true, minify: true, platform: 'node', target: 'node24', format: 'esm', outfile,
-    external: ['@aws-sdk/*'], logLevel: 'error', legalComments: 'none',
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    target: 'node24',
+    format: 'esm',
+    outfile,
+    external: ['@aws-sdk/*'],
+    logLevel: 'error',
+    legalComments: 'none',
     banner: { js: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);" },
   });
   const bytes = fs.statSync(outfile).size;
   const ms = importMs(outfile);
   worstBytes = Math.max(worstBytes, bytes);
   worstImport = Math.max(worstImport, ms);
-  bundleLines.push(`| ${e} | ${kb(bytes)} | ${ms.toFixed(0)} ms | ${bytes <= 500 * 1024 && ms <= 150 ? 'pass' : 'FAIL'} |`);
+  bundleLines.push(
+    `| ${e} | ${kb(bytes)} | ${ms.toFixed(0)} ms | ${bytes <= 500 * 1024 && ms <= 150 ? 'pass' : 'FAIL'} |`,
+  );
 }
 const fontBytes = (await import('#reports/pdf/fonts.ts')).fontFilePaths();
 const fontLines = Object.entries(fontBytes).map(([face, p]) => `${face} ${mb(fs.statSync(p).size)}`);
@@ -313,7 +414,11 @@ record({
 // (5) Forms pages: gzipped JavaScript each page loads
 if (!opt['no-build']) {
   progress('(5) building the forms (astro build --root forms)…');
-  execFileSync(path.join(repoRoot, 'node_modules', '.bin', 'astro'), ['build', '--root', 'forms', '--silent'], { cwd: repoRoot, stdio: 'inherit', timeout: 10 * 60_000 });
+  execFileSync(
+    path.join(repoRoot, 'node_modules', '.bin', 'astro'),
+    ['build', '--root', 'forms', '--silent'],
+    { cwd: repoRoot, stdio: 'inherit', timeout: 10 * 60_000 },
+  );
 }
 const dist = path.join(repoRoot, 'forms', 'dist');
 const pages: string[] = [];
@@ -346,7 +451,10 @@ function jsOfPage(html: string, pageFile: string): Set<string> {
       queue.push(file);
     }
   };
-  for (const m of html.matchAll(/(?:src|component-url|renderer-url|before-hydration-url|href)="([^"]+\.m?js)"/g)) add(m[1]!, pageFile);
+  for (const m of html.matchAll(
+    /(?:src|component-url|renderer-url|before-hydration-url|href)="([^"]+\.m?js)"/g,
+  ))
+    add(m[1]!, pageFile);
   while (queue.length) {
     const file = queue.shift()!;
     const code = fs.readFileSync(file, 'utf8');
@@ -358,10 +466,14 @@ let worstPage = 0;
 const pageLines: string[] = [];
 for (const p of pages.sort()) {
   const files = jsOfPage(fs.readFileSync(p, 'utf8'), p);
-  const inline = [...fs.readFileSync(p, 'utf8').matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].reduce((a, m) => a + zlib.gzipSync(m[1]!).length, 0);
+  const inline = [
+    ...fs.readFileSync(p, 'utf8').matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g),
+  ].reduce((a, m) => a + zlib.gzipSync(m[1]!).length, 0);
   const total = [...files].reduce((a, f) => a + gzipOf(f), 0) + inline;
   worstPage = Math.max(worstPage, total);
-  pageLines.push(`| /${path.relative(dist, p)} | ${kb(total)} | ${files.size} | ${total <= 120 * 1024 ? 'pass' : 'FAIL'} |`);
+  pageLines.push(
+    `| /${path.relative(dist, p)} | ${kb(total)} | ${files.size} | ${total <= 120 * 1024 ? 'pass' : 'FAIL'} |`,
+  );
 }
 record({
   item: `(5) ${pages.length} forms pages (heaviest)`,
@@ -381,7 +493,10 @@ const total = ((Date.now() - started) / 1000).toFixed(0);
 const table = [
   '| measure | figure | floor (same run) | ratio | budget | result | what limits it |',
   '| --- | --- | --- | --- | --- | --- | --- |',
-  ...rows.map((r) => `| ${r.item} | ${r.figure} | ${r.floor} | ${r.ratio} | ${r.budget} | ${r.pass === null ? '—' : r.pass ? 'pass' : 'FAIL'} | ${r.limit} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.item} | ${r.figure} | ${r.floor} | ${r.ratio} | ${r.budget} | ${r.pass === null ? '—' : r.pass ? 'pass' : 'FAIL'} | ${r.limit} |`,
+  ),
 ].join('\n');
 const md = [
   '## Benchmark',
@@ -392,10 +507,10 @@ const md = [
   '',
   'How it is measured, and what limits it:',
   '',
-  '- Data: the county-scale generator (`generateCounty({ scale: \'county\' })`: 18 towns, 240 villages, 108,000 households, ~3,000 staff) loaded into dynalite on disk with the seed loader\'s `batchPut`; income for the two months the analysis reads (48,000 households × 2) rather than the seed\'s 12, because dynalite writes about 1,000 items/s on this machine (households with their index) and the other ten months are read by nothing measured here. The load time is printed in the progress lines.',
-  '- (1) The handler figure goes through the real HTTP server (`startStack({ web: true })`), the API Gateway stand-in, middy, JWT verification against cognito-local\'s keys and zod, to the store. The floor makes the same repository calls the handler makes (submission marker, household, entry-window reopenings, previous month, conditional put, history, marker) from the same process at the same concurrency, on the same households for the following month. Both share one Node process with dynalite, so the ratio is the cost of the HTTP and Lambda plumbing on a CPU that is also serving the store; in AWS, DynamoDB is not on the function\'s CPU.',
-  '- (2) Runs in a child process so its peak RSS (sampled every 25 ms and `resourceUsage().maxRSS`) is the job\'s alone; the floor reads the same rows (org units; per village its households and two months of income, 8 villages at a time) in another child process.',
-  '- (3) Every firing of `domain/system/schedules.ts` in one month (Asia/Shanghai), through `runJob`, clock faked by passing each firing\'s time as `now`; kinds answering `JOB.NOT_IMPLEMENTED` are listed.',
+  "- Data: the county-scale generator (`generateCounty({ scale: 'county' })`: 18 towns, 240 villages, 108,000 households, ~3,000 staff) loaded into dynalite on disk with the seed loader's `batchPut`; income for the two months the analysis reads (48,000 households × 2) rather than the seed's 12, because dynalite writes about 1,000 items/s on this machine (households with their index) and the other ten months are read by nothing measured here. The load time is printed in the progress lines.",
+  "- (1) The handler figure goes through the real HTTP server (`startStack({ web: true })`), the API Gateway stand-in, middy, JWT verification against cognito-local's keys and zod, to the store. The floor makes the same repository calls the handler makes (submission marker, household, entry-window reopenings, previous month, conditional put, history, marker) from the same process at the same concurrency, on the same households for the following month. Both share one Node process with dynalite, so the ratio is the cost of the HTTP and Lambda plumbing on a CPU that is also serving the store; in AWS, DynamoDB is not on the function's CPU.",
+  "- (2) Runs in a child process so its peak RSS (sampled every 25 ms and `resourceUsage().maxRSS`) is the job's alone; the floor reads the same rows (org units; per village its households and two months of income, 8 villages at a time) in another child process.",
+  "- (3) Every firing of `domain/system/schedules.ts` in one month (Asia/Shanghai), through `runJob`, clock faked by passing each firing's time as `now`; kinds answering `JOB.NOT_IMPLEMENTED` are listed.",
   '- (4) esbuild with the CDK options (ESM, minified, platform node, target node24, `@aws-sdk/*` external); import time is the median of 3 fresh `node` processes timing `await import(bundle)`, beside the same for an empty module.',
   '- (5) For each page of `forms/dist`: every script it loads (script tags, island component and renderer URLs, and what those import, statically or dynamically), gzip level 9, plus inline scripts.',
   '',

@@ -29,7 +29,9 @@ import { startStack } from '#local/stack.ts';
 import { signIn } from '#local/testing.ts';
 import { percentile } from './measure.ts';
 
-const { values: opt } = parseArgs({ options: { seconds: { type: 'string', default: '120' }, concurrency: { type: 'string', default: '50' } } });
+const { values: opt } = parseArgs({
+  options: { seconds: { type: 'string', default: '120' }, concurrency: { type: 'string', default: '50' } },
+});
 const SECONDS = Number(opt.seconds);
 const CONCURRENCY = Number(opt.concurrency);
 const config = demoCountyConfig;
@@ -45,9 +47,20 @@ try {
   const data = generateCounty({ scale: 'county', seed: 1, config, lastPeriod: period, months: 1 });
   await batchPut(data.units.map((u) => orgUnitItem(county, u)));
   const monitored = data.households.filter((h) => h.category !== 'ordinary');
-  await batchPut(monitored.map((h) => householdItem(county, h)), 8);
+  await batchPut(
+    monitored.map((h) => householdItem(county, h)),
+    8,
+  );
   await ensureUsers(stack.standins.cognito!, [
-    { username: 'load-admin', name: '负载测试', email: 'load@test.invalid', role: 'county-admin', unitId: county, countyCode: county, password: 'Load#Pass2026' },
+    {
+      username: 'load-admin',
+      name: '负载测试',
+      email: 'load@test.invalid',
+      role: 'county-admin',
+      unitId: county,
+      countyCode: county,
+      password: 'Load#Pass2026',
+    },
   ]);
   const token = await signIn(stack, 'load-admin', 'Load#Pass2026');
 
@@ -64,18 +77,57 @@ try {
   function nextBody(): Record<string, unknown> {
     const k = counter++ % 20;
     if (k < 2 && sent.length) return sent[Math.floor(Math.random() * sent.length)]!;
-    const comps = { wage: 1500 + (counter % 1000), business: 200, property: 0, transfer: 100, businessCost: 50 };
+    const comps = {
+      wage: 1500 + (counter % 1000),
+      business: 200,
+      property: 0,
+      transfer: 100,
+      businessCost: 50,
+    };
     const known = [...versions.keys()];
     if (k < 11 || !known.length) {
       const h = monitored[nextHousehold++ % monitored.length]!;
-      return { submissionId: randomUUID(), period, householdId: h.id, memberCount: h.memberCount, components: comps, fallCause: { kind: 'illness', note: '负载' }, expectedVersion: 0 };
+      return {
+        submissionId: randomUUID(),
+        period,
+        householdId: h.id,
+        memberCount: h.memberCount,
+        components: comps,
+        fallCause: { kind: 'illness', note: '负载' },
+        expectedVersion: 0,
+      };
     }
     const id = known[Math.floor(Math.random() * known.length)]!;
     const h = monitored.find((x) => x.id === id)!;
     const v = versions.get(id)!;
-    if (k < 17) return { submissionId: randomUUID(), period, householdId: id, memberCount: h.memberCount, components: comps, fallCause: { kind: 'illness' }, expectedVersion: v };
-    if (k < 19) return { submissionId: randomUUID(), period, householdId: id, memberCount: h.memberCount, components: comps, fallCause: { kind: 'illness' }, expectedVersion: Math.max(0, v - 1) };
-    return { submissionId: randomUUID(), period, householdId: id, memberCount: 0, components: comps, expectedVersion: v };
+    if (k < 17)
+      return {
+        submissionId: randomUUID(),
+        period,
+        householdId: id,
+        memberCount: h.memberCount,
+        components: comps,
+        fallCause: { kind: 'illness' },
+        expectedVersion: v,
+      };
+    if (k < 19)
+      return {
+        submissionId: randomUUID(),
+        period,
+        householdId: id,
+        memberCount: h.memberCount,
+        components: comps,
+        fallCause: { kind: 'illness' },
+        expectedVersion: Math.max(0, v - 1),
+      };
+    return {
+      submissionId: randomUUID(),
+      period,
+      householdId: id,
+      memberCount: 0,
+      components: comps,
+      expectedVersion: v,
+    };
   }
 
   console.log(`load: ${SECONDS} s at concurrency ${CONCURRENCY} against ${stack.webUrl}/api/income…`);
@@ -85,7 +137,7 @@ try {
     while (Date.now() < end) {
       const body = nextBody();
       const s = performance.now();
-      let status = 0;
+      let status: number;
       try {
         const res = await fetch(`${stack.webUrl}/api/income`, {
           method: 'POST',
@@ -96,8 +148,14 @@ try {
         status = res.status;
         const json = (await res.json()) as { record?: { version: number; householdId: string } };
         if (status === 201 && json.record) {
-          accepted.set(String(body.submissionId), { householdId: json.record.householdId, version: json.record.version });
-          versions.set(json.record.householdId, Math.max(versions.get(json.record.householdId) ?? 0, json.record.version));
+          accepted.set(String(body.submissionId), {
+            householdId: json.record.householdId,
+            version: json.record.version,
+          });
+          versions.set(
+            json.record.householdId,
+            Math.max(versions.get(json.record.householdId) ?? 0, json.record.version),
+          );
           if (sent.length < 5000) sent.push(body);
         }
       } catch {
@@ -112,14 +170,23 @@ try {
   clearInterval(ticker);
   const ms = performance.now() - t0;
   const sorted = latencies.sort((a, b) => a - b);
-  console.log(`requests ${sorted.length}, ${(sorted.length / (ms / 1000)).toFixed(0)} req/s; p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms`);
-  console.log(`statuses: ${[...statuses].sort().map(([s, c]) => `${s || 'network-error'}×${c}`).join(', ')}`);
+  console.log(
+    `requests ${sorted.length}, ${(sorted.length / (ms / 1000)).toFixed(0)} req/s; p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms`,
+  );
+  console.log(
+    `statuses: ${[...statuses]
+      .sort()
+      .map(([s, c]) => `${s || 'network-error'}×${c}`)
+      .join(', ')}`,
+  );
 
   // Count in the store.
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const out: ScanCommandOutput = await dynamo().send(new ScanCommand({ TableName: tableName(), ExclusiveStartKey: start }));
+    const out: ScanCommandOutput = await dynamo().send(
+      new ScanCommand({ TableName: tableName(), ExclusiveStartKey: start }),
+    );
     items.push(...(out.Items ?? []));
     start = out.LastEvaluatedKey;
   } while (start);
@@ -130,11 +197,14 @@ try {
   const fivexx = [...statuses].filter(([s]) => s >= 500 || s === 0).reduce((a, [, c]) => a + c, 0);
   if (fivexx) problems.push(`${fivexx} answers were 5xx or network errors`);
   const recordsPerHousehold = new Map<string, number>();
-  for (const r of records) recordsPerHousehold.set(String(r.householdId), (recordsPerHousehold.get(String(r.householdId)) ?? 0) + 1);
-  if ([...recordsPerHousehold.values()].some((c) => c !== 1)) problems.push('a household has more than one record for the month');
+  for (const r of records)
+    recordsPerHousehold.set(String(r.householdId), (recordsPerHousehold.get(String(r.householdId)) ?? 0) + 1);
+  if ([...recordsPerHousehold.values()].some((c) => c !== 1))
+    problems.push('a household has more than one record for the month');
   for (const [h, v] of versions) {
     const rec = records.find((r) => r.householdId === h);
-    if (!rec || Number(rec.version) !== v) problems.push(`household ${h}: stored version ${String(rec?.version)} but version ${v} was accepted`);
+    if (!rec || Number(rec.version) !== v)
+      problems.push(`household ${h}: stored version ${String(rec?.version)} but version ${v} was accepted`);
   }
   const historyBySub = new Map<string, number>();
   for (const hi of history) {
@@ -150,9 +220,13 @@ try {
   for (const sid of accepted.keys()) {
     if (historyBySub.get(sid) !== 1 || markerIds.get(sid) !== 1) missing++;
   }
-  if (missing) problems.push(`${missing} accepted submissions not stored exactly once (history entry and marker)`);
-  if (history.length !== accepted.size) problems.push(`history entries ${history.length} ≠ accepted submissions ${accepted.size}`);
-  console.log(`accepted submissions ${accepted.size}; stored: ${records.length} records, ${history.length} history entries, ${markers.length} markers`);
+  if (missing)
+    problems.push(`${missing} accepted submissions not stored exactly once (history entry and marker)`);
+  if (history.length !== accepted.size)
+    problems.push(`history entries ${history.length} ≠ accepted submissions ${accepted.size}`);
+  console.log(
+    `accepted submissions ${accepted.size}; stored: ${records.length} records, ${history.length} history entries, ${markers.length} markers`,
+  );
   if (problems.length) {
     failed = true;
     console.error(`FAIL:\n  ${problems.slice(0, 20).join('\n  ')}`);

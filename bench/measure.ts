@@ -51,5 +51,11 @@ export function percentile(sorted: readonly number[], p: number): number {
 
 export function summarise(r: RunResult): LatencySummary {
   const s = [...r.latencies].sort((a, b) => a - b);
-  return { count: s.length, throughput: s.length / (r.ms / 1000), p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99) };
+  return {
+    count: s.length,
+    throughput: s.length / (r.ms / 1000),
+    p50: percentile(s, 50),
+    p95: percentile(s, 95),
+    p99: percentile(s, 99),
+  };
 }

@@ -48,7 +48,9 @@ async function itemsAbout(householdId: string, submissionIds: string[]) {
   const items = out.Items ?? [];
   return {
     records: items.filter((i) => String(i.pk).includes(`#INC#${period}#`) && i.sk === householdId),
-    history: items.filter((i) => String(i.pk).endsWith(`#HIST#${householdId}`) && String(i.sk).includes(period)),
+    history: items.filter(
+      (i) => String(i.pk).endsWith(`#HIST#${householdId}`) && String(i.sk).includes(period),
+    ),
     markers: items.filter((i) => submissionIds.some((s) => String(i.pk).endsWith(`#SUB#${s}`))),
   };
 }

@@ -20,7 +20,9 @@ interface Mail {
   destination: { to: string[] };
 }
 async function mailbox(): Promise<Mail[]> {
-  const res = await fetch(`http://127.0.0.1:${stack.standins.ports.ses}/store`, { signal: AbortSignal.timeout(5000) });
+  const res = await fetch(`http://127.0.0.1:${stack.standins.ports.ses}/store`, {
+    signal: AbortSignal.timeout(5000),
+  });
   return ((await res.json()) as { emails: Mail[] }).emails;
 }
 /** Emails about one month, as `recipient subject`, sorted: a duplicate shows up twice. */

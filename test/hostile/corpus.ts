@@ -7,7 +7,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import {
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  type KeyObject,
+} from 'node:crypto';
 import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { roles, type Role } from '#domain/auth/roles.ts';
@@ -20,13 +27,31 @@ export const corpusDir = path.join(import.meta.dirname, 'corpus');
 /** Large bodies are made by a recipe at run time; the file says only what to make. */
 const recipeSchema = z.discriminatedUnion('recipe', [
   /** A valid income entry whose `field` holds a string of `bytes` UTF-8 bytes (`char` repeated). */
-  z.object({ recipe: z.literal('string'), field: z.string(), bytes: z.number().int().positive(), char: z.string().default('收') }),
+  z.object({
+    recipe: z.literal('string'),
+    field: z.string(),
+    bytes: z.number().int().positive(),
+    char: z.string().default('收'),
+  }),
   /** A valid income entry whose `field` holds an array of `items` copies of `item`. */
-  z.object({ recipe: z.literal('array'), field: z.string(), items: z.number().int().positive(), item: z.unknown().default(0) }),
+  z.object({
+    recipe: z.literal('array'),
+    field: z.string(),
+    items: z.number().int().positive(),
+    item: z.unknown().default(0),
+  }),
   /** `depth` nested arrays (`[[[…]]]`) as the whole body or as `field`. */
-  z.object({ recipe: z.literal('nesting'), field: z.string().optional(), depth: z.number().int().positive() }),
+  z.object({
+    recipe: z.literal('nesting'),
+    field: z.string().optional(),
+    depth: z.number().int().positive(),
+  }),
   /** A body of exactly `bytes` bytes: a valid entry plus one unknown padding field, or raw filler when `json` is false. */
-  z.object({ recipe: z.literal('body'), bytes: z.number().int().positive(), json: z.boolean().default(true) }),
+  z.object({
+    recipe: z.literal('body'),
+    bytes: z.number().int().positive(),
+    json: z.boolean().default(true),
+  }),
   /** An object with `keys` distinct unknown keys besides a valid entry. */
   z.object({ recipe: z.literal('keys'), keys: z.number().int().positive() }),
 ]);
@@ -79,9 +104,20 @@ export const caseSchema = z.strictObject({
   /** A body sent as this exact text. */
   raw: z.string().optional(),
   /** A body sent as these exact bytes (hex). */
-  hex: z.string().regex(/^([0-9a-f]{2})*$/).optional(),
+  hex: z
+    .string()
+    .regex(/^([0-9a-f]{2})*$/)
+    .optional(),
   make: recipeSchema.optional(),
-  expect: z.union([z.literal(400), z.literal(401), z.literal(403), z.literal(404), z.literal(405), z.literal(409), z.literal(413)]),
+  expect: z.union([
+    z.literal(400),
+    z.literal(401),
+    z.literal(403),
+    z.literal(404),
+    z.literal(405),
+    z.literal(409),
+    z.literal(413),
+  ]),
   /** The stable error code the answer must carry. */
   code: z.string().optional(),
   /** A field path that must be among the issues. */
@@ -101,7 +137,10 @@ export type HostileCase = z.infer<typeof caseSchema>;
 /** Every case of every `corpus/*.jsonl` file (one JSON object a line; `//` lines are comments). */
 export function readCorpus(dir = corpusDir): HostileCase[] {
   const cases: HostileCase[] = [];
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()) {
     const lines = fs.readFileSync(path.join(dir, file), 'utf8').split('\n');
     lines.forEach((line, i) => {
       const t = line.trim();
@@ -127,7 +166,12 @@ export function readCorpus(dir = corpusDir): HostileCase[] {
  */
 export function periodsAt(now = new Date()): Record<'open' | 'closed' | 'previous' | 'far-future', Period> {
   const open = shanghaiDate(now).slice(0, 7);
-  return { open, closed: addMonths(open, -12), previous: addMonths(open, -1), 'far-future': addMonths(open, 36) };
+  return {
+    open,
+    closed: addMonths(open, -12),
+    previous: addMonths(open, -1),
+    'far-future': addMonths(open, 36),
+  };
 }
 
 function resolvePlaceholders(v: unknown): unknown {
@@ -192,7 +236,11 @@ function expandRecipe(r: Recipe): string {
       return JSON.stringify(entry);
     }
     case 'array':
-      setPath(entry, r.field, Array.from({ length: r.items }, () => r.item));
+      setPath(
+        entry,
+        r.field,
+        Array.from({ length: r.items }, () => r.item),
+      );
       return JSON.stringify(entry);
     case 'nesting': {
       const nested = '['.repeat(r.depth) + ']'.repeat(r.depth);
@@ -201,7 +249,10 @@ function expandRecipe(r: Recipe): string {
     }
     case 'body':
       if (!r.json) return 'x'.repeat(r.bytes);
-      return JSON.stringify({ ...entry, padding: 'p'.repeat(Math.max(0, r.bytes - JSON.stringify(entry).length - 13)) });
+      return JSON.stringify({
+        ...entry,
+        padding: 'p'.repeat(Math.max(0, r.bytes - JSON.stringify(entry).length - 13)),
+      });
     case 'keys': {
       const extra = Object.fromEntries(Array.from({ length: r.keys }, (_, i) => [`k${i}`, i]));
       return JSON.stringify({ ...entry, ...extra });
@@ -213,7 +264,8 @@ function expandRecipe(r: Recipe): string {
 // Tokens
 
 const b64url = (b: Buffer | string) => Buffer.from(b).toString('base64url');
-const decodePart = (s: string) => JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Record<string, unknown>;
+const decodePart = (s: string) =>
+  JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Record<string, unknown>;
 
 /**
  * cognito-local signs with a key pair published in its npm package. Signing with it
@@ -230,19 +282,30 @@ function cognitoLocalKey(): { key: KeyObject; kid: string; publicPem: string } {
   return { key, kid: jwk.kid ?? 'CognitoLocal', publicPem };
 }
 
-function signRs256(header: Record<string, unknown>, payload: Record<string, unknown>, key: KeyObject): string {
+function signRs256(
+  header: Record<string, unknown>,
+  payload: Record<string, unknown>,
+  key: KeyObject,
+): string {
   const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}`;
   return `${input}.${b64url(sign('sha256', Buffer.from(input), key))}`;
 }
 
 /** Makes the Authorization header value a case asks for, from a real ID token (and access token) of the user. */
-export function forgeAuthorization(kind: TokenKind, real: { id: string; access: string }): string | undefined {
+export function forgeAuthorization(
+  kind: TokenKind,
+  real: { id: string; access: string },
+): string | undefined {
   const [h, p, s] = real.id.split('.') as [string, string, string];
   const header = decodePart(h);
   const claims = decodePart(p);
   const now = Math.floor(Date.now() / 1000);
   const local = () => cognitoLocalKey();
-  const resign = (patch: Record<string, unknown>, drop: string[] = [], hdr: Record<string, unknown> = header) => {
+  const resign = (
+    patch: Record<string, unknown>,
+    drop: string[] = [],
+    hdr: Record<string, unknown> = header,
+  ) => {
     const c: Record<string, unknown> = { ...claims, ...patch };
     for (const d of drop) delete c[d];
     return `Bearer ${signRs256(hdr, c, local().key)}`;
@@ -335,16 +398,56 @@ export function routeTableCases(table: readonly RouteDef[] = routes): HostileCas
     if (r.roles.length === 0) continue; // public: nothing to forge
     const base = { route: r.id, path: samplePath(r), as: userForRole(r.roles[0]!) };
     for (const a of authKinds) {
-      out.push(caseSchema.parse({ ...base, id: `route/${r.id}/token-${a.token}`, token: a.token, expect: 401, code: a.code }));
+      out.push(
+        caseSchema.parse({
+          ...base,
+          id: `route/${r.id}/token-${a.token}`,
+          token: a.token,
+          expect: 401,
+          code: a.code,
+        }),
+      );
     }
     const denied = roles.find((x) => !r.roles.includes(x));
     if (denied) {
-      out.push(caseSchema.parse({ ...base, id: `route/${r.id}/role-denied`, as: userForRole(denied), expect: 403, code: 'AUTH.ROLE_DENIED' }));
+      out.push(
+        caseSchema.parse({
+          ...base,
+          id: `route/${r.id}/role-denied`,
+          as: userForRole(denied),
+          expect: 403,
+          code: 'AUTH.ROLE_DENIED',
+        }),
+      );
     }
     if (r.method === 'POST' || r.method === 'PUT') {
-      out.push(caseSchema.parse({ ...base, id: `route/${r.id}/invalid-json`, raw: '{"a":', expect: 400, code: 'REQUEST.INVALID_JSON' }));
-      out.push(caseSchema.parse({ ...base, id: `route/${r.id}/invalid-utf8`, hex: '7b2261223a22ff227d', expect: 400, code: 'REQUEST.INVALID_UTF8' }));
-      out.push(caseSchema.parse({ ...base, id: `route/${r.id}/over-limit`, make: { recipe: 'body', bytes: maxBodyBytes + 1, json: true }, expect: 413, code: 'REQUEST.TOO_LARGE' }));
+      out.push(
+        caseSchema.parse({
+          ...base,
+          id: `route/${r.id}/invalid-json`,
+          raw: '{"a":',
+          expect: 400,
+          code: 'REQUEST.INVALID_JSON',
+        }),
+      );
+      out.push(
+        caseSchema.parse({
+          ...base,
+          id: `route/${r.id}/invalid-utf8`,
+          hex: '7b2261223a22ff227d',
+          expect: 400,
+          code: 'REQUEST.INVALID_UTF8',
+        }),
+      );
+      out.push(
+        caseSchema.parse({
+          ...base,
+          id: `route/${r.id}/over-limit`,
+          make: { recipe: 'body', bytes: maxBodyBytes + 1, json: true },
+          expect: 413,
+          code: 'REQUEST.TOO_LARGE',
+        }),
+      );
     }
   }
   return out;

@@ -19,7 +19,16 @@ import { county, fixtureUsers, loadFixture, startTestStack, testPassword } from 
 import type { Stack } from '#local/stack.ts';
 import { batchPut } from '#functions/store/bulk.ts';
 import { incomeItem } from '#functions/store/income.repository.ts';
-import { bodyOf, forgeAuthorization, periodsAt, readCorpus, routeTableCases, userForRole, validIncomeEntry, type HostileCase } from './corpus.ts';
+import {
+  bodyOf,
+  forgeAuthorization,
+  periodsAt,
+  readCorpus,
+  routeTableCases,
+  userForRole,
+  validIncomeEntry,
+  type HostileCase,
+} from './corpus.ts';
 
 const fromFiles = readCorpus();
 const fromTable = routeTableCases();
@@ -38,7 +47,9 @@ async function dumpTable(): Promise<string> {
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const out: ScanCommandOutput = await dynamo().send(new ScanCommand({ TableName: tableName(), ExclusiveStartKey: start }));
+    const out: ScanCommandOutput = await dynamo().send(
+      new ScanCommand({ TableName: tableName(), ExclusiveStartKey: start }),
+    );
     items.push(...(out.Items ?? []));
     start = out.LastEvaluatedKey;
   } while (start);
@@ -48,7 +59,11 @@ async function dumpTable(): Promise<string> {
 async function tokensOf(username: string) {
   const c = stack.standins.cognito!;
   const out = await c.client.send(
-    new InitiateAuthCommand({ ClientId: c.clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: username, PASSWORD: testPassword } }),
+    new InitiateAuthCommand({
+      ClientId: c.clientId,
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: username, PASSWORD: testPassword },
+    }),
   );
   const r = out.AuthenticationResult;
   if (!r?.IdToken || !r.AccessToken) throw new Error(`no tokens for ${username}`);
@@ -62,7 +77,11 @@ function request(c: HostileCase) {
   const real = tokens.get(c.as);
   if (!real && c.token !== 'none') throw new Error(`case ${c.id}: no test user ${c.as}`);
   const auth = real ? forgeAuthorization(c.token, real) : undefined;
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}), ...c.headers };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    ...(auth ? { authorization: auth } : {}),
+    ...c.headers,
+  };
   return { method, path, headers, body: bodyOf(c) };
 }
 
@@ -74,7 +93,12 @@ function overHttp(r: ReturnType<typeof request>): Promise<ApiResponse> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       `${stack.webUrl}${r.path}`,
-      { method: r.method, headers: { ...r.headers, 'content-length': String(r.body.length) }, agent: false, timeout: 15_000 },
+      {
+        method: r.method,
+        headers: { ...r.headers, 'content-length': String(r.body.length) },
+        agent: false,
+        timeout: 15_000,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -93,7 +117,9 @@ function overHttp(r: ReturnType<typeof request>): Promise<ApiResponse> {
     );
     req.on('timeout', () => req.destroy(new Error('timeout')));
     // The server may answer 413 and close before the whole body is written.
-    req.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' || e.code === 'ECONNRESET' ? undefined : reject(e)));
+    req.on('error', (e: NodeJS.ErrnoException) =>
+      e.code === 'EPIPE' || e.code === 'ECONNRESET' ? undefined : reject(e),
+    );
     req.end(r.body);
   });
 }
@@ -106,17 +132,26 @@ function assertAnswer(c: HostileCase, res: ApiResponse, via: string) {
   if (c.pending) {
     // Waiting for a rule another issue adds: refused and harmless now, exact status later.
     expect(res.status, `${where} must be refused`).toBeGreaterThanOrEqual(400);
-    if (res.status !== c.expect) pendingSeen.push(`${c.id}: expected ${c.expect}, got ${res.status} — ${c.pending}`);
+    if (res.status !== c.expect)
+      pendingSeen.push(`${c.id}: expected ${c.expect}, got ${res.status} — ${c.pending}`);
     return;
   }
   expect(res.status, `${where}: ${res.body.toString('utf8').slice(0, 300)}`).toBe(c.expect);
-  const err = (res.json as { error?: { code?: unknown; message?: unknown; issues?: { path: string; message: string }[] } } | undefined)?.error;
+  const err = (
+    res.json as
+      | { error?: { code?: unknown; message?: unknown; issues?: { path: string; message: string }[] } }
+      | undefined
+  )?.error;
   expect(err, `${where}: error body`).toBeDefined();
   expect(String(err?.code), `${where}: stable code`).toMatch(/^[A-Z][A-Z0-9_]*(\.[A-Z0-9_]+)+$/);
   if (c.code) expect(err?.code, `${where}: code`).toBe(c.code);
   expect(String(err?.message), `${where}: Chinese message`).toMatch(han);
   for (const i of err?.issues ?? []) expect(i.message, `${where}: issue ${i.path}`).toMatch(han);
-  if (c.issue) expect((err?.issues ?? []).map((i) => i.path), `${where}: issue paths`).toContain(c.issue);
+  if (c.issue)
+    expect(
+      (err?.issues ?? []).map((i) => i.path),
+      `${where}: issue paths`,
+    ).toContain(c.issue);
   // Nothing of the request echoes back unescaped into a JSON answer that a page might render.
   expect(res.headers['content-type'] ?? '', `${where}: content type`).toMatch(/^application\/json/);
 }
@@ -142,31 +177,51 @@ beforeAll(async () => {
       };
     }),
   );
-  for (const u of [...fixtureUsers.map((f) => f.username), ...roles.map(userForRole)]) tokens.set(u, await tokensOf(u));
+  for (const u of [...fixtureUsers.map((f) => f.username), ...roles.map(userForRole)])
+    tokens.set(u, await tokensOf(u));
   // The records the conflict and sharp-fall cases run against: H0000001 entered this
   // month (version 1); H0000002 at 3,000 yuan last month, written straight to the
   // store because last month's window may have closed.
   const { open, previous } = periodsAt();
   const first = await invoke('POST', '/api/income', {
     headers: { authorization: `Bearer ${tokens.get('v-t01v001')!.id}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ ...validIncomeEntry(), submissionId: '00000000-0000-4000-8000-00000000a001', period: open, householdId: 'H0000001' }),
+    body: JSON.stringify({
+      ...validIncomeEntry(),
+      submissionId: '00000000-0000-4000-8000-00000000a001',
+      period: open,
+      householdId: 'H0000001',
+    }),
   });
   expect(first.status, first.body.toString()).toBe(201);
   const at = new Date().toISOString();
   await batchPut([
     incomeItem({
-      period: previous, householdId: 'H0000002', memberCount: 2,
+      period: previous,
+      householdId: 'H0000002',
+      memberCount: 2,
       components: { wage: 3000, business: 0, property: 0, transfer: 0, businessCost: 0 },
-      countyCode: county, villageId: 'T01V001', townId: 'T01', netIncome: 3000, perCapitaNet: 1500,
-      status: 'entered', version: 1, lastSubmissionId: '00000000-0000-4000-8000-00000000a002',
-      updatedBy: 'seed', updatedAt: at, enteredAt: at, sourceForm: 'test-setup',
+      countyCode: county,
+      villageId: 'T01V001',
+      townId: 'T01',
+      netIncome: 3000,
+      perCapitaNet: 1500,
+      status: 'entered',
+      version: 1,
+      lastSubmissionId: '00000000-0000-4000-8000-00000000a002',
+      updatedBy: 'seed',
+      updatedAt: at,
+      enteredAt: at,
+      sourceForm: 'test-setup',
     }),
   ]);
   before = await dumpTable();
 }, 180_000);
 
 afterAll(async () => {
-  if (pendingSeen.length) console.warn(`hostile corpus: ${pendingSeen.length} case(s) wait on a rule not built yet:\n  ${pendingSeen.join('\n  ')}`);
+  if (pendingSeen.length)
+    console.warn(
+      `hostile corpus: ${pendingSeen.length} case(s) wait on a rule not built yet:\n  ${pendingSeen.join('\n  ')}`,
+    );
   await stack?.stop();
 });
 
@@ -175,12 +230,16 @@ describe('hostile input corpus', () => {
     expect(cases.length).toBeGreaterThanOrEqual(200);
     const attacked = new Set(cases.map((c) => c.route).filter(Boolean));
     for (const r of routes) if (r.roles.length) expect(attacked.has(r.id), r.id).toBe(true);
-    if (waiting.length) console.warn(`hostile corpus: ${waiting.length} case(s) for routes not in the table yet`);
+    if (waiting.length)
+      console.warn(`hostile corpus: ${waiting.length} case(s) for routes not in the table yet`);
   });
 
   it.each(cases.map((c) => [c.id, c] as const))('%s', async (_id, c) => {
     const r = request(c);
-    const res = await invoke(r.method, r.path, { headers: r.headers, ...(r.body.length ? { body: r.body } : {}) });
+    const res = await invoke(r.method, r.path, {
+      headers: r.headers,
+      ...(r.body.length ? { body: r.body } : {}),
+    });
     assertAnswer(c, res, 'invoke');
     if (c.http) assertAnswer(c, await overHttp(r), 'http');
   });
