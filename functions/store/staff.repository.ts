@@ -40,7 +40,9 @@ const nameCache = new Map<string, { at: number; byUsername: Map<string, string> 
  */
 export async function staffNameOf(county: string, username: string): Promise<string | undefined> {
   let entry = nameCache.get(county);
-  if (!entry || Date.now() - entry.at > NAME_TTL_MS || !entry.byUsername.has(username)) {
+  const age = entry ? Date.now() - entry.at : Infinity;
+  // Reload when stale, or (at most every 30 s) when someone new signs in; never once per request.
+  if (!entry || age > NAME_TTL_MS || (!entry.byUsername.has(username) && age > 30_000)) {
     const staff = await listStaff(county);
     entry = {
       at: Date.now(),
