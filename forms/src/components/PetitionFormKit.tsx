@@ -3,6 +3,7 @@
  * domain schema and rules on the request body, field errors from the schema or
  * the server shown beside their fields, and sending through the offline outbox.
  */
+import { shanghaiDate } from '#domain/shared/period.ts';
 import type { FieldErrors, FieldValues, Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ApiError } from '../lib/api.ts';
@@ -14,7 +15,8 @@ export interface Issue {
 }
 
 /** Today in Asia/Shanghai, as the server judges dates. */
-export const todayShanghai = (): string => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+/** Today in Asia/Shanghai, from the one definition in domain/shared/period.ts. */
+export const todayShanghai = (): string => shanghaiDate(new Date());
 
 function setPath(errors: Record<string, unknown>, path: string, message: string, type: string) {
   const parts = path.split('.');
