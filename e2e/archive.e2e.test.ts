@@ -13,7 +13,7 @@ import { demoCountyConfig } from '#domain/config/county-config.ts';
 import { runJob } from '#functions/jobs/run.ts';
 import type { Stack } from '#local/stack.ts';
 import { loadFixture, startTestStack, testPassword } from '#local/testing.ts';
-import { launchBrowser, phonePage, signInThroughPage } from './browser.ts';
+import { launchBrowser, open, phonePage, signInThroughPage } from './browser.ts';
 
 let stack: Stack;
 let browser: Browser;
@@ -60,13 +60,13 @@ describe('the archive for auditors', () => {
     const sha = createHash('sha256').update(pdf).digest('hex');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 
-    await page.goto(`${stack.webUrl}/archive/audit/`);
+    await open(page, `${stack.webUrl}/archive/audit/`);
     const trail = page.getByRole('list', { name: '下载记录' });
     await expect.poll(() => trail.textContent()).toContain(title);
     expect(await trail.textContent()).toContain('钱督查');
     await page.screenshot({ path: path.join(shots, 'archive-audit.png'), fullPage: true });
 
-    await page.goto(`${stack.webUrl}/archive/verify/`);
+    await open(page, `${stack.webUrl}/archive/verify/`);
     await page
       .getByLabel('选择或拖入要核验的 PDF 文件')
       .setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: pdf });
@@ -96,7 +96,7 @@ describe('the archive for auditors', () => {
     expect(await list.textContent()).toContain('已送达');
     await page.screenshot({ path: path.join(shots, 'archive-deliveries.png'), fullPage: true });
 
-    await page.goto(`${stack.webUrl}/archive/report/?id=monthly-income.2026-10.610999`);
+    await open(page, `${stack.webUrl}/archive/report/?id=monthly-income.2026-10.610999`);
     await expect.poll(() => page.getByRole('list', { name: '收件人' }).getByRole('listitem').count()).toBe(2);
     await page.screenshot({ path: path.join(shots, 'archive-report.png'), fullPage: true });
     await page.context().close();

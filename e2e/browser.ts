@@ -41,11 +41,39 @@ export async function signInThroughPage(
   password: string,
   next = '/',
 ) {
-  await page.goto(`${baseUrl}/login/?next=${encodeURIComponent(next)}`);
+  await open(page, `${baseUrl}/login/?next=${encodeURIComponent(next)}`);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  await waitForHydration(page);
+}
+
+/**
+ * Waits until every island that hydrates on load is live. Astro drops the `ssr`
+ * attribute once it has called React, and React marks each element it has
+ * hydrated; typing into the server-rendered HTML before then is lost when React
+ * takes the inputs over.
+ */
+export async function waitForHydration(page: Page) {
+  await page.waitForFunction(
+    () => {
+      const islands = [...document.querySelectorAll('astro-island[client="load"]')];
+      return islands.every((island) => {
+        if (island.hasAttribute('ssr')) return false;
+        const first = island.firstElementChild;
+        return !first || Object.keys(first).some((k) => k.startsWith('__reactFiber$'));
+      });
+    },
+    undefined,
+    { timeout: 15_000 },
+  );
+}
+
+/** Opens a page and waits for its islands, as a user would wait for the form to respond. */
+export async function open(page: Page, url: string) {
+  await page.goto(url);
+  await waitForHydration(page);
 }
 
 /** Reads what the SES stand-in received. */

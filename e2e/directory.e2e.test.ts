@@ -13,7 +13,7 @@ import { staffItem } from '#functions/store/directory.writer.ts';
 import { ensureUsers } from '#local/cognito.ts';
 import type { Stack } from '#local/stack.ts';
 import { county, loadFixture, startTestStack, testPassword } from '#local/testing.ts';
-import { launchBrowser, phonePage, signInThroughPage } from './browser.ts';
+import { launchBrowser, open, phonePage, signInThroughPage } from './browser.ts';
 
 let stack: Stack;
 let browser: Browser;
@@ -87,7 +87,7 @@ describe('directory pages', () => {
       await page.screenshot({ path: path.join(shots, 'directory-import-done.png'), fullPage: true });
 
       // The household is in the directory, and can be edited with a reason.
-      await page.goto(`${stack.webUrl}/directory/`);
+      await open(page, `${stack.webUrl}/directory/`);
       await page.getByLabel('查找农户').fill('褚新民');
       await page.getByRole('button', { name: '查找', exact: true }).click();
       await page.getByRole('link', { name: /褚新民/ }).click();
@@ -104,15 +104,15 @@ describe('directory pages', () => {
       expect(await page.getByRole('region', { name: '修改记录' }).textContent()).toContain('家庭人口：3 → 4');
       await page.screenshot({ path: path.join(shots, 'directory-household.png'), fullPage: true });
 
-      await page.goto(`${stack.webUrl}/directory/`);
+      await open(page, `${stack.webUrl}/directory/`);
       await page.getByRole('button', { name: /东岭镇/ }).click();
       await page.screenshot({ path: path.join(shots, 'directory-tree.png'), fullPage: true });
-      await page.goto(`${stack.webUrl}/directory/staffing/`);
+      await open(page, `${stack.webUrl}/directory/staffing/`);
       await expect
         .poll(() => page.getByRole('table', { name: '配备不足的单位' }).textContent())
         .toContain('西川镇');
       await page.screenshot({ path: path.join(shots, 'directory-staffing.png'), fullPage: true });
-      await page.goto(`${stack.webUrl}/admin/accounts/`);
+      await open(page, `${stack.webUrl}/admin/accounts/`);
       await expect
         .poll(() => page.getByRole('region', { name: '工作人员' }).textContent())
         .toContain('张信息员');

@@ -13,7 +13,7 @@ import { reportingPeriodAt } from '#domain/shared/period.ts';
 import { invoke } from '#local/api-gateway.ts';
 import type { Stack } from '#local/stack.ts';
 import { loadFixture, signIn, startTestStack, testPassword } from '#local/testing.ts';
-import { launchBrowser, phonePage, signInThroughPage } from './browser.ts';
+import { launchBrowser, open, phonePage, signInThroughPage } from './browser.ts';
 
 let stack: Stack;
 let browser: Browser;
@@ -68,7 +68,7 @@ describe('town review in the browser', () => {
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('已保存：王建国');
     await expect.poll(() => page.getByText('镇审核：入户核实，工资为 1800 元').count()).toBe(1);
 
-    await page.goto(`${stack.webUrl}/income/record/?period=${period}&id=H0000001`);
+    await open(page, `${stack.webUrl}/income/record/?period=${period}&id=H0000001`);
     await expect
       .poll(() => page.getByText('原因：入户核实，工资为 1800 元').count(), { timeout: 15_000 })
       .toBe(1);
@@ -76,10 +76,10 @@ describe('town review in the browser', () => {
     expect(await page.getByText('第 1 版').count()).toBe(1);
     await page.screenshot({ path: path.join(shots, 'income-record-history.png'), fullPage: true });
 
-    await page.goto(`${stack.webUrl}/income/ledger/`);
+    await open(page, `${stack.webUrl}/income/ledger/`);
     await expect.poll(() => page.getByText('共 4 条').count(), { timeout: 15_000 }).toBe(1);
     await page.screenshot({ path: path.join(shots, 'income-ledger.png'), fullPage: true });
-    await page.goto(`${stack.webUrl}/assistance/plan/?household=H0000001`);
+    await open(page, `${stack.webUrl}/assistance/plan/?household=H0000001`);
     await page.getByLabel('风险原因').fill('户主务工中断，收入下降');
     await page.getByLabel('帮扶措施').fill('推荐村公益性岗位\n申请临时救助');
     await page.getByLabel('责任人', { exact: true }).fill('孙镇干部');

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Stack } from '#local/stack.ts';
 import { loadFixture, startTestStack, testPassword } from '#local/testing.ts';
-import { launchBrowser, phonePage, signInThroughPage } from './browser.ts';
+import { launchBrowser, open, phonePage, signInThroughPage } from './browser.ts';
 
 let stack: Stack;
 let browser: Browser;
@@ -53,7 +53,7 @@ describe('petitions on a phone', () => {
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('已登记：王建国');
     await shot('intake-saved');
 
-    await page.goto(`${stack.webUrl}/petitions/`);
+    await open(page, `${stack.webUrl}/petitions/`);
     const row = page.getByRole('row').filter({ hasText: '王*' });
     await expect.poll(() => row.count()).toBe(1);
     await expect.poll(() => row.textContent()).toContain('剩 15 天');
@@ -87,7 +87,7 @@ describe('petitions on a phone', () => {
       ['/petitions/monthly/', '合计'],
       ['/petitions/meetings/', '暂无会议记录'],
     ] as const) {
-      await page.goto(`${stack.webUrl}${p}`);
+      await open(page, `${stack.webUrl}${p}`);
       await expect.poll(() => page.getByText(text).count()).toBeGreaterThan(0);
       await shot(p.split('/').filter(Boolean).join('-'));
     }

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { Stack } from '#local/stack.ts';
 import { loadFixture, startTestStack, testPassword } from '#local/testing.ts';
-import { launchBrowser, phonePage, signInThroughPage } from './browser.ts';
+import { launchBrowser, open, phonePage, signInThroughPage } from './browser.ts';
 
 let stack: Stack;
 let browser: Browser;
@@ -62,7 +62,7 @@ describe('data quality on a phone', () => {
     await expect.poll(() => page.getByText('正确值：（空） → 初中').count()).toBe(1);
     await page.screenshot({ path: path.join(shots, 'quality-error-closed.png'), fullPage: true });
 
-    await page.goto(`${stack.webUrl}/quality/errors/`);
+    await open(page, `${stack.webUrl}/quality/errors/`);
     await page.getByLabel('状态').selectOption('closed');
     await expect.poll(() => page.getByRole('cell', { name: '已修正' }).count()).toBe(1);
   });
@@ -78,7 +78,7 @@ describe('data quality on a phone', () => {
     await page.getByRole('button', { name: '加入名册' }).click();
     await expect.poll(() => page.getByText('李文（T01V001，139****5678）').count()).toBe(1);
     await page.screenshot({ path: path.join(shots, 'quality-officers.png'), fullPage: true });
-    await page.goto(`${stack.webUrl}/quality/spot-checks/`);
+    await open(page, `${stack.webUrl}/quality/spot-checks/`);
     await page.getByLabel('抽查方式').selectOption('phone-check');
     await page.getByLabel('被抽查村（社区）编号').fill('T01V001');
     await page.getByLabel('抽查对象').fill('王建国户');
@@ -89,7 +89,7 @@ describe('data quality on a phone', () => {
     await page.getByRole('button', { name: '提交' }).click();
     await expect.poll(() => page.getByRole('cell', { name: '王建国户' }).count()).toBe(1);
     await page.screenshot({ path: path.join(shots, 'quality-spot-checks.png'), fullPage: true });
-    await page.goto(`${stack.webUrl}/quality/meetings/`);
+    await open(page, `${stack.webUrl}/quality/meetings/`);
     await page.screenshot({ path: path.join(shots, 'quality-meetings.png'), fullPage: true });
   });
 });

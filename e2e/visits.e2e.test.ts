@@ -16,7 +16,7 @@ import { loadVisitFixture } from '#functions/visit-shared/visit-fixture.ts';
 import { pdfText, squash } from '#reports/testing/pdf-inspect.ts';
 import type { Stack } from '#local/stack.ts';
 import { county, loadFixture, startTestStack, testPassword } from '#local/testing.ts';
-import { launchBrowser, phonePage, readMailbox, signInThroughPage } from './browser.ts';
+import { launchBrowser, open, phonePage, readMailbox, signInThroughPage } from './browser.ts';
 
 let stack: Stack;
 let browser: Browser;
@@ -56,11 +56,11 @@ describe('visits and problems', () => {
     await expect.poll(() => page.getByRole('status').textContent()).toContain('登记问题 1 个');
     await page.screenshot({ path: path.join(shots, 'visit-form-saved.png'), fullPage: true });
 
-    await page.goto(`${stack.webUrl}/visits/`);
+    await open(page, `${stack.webUrl}/visits/`);
     await expect.poll(() => page.getByRole('row').filter({ hasText: '王建国' }).count()).toBe(1);
     await page.screenshot({ path: path.join(shots, 'visit-ledger.png'), fullPage: true });
 
-    await page.goto(`${stack.webUrl}/visits/problems/`);
+    await open(page, `${stack.webUrl}/visits/problems/`);
     const row = page.getByRole('row').filter({ hasText: '厨房屋顶漏雨' });
     await expect.poll(() => row.count()).toBe(1);
     await expect.poll(() => row.textContent()).toContain('待整改');
@@ -87,7 +87,7 @@ describe('visits and problems', () => {
       .toContain('整改佐证');
     await page.screenshot({ path: path.join(shots, 'problem-rectified.png'), fullPage: true });
 
-    await page.goto(`${stack.webUrl}/visits/problems/`);
+    await open(page, `${stack.webUrl}/visits/problems/`);
     await expect
       .poll(() => page.getByRole('row').filter({ hasText: '厨房屋顶漏雨' }).textContent())
       .toContain('已整改');
