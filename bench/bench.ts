@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
 import { Cron } from 'croner';
 import { build } from 'esbuild';
+import { lambdaBuildOptions } from '#infra/constructs/bundles.ts';
 import { demoCountyConfig } from '#domain/config/county-config.ts';
 import { addMonths, periodLabel, shanghaiDate } from '#domain/shared/period.ts';
 import { routes } from '#domain/system/routes.ts';
@@ -337,9 +338,7 @@ const outDir = path.join(repoRoot, '.tmp', 'bench-bundles');
 fs.rmSync(outDir, { recursive: true, force: true });
 fs.mkdirSync(outDir, { recursive: true });
 const entries = [...new Set([...routes.map((r) => r.handler), 'run-job'])].sort();
-progress(
-  `(4) bundling ${entries.length} Lambda entries with esbuild (ESM, minified, node24, @aws-sdk/* external)…`,
-);
+progress(`(4) bundling ${entries.length} Lambda entries with the CDK app's esbuild options…`);
 // The variables Lambda's configuration gives every function (module scope reads them).
 setLocalEnv(portsFrom(), config);
 for (const [k, v] of Object.entries({
@@ -377,18 +376,13 @@ for (const e of entries) {
     continue;
   }
   const outfile = path.join(outDir, `${e}.mjs`);
+  // Exactly what the CDK app deploys (one definition of the bundle options).
   await build({
+    ...lambdaBuildOptions,
+    absWorkingDir: repoRoot,
     entryPoints: [entry],
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    target: 'node24',
-    format: 'esm',
     outfile,
-    external: ['@aws-sdk/*'],
     logLevel: 'error',
-    legalComments: 'none',
-    banner: { js: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);" },
   });
   const bytes = fs.statSync(outfile).size;
   const ms = importMs(outfile);
@@ -511,7 +505,7 @@ const md = [
   "- (1) The handler figure goes through the real HTTP server (`startStack({ web: true })`), the API Gateway stand-in, middy, JWT verification against cognito-local's keys and zod, to the store. The floor makes the same repository calls the handler makes (submission marker, household, entry-window reopenings, previous month, conditional put, history, marker) from the same process at the same concurrency, on the same households for the following month. Both share one Node process with dynalite, so the ratio is the cost of the HTTP and Lambda plumbing on a CPU that is also serving the store; in AWS, DynamoDB is not on the function's CPU.",
   "- (2) Runs in a child process so its peak RSS (sampled every 25 ms and `resourceUsage().maxRSS`) is the job's alone; the floor reads the same rows (org units; per village its households and two months of income, 8 villages at a time) in another child process.",
   "- (3) Every firing of `domain/system/schedules.ts` in one month (Asia/Shanghai), through `runJob`, clock faked by passing each firing's time as `now`; kinds answering `JOB.NOT_IMPLEMENTED` are listed.",
-  '- (4) esbuild with the CDK options (ESM, minified, platform node, target node24, `@aws-sdk/*` external); import time is the median of 3 fresh `node` processes timing `await import(bundle)`, beside the same for an empty module.',
+  '- (4) esbuild with the very options the CDK app bundles with (`lambdaBuildOptions` in `infra/constructs/bundles.ts`: ESM, minified, node24, the AWS SDK left to the Lambda runtime); bytes of `index.mjs` without its source map; import time is the median of 3 fresh `node` processes timing `await import(bundle)`, beside the same for an empty module.',
   '- (5) For each page of `forms/dist`: every script it loads (script tags, island component and renderer URLs, and what those import, statically or dynamically), gzip level 9, plus inline scripts.',
   '',
   '### Lambda bundles',

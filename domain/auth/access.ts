@@ -5,7 +5,7 @@
  * of the route table against them.
  */
 import { ForbiddenError } from '../shared/errors.ts';
-import { z } from '../shared/zod.ts';
+import * as z from '../shared/zod.ts';
 import { roleSchema, type Principal, type Role, type Scope } from './roles.ts';
 
 /** Where a stored record sits in the tree: what scope checks compare against. */

@@ -1,4 +1,4 @@
-import { z } from '../shared/zod.ts';
+import * as z from '../shared/zod.ts';
 
 /** Roles are Cognito groups; the group name is the role id. */
 export const roles = [

@@ -3,7 +3,7 @@
  * runtime (cognito-local) alike, so both pools have the same attributes, client
  * flows, token lifetimes and password rules.
  */
-import { z } from '../shared/zod.ts';
+import * as z from '../shared/zod.ts';
 import { roleSchema } from './roles.ts';
 
 /** Pool name per deployment; the county code keeps pools of several counties apart in one account. */

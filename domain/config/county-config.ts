@@ -1,4 +1,4 @@
-import { z } from '../shared/zod.ts';
+import * as z from '../shared/zod.ts';
 
 /**
  * Yearly configuration of a county: the monitoring threshold (防返贫监测范围) and

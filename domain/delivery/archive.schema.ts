@@ -1,7 +1,7 @@
 /** What auditors may ask of the archive: the query schemas the API and the pages share. */
 import { reportKindSchema } from '../org/staff.schema.ts';
 import { periodSchema } from '../shared/period.ts';
-import { z } from '../shared/zod.ts';
+import * as z from '../shared/zod.ts';
 
 const optionalText = (max: number, message: string) =>
   z

@@ -1,5 +1,5 @@
 /** What the county administrator sends to create or disable staff accounts (single or bulk). */
-import { z } from '../shared/zod.ts';
+import * as z from '../shared/zod.ts';
 
 /** Most accounts handled in one request; the page sends larger selections in rounds. */
 export const maxAccountsPerRequest = 50;

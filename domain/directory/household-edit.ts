@@ -5,7 +5,7 @@
  */
 import { householdConsistencyIssues, householdSchema, type Household } from '../org/org.schema.ts';
 import { ValidationError } from '../shared/errors.ts';
-import { z } from '../shared/zod.ts';
+import * as z from '../shared/zod.ts';
 import { mergeHousehold } from './import.ts';
 
 export const householdEditSchema = householdSchema

@@ -27,7 +27,7 @@ import {
   type Relation,
 } from '../org/org.schema.ts';
 import { staffPositionLabels, usernameSchema, type Staff, type StaffPosition } from '../org/staff.schema.ts';
-import { z } from '../shared/zod.ts';
+import * as z from '../shared/zod.ts';
 
 export const importKinds = ['households', 'people', 'staff'] as const;
 export const importKindSchema = z.enum(importKinds, { error: '请选择导入类别' });

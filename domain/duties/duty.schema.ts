@@ -1,4 +1,4 @@
-import { z } from '../shared/zod.ts';
+import * as z from '../shared/zod.ts';
 import { countyCodeSchema, isoDateSchema, recordIdSchema } from '../org/org.schema.ts';
 
 /**

@@ -4,7 +4,7 @@
  * 一户一策), the person responsible, and follow-ups with date and result.
  */
 import { ValidationError } from '../shared/errors.ts';
-import { z } from '../shared/zod.ts';
+import * as z from '../shared/zod.ts';
 
 export const ASSISTANCE_KIND = 'assistance-plan';
 

@@ -1,4 +1,4 @@
-import { z } from '../shared/zod.ts';
+import * as z from '../shared/zod.ts';
 import { periodSchema } from '../shared/period.ts';
 
 const MAX_MONTHLY_COMPONENT = 1_000_000;

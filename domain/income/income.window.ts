@@ -8,7 +8,7 @@
 import type { CountyConfig, Deadlines } from '../config/county-config.ts';
 import { DomainError } from '../shared/errors.ts';
 import { addMonths, periodParts, periodSchema, shanghaiDate, type Period } from '../shared/period.ts';
-import { z } from '../shared/zod.ts';
+import * as z from '../shared/zod.ts';
 
 export const ENTRY_WINDOW_KIND = 'entry-window';
 

@@ -1,4 +1,4 @@
-import { z } from '../shared/zod.ts';
+import * as z from '../shared/zod.ts';
 
 /**
  * Citizen identity numbers (公民身份号码) as defined by GB 11643-1999: six digits of

@@ -1,4 +1,4 @@
-import { z } from '../shared/zod.ts';
+import * as z from '../shared/zod.ts';
 import { idNumberSchema } from './id-number.ts';
 
 /** Kinds of unit in the county's organisation tree. */

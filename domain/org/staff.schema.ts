@@ -1,4 +1,4 @@
-import { z } from '../shared/zod.ts';
+import * as z from '../shared/zod.ts';
 import { roleSchema } from '../auth/roles.ts';
 import { countyCodeSchema, phoneSchema, recordIdSchema } from './org.schema.ts';
 

@@ -5,7 +5,7 @@
  * petitions it took up.
  */
 import { isoDateSchema } from '../org/org.schema.ts';
-import { z } from '../shared/zod.ts';
+import * as z from '../shared/zod.ts';
 
 export const meetingLevels = [
   'village-weekly',

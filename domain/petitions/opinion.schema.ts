@@ -3,7 +3,7 @@
  * official platform; callbacks to the people concerned as for petitions.
  */
 import { isoDateSchema } from '../org/org.schema.ts';
-import { z } from '../shared/zod.ts';
+import * as z from '../shared/zod.ts';
 import { callbackSchema } from './petition.schema.ts';
 
 export const opinionPlatforms = [

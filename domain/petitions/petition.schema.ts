@@ -4,7 +4,7 @@
  * forms and the functions share are derived from them.
  */
 import { isoDateSchema, recordIdSchema } from '../org/org.schema.ts';
-import { z } from '../shared/zod.ts';
+import * as z from '../shared/zod.ts';
 
 export const petitionChannels = ['window', 'hotline', 'letter', 'online'] as const;
 export type PetitionChannel = (typeof petitionChannels)[number];

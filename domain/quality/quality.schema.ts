@@ -4,7 +4,7 @@
  * stored data; request and form schemas are derived from it.
  */
 import { isoDateSchema } from '../org/org.schema.ts';
-import { z } from '../shared/zod.ts';
+import * as z from '../shared/zod.ts';
 
 /** Register kinds as the generic record store names them. */
 export const qualityKinds = {

@@ -1,4 +1,4 @@
-import { z } from './zod.ts';
+import * as z from './zod.ts';
 
 /** A calendar month, `YYYY-MM`. Income is entered per month. */
 export const periodSchema = z

@@ -7,7 +7,7 @@
  */
 import { isoDateSchema, recordIdSchema } from '../org/org.schema.ts';
 import type { FieldIssue } from '../shared/errors.ts';
-import { z } from '../shared/zod.ts';
+import * as z from '../shared/zod.ts';
 
 export const visitKind = 'visit';
 export const problemKind = 'problem';

@@ -2,7 +2,7 @@
  * GET /api/deliveries?period=YYYY-MM[&status=…]: the delivery of every report of a
  * period to each recipient, for the county office to see what reached whom.
  */
-import { z } from '#domain/shared/zod.ts';
+import * as z from '#domain/shared/zod.ts';
 import { periodSchema, reportingPeriodAt } from '#domain/shared/period.ts';
 import { parseOrThrow } from '#domain/shared/zod-issues.ts';
 import { getReport } from '../delivery/archive.ts';

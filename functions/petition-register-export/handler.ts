@@ -1,5 +1,6 @@
 /** GET /api/petitions/dispute-register/export: the register as XLSX in the paper form's columns. */
-import { disputeRegisterColumns, namedExportHandler, petitionView } from '../petition-views/views.ts';
+import { namedExportHandler } from '../petition-views/export.ts';
+import { disputeRegisterColumns, petitionView } from '../petition-views/views.ts';
 
 export const handler = namedExportHandler('exportDisputeRegister', petitionView, {
   name: '矛盾纠纷摸底排查登记表',

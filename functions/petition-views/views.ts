@@ -26,8 +26,7 @@ import {
 import type { StoredRecord } from '#domain/records/record.ts';
 import { shanghaiDate } from '#domain/shared/period.ts';
 import type { RouteId } from '#domain/system/routes.ts';
-import type { CellValue, SheetColumn } from '#reports/xlsx/workbook.ts';
-import { buildWorkbook } from '#reports/xlsx/workbook.ts';
+import type { SheetColumn } from '#reports/xlsx/workbook.ts';
 import { httpRoute } from '../shared/http.ts';
 import { parseLedgerQuery, queryLedger, type LedgerView } from '../shared/records-http.ts';
 import { listOrgUnits } from '../store/org.repository.ts';
@@ -37,7 +36,7 @@ export const PETITION = 'petition';
 export const OPINION = 'opinion';
 export const MEETING = 'review-meeting';
 
-type Names = ReadonlyMap<string, string>;
+export type Names = ReadonlyMap<string, string>;
 const nameOf = (names: Names, id: string | undefined | null) => (id ? (names.get(id) ?? id) : '');
 const yesNo = (b: boolean) => (b ? '是' : '否');
 
@@ -202,33 +201,6 @@ export function namedLedgerHandler<T>(
         page: q.page,
         pageSize: q.pageSize,
         items: rows.slice(start, start + q.pageSize),
-      },
-    };
-  });
-}
-
-/** The XLSX of exactly what the ledger filters show. */
-export function namedExportHandler<T>(
-  routeId: RouteId,
-  makeView: (names: Names) => LedgerView<T>,
-  sheet: { name: string; filename: string; columns: SheetColumn[] },
-  keep: (row: Record<string, unknown>) => boolean = () => true,
-) {
-  return httpRoute(routeId, undefined, async ({ principal, query }) => {
-    const view = makeView(await unitNames(principal.countyCode));
-    const q = { ...parseLedgerQuery(query), page: 1, pageSize: 1e9 };
-    const rows = (await queryLedger(view, principal, q, new Date())).rows.filter(keep);
-    const content = await buildWorkbook(
-      [{ name: sheet.name, columns: sheet.columns, rows: rows as Record<string, CellValue>[] }],
-      { creator: principal.name },
-    );
-    return {
-      status: 200,
-      body: null,
-      file: {
-        content,
-        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        filename: `${sheet.filename}.xlsx`,
       },
     };
   });

@@ -1,6 +1,6 @@
 /** Runs the logic rules now over a month's records (the same run the nightly job makes). */
 import { periodSchema, reportingPeriodAt } from '#domain/shared/period.ts';
-import { z } from '#domain/shared/zod.ts';
+import * as z from '#domain/shared/zod.ts';
 import { httpRoute } from '../shared/http.ts';
 import { runRuleSweep } from '../quality-shared/rule-run.ts';
 

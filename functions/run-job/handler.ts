@@ -4,7 +4,7 @@
  * file bytes. Failed deliveries are not a failed run: they are recorded and retried by
  * the retry sweep.
  */
-import { z } from '#domain/shared/zod.ts';
+import * as z from '#domain/shared/zod.ts';
 import { jobKinds, jobVariants } from '#domain/system/schedules.ts';
 import { periodSchema } from '#domain/shared/period.ts';
 import { logger } from '../shared/clients.ts';

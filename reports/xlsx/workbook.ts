@@ -1,7 +1,7 @@
-import ExcelJS from 'exceljs';
 import type { MonthlyIncomeAnalysis } from '#domain/income/income.analysis.ts';
 import { periodLabel } from '#domain/shared/period.ts';
 import { fallCauseText } from '#reports/income/income-labels.ts';
+import { writeXlsx } from './xlsx-writer.ts';
 
 /** What a cell may hold. Formula objects are deliberately not allowed: workbooks carry data only. */
 export type CellValue = string | number | boolean | Date | null | undefined;
@@ -59,40 +59,26 @@ export async function buildWorkbook(
   sheets: readonly SheetSpec[],
   options: { creator?: string; created?: Date } = {},
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = options.creator ?? 'Shouwang';
-  if (options.created) {
-    wb.created = options.created;
-    wb.modified = options.created;
-  }
   const used = new Set<string>();
-  for (const sheet of sheets) {
-    const ws = wb.addWorksheet(safeSheetName(sheet.name, used), {
-      views: [{ state: 'frozen', ySplit: 1 }],
-    });
-    ws.columns = sheet.columns.map((c) => ({
-      header: neutraliseFormula(c.header),
-      key: c.key,
-      width: c.width ?? Math.max(10, c.header.length * 2 + 2),
-      ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}),
-    }));
-    for (const row of sheet.rows) {
-      const values: Record<string, CellValue> = {};
-      for (const c of sheet.columns) {
-        const v = row[c.key];
-        values[c.key] = typeof v === 'string' ? neutraliseFormula(v) : v;
-      }
-      ws.addRow(values);
-    }
-    const header = ws.getRow(1);
-    header.font = { bold: true };
-    header.alignment = { vertical: 'middle', wrapText: true };
-    if (sheet.columns.length > 0) {
-      ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
-    }
-  }
-  const out = await wb.xlsx.writeBuffer();
-  return Buffer.from(out as ArrayBuffer);
+  return Promise.resolve(
+    writeXlsx(
+      sheets.map((sheet) => ({
+        name: safeSheetName(sheet.name, used),
+        columns: sheet.columns.map((c) => ({
+          header: neutraliseFormula(c.header),
+          width: c.width ?? Math.max(10, c.header.length * 2 + 2),
+          ...(c.numFmt ? { numFmt: c.numFmt } : {}),
+        })),
+        rows: sheet.rows.map((row) =>
+          sheet.columns.map((c) => {
+            const v = row[c.key];
+            return typeof v === 'string' ? neutraliseFormula(v) : v;
+          }),
+        ),
+      })),
+      { creator: options.creator ?? 'Shouwang', created: options.created ?? new Date() },
+    ),
+  );
 }
 
 /**

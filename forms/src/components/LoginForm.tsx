@@ -6,7 +6,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { newPasswordSchema, passwordPolicyText } from '#domain/auth/user-pool.ts';
-import { z } from '#domain/shared/zod.ts';
+import * as z from '#domain/shared/zod.ts';
 import {
   AuthError,
   completeNewPassword,
