@@ -7,7 +7,7 @@
  * Options: --submissions N (default 20000), --concurrency N (32), --no-build (use
  * forms/dist as it is), --skip-calendar, --static-only (bundles and pages only).
  */
-import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -15,13 +15,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
-import { Cron } from 'croner';
 import { build } from 'esbuild';
 import { lambdaBuildOptions } from '#infra/constructs/bundles.ts';
 import { demoCountyConfig } from '#domain/config/county-config.ts';
 import { addMonths, periodLabel, shanghaiDate } from '#domain/shared/period.ts';
 import { routes } from '#domain/system/routes.ts';
-import { schedules, scheduleTimeZone } from '#domain/system/schedules.ts';
 import type { IncomeRecord } from '#domain/income/income.schema.ts';
 import { netIncome, perCapitaNet } from '#domain/income/income.calc.ts';
 import { batchPut } from '#functions/store/bulk.ts';
@@ -277,52 +275,65 @@ if (!opt['static-only']) {
     // -------------------------------------------------------------------------
     // (3) A whole month of the calendar on a fake clock
     if (!opt['skip-calendar']) {
-      const { runJob, JobNotImplementedError } = await import('#functions/jobs/run.ts');
       const [y, m] = open.split('-').map(Number) as [number, number];
-      // The month `analysed + 1`'s calendar would redo (2); the month before `open` is the one just analysed, so run `open`'s predecessor's calendar month = analysed.
+      // The calendar month of `analysed` (the month before `open`), in Asia/Shanghai.
       const monthStart = new Date(Date.UTC(y, m - 2, 1) - 8 * 3600_000);
       const monthEnd = new Date(Date.UTC(y, m - 1, 1) - 8 * 3600_000);
-      const firings: { at: Date; id: string; job: (typeof schedules)[number]['job'] }[] = [];
-      for (const s of schedules) {
-        const cron = new Cron(s.cron, { timezone: scheduleTimeZone, paused: true });
-        let at: Date | null = monthStart;
-        while ((at = cron.nextRun(at)) && at < monthEnd) firings.push({ at, id: s.id, job: s.job });
-      }
-      firings.sort((a, b) => a.at.getTime() - b.at.getTime());
       progress(
-        `(3) the calendar of ${shanghaiDate(monthStart).slice(0, 7)}: ${firings.length} firings on a fake clock…`,
+        `(3) the calendar of ${shanghaiDate(monthStart).slice(0, 7)} on a fake clock (child process)…`,
       );
-      const t3 = performance.now();
-      let sent = 0;
-      let failed = 0;
-      const notImplemented = new Map<string, number>();
-      const ran = new Map<string, number>();
-      let day = '';
-      for (const fi of firings) {
-        const d = shanghaiDate(fi.at);
-        if (d !== day) {
-          day = d;
-          progress(`  ${d}: ${sent} emails so far`);
-        }
-        try {
-          const r = await runJob({ job: fi.job, scheduleId: fi.id }, { config, now: fi.at });
-          sent += r.deliveries.filter((d) => d.status === 'sent').length;
-          failed += r.deliveries.filter((d) => d.status === 'failed' || d.status === 'abandoned').length;
-          ran.set(fi.job, (ran.get(fi.job) ?? 0) + 1);
-        } catch (e) {
-          if (!(e instanceof JobNotImplementedError)) throw e;
-          notImplemented.set(fi.job, (notImplemented.get(fi.job) ?? 0) + 1);
-        }
-      }
-      const ms3 = performance.now() - t3;
+      const cal = await new Promise<{
+        firings: number;
+        ms: number;
+        peakRss: number;
+        sent: number;
+        failed: number;
+        ran: Record<string, { count: number; ms: number }>;
+        notImplemented: Record<string, number>;
+      }>((resolve, reject) => {
+        // Asynchronous on purpose: this process serves dynalite, which the child's jobs read.
+        const c = spawn(
+          process.execPath,
+          [
+            '--import',
+            'tsx',
+            path.join(repoRoot, 'bench', 'calendar-child.ts'),
+            monthStart.toISOString(),
+            monthEnd.toISOString(),
+          ],
+          { cwd: repoRoot, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] },
+        );
+        let out = '';
+        c.stdout.on('data', (b: Buffer) => (out += b.toString()));
+        c.stderr.on('data', (b: Buffer) => {
+          for (const line of b.toString().split('\n')) if (line.startsWith('  ')) progress(line.trimEnd());
+        });
+        c.on('error', reject);
+        c.on('close', (code) =>
+          code === 0
+            ? resolve(JSON.parse(out.trim().split('\n').at(-1)!) as never)
+            : reject(new Error(`calendar child exited with ${code}`)),
+        );
+      });
+      const heaviest = Object.entries(cal.ran)
+        .sort(([, a], [, b]) => b.ms - a.ms)
+        .slice(0, 4)
+        .map(([id, r]) => `${id} ${r.count}× ${(r.ms / 1000).toFixed(0)} s`)
+        .join(', ');
       record({
-        item: `(3) a month of the calendar (${firings.length} firings)`,
-        figure: `${(ms3 / 1000).toFixed(1)} s; ${sent} emails sent, ${failed} failed; ran ${[...ran].map(([k, c]) => `${k}×${c}`).join(', ')}`,
+        item: `(3) a month of the calendar (${cal.firings} firings)`,
+        figure: `${(cal.ms / 1000).toFixed(1)} s; ${cal.sent} emails sent, ${cal.failed} failed; peak RSS ${mb(cal.peakRss)}`,
         floor: '—',
         ratio: '—',
         budget: '—',
         pass: null,
-        limit: `JOB.NOT_IMPLEMENTED: ${[...notImplemented].map(([k, c]) => `${k}×${c}`).join(', ') || 'none'}`,
+        limit: `heaviest: ${heaviest}${
+          Object.keys(cal.notImplemented).length
+            ? `; JOB.NOT_IMPLEMENTED: ${Object.entries(cal.notImplemented)
+                .map(([k, c]) => `${k}×${c}`)
+                .join(', ')}`
+            : ''
+        }`,
       });
     }
   } finally {

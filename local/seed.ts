@@ -8,6 +8,7 @@ import type { CountyConfig } from '#domain/config/county-config.ts';
 import { addMonths, reportingPeriodAt } from '#domain/shared/period.ts';
 import { dynamo } from '#functions/shared/clients.ts';
 import { batchPut } from '#functions/store/bulk.ts';
+import { bumpDirectoryVersion } from '#functions/store/directory.version.ts';
 import {
   assignmentItem,
   householdItem,
@@ -100,6 +101,8 @@ export async function seedCounty(opts: {
     lastPeriod: opts.scale === 'demo' ? addMonths(lastPeriod, -1) : lastPeriod,
     months: opts.scale === 'demo' ? 13 : 12,
   });
+  // Households and people change: the next logic-rule sweep reads the people again.
+  await bumpDirectoryVersion(county, new Date());
   await batchPut(data.units.map((u) => orgUnitItem(county, u)));
   log(`  组织机构 ${data.units.length} 个`);
   await loadStream(data.households, (h) => householdItem(county, h), '农户', log);

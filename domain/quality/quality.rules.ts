@@ -378,12 +378,24 @@ export function runQualityRules(input: {
   previous: readonly QualityIncome[];
   now: Date;
   config?: QualityRuleConfig;
+  /**
+   * Whether `people` holds the members of these households. When false (the
+   * nightly sweep found the directory unchanged since its last full read), the
+   * rules about people and member counts are not run: with no people read, every
+   * household would otherwise look empty.
+   */
+  checkPeople?: boolean;
 }): Finding[] {
   const places = new Map(input.households.map((h) => [h.id, { villageId: h.villageId, townId: h.townId }]));
+  const withPeople = input.checkPeople ?? true;
   const findings = [
-    ...idNumberFindings(input.people, places, input.now),
-    ...duplicatePersonFindings(input.people, places),
-    ...memberCountFindings(input.households, input.people),
+    ...(withPeople
+      ? [
+          ...idNumberFindings(input.people, places, input.now),
+          ...duplicatePersonFindings(input.people, places),
+          ...memberCountFindings(input.households, input.people),
+        ]
+      : []),
     ...incomeFindings({
       households: new Map(input.households.map((h) => [h.id, h])),
       records: input.records,

@@ -97,6 +97,14 @@ describe('logic rules', () => {
     );
   });
 
+  it('runs only the income rules when the people were not read', () => {
+    const incomeOnly = runQualityRules({ households, people: [], records, previous, now, checkPeople: false })
+      .map(findingId)
+      .sort();
+    expect(incomeOnly).toEqual(ids.filter((id) => !/^QR-(ID|DUP|CNT)-/.test(id)).sort());
+    expect(incomeOnly).toContain('QR-CNTI-H5-202610');
+  });
+
   it('masks ID numbers in what it records and says why', () => {
     const id = findings.find((f) => f.ruleId === 'ID');
     expect(id?.wrongValue).toMatch(/^610\*+\d{3}[\dX]$/);

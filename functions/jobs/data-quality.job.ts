@@ -43,7 +43,14 @@ export function qualityDigest(records: readonly { id: string; version?: number }
 export async function runDataQuality(ctx: JobContext): Promise<JobResult> {
   const { period, config, progress } = ctx;
   const county = config.countyCode;
-  const sweep = await runRuleSweep({ countyCode: county, period, now: ctx.now, progress });
+  const sweep = await runRuleSweep({
+    countyCode: county,
+    period,
+    now: ctx.now,
+    progress,
+    // The nightly run re-reads the people only when the directory changed; the monthly one always does.
+    people: ctx.variant === 'rules' ? 'when-changed' : 'always',
+  });
   // The nightly variant only records findings; the monthly one also reports.
   if (ctx.variant === 'rules') {
     progress(`逻辑规则校验完成：发现 ${sweep.findings} 处，新登记 ${sweep.created} 条`);

@@ -19,7 +19,8 @@ import {
 } from '#domain/quality/quality.rules.ts';
 import { previousPeriod, shanghaiDate, type Period } from '#domain/shared/period.ts';
 import { mapLimit } from '../jobs/job.types.ts';
-import { recordRepository } from '../store/records.repository.ts';
+import { directoryVersion, getRuleSweepState, putRuleSweepState } from '../store/directory.version.ts';
+import { listRecordIds, recordRepository } from '../store/records.repository.ts';
 import { listOrgUnits } from '../store/org.repository.ts';
 import { readVillage } from './source.ts';
 
@@ -51,9 +52,22 @@ export async function runRuleSweep(input: {
   who?: Principal;
   /** Only these towns (an on-demand run for one town); default all. */
   townId?: string;
+  /**
+   * `when-changed` (the nightly run): read the people, household by household,
+   * only if the directory changed since the last complete sweep read them; else
+   * run the rules on income and households alone. Default `always`.
+   */
+  people?: 'always' | 'when-changed';
   progress?: (m: string) => void;
-}): Promise<RuleRunResult> {
+}): Promise<RuleRunResult & { peopleRead: boolean }> {
   const county = input.countyCode;
+  const wholeCounty = !input.townId;
+  // Read before the people, so a change made during the sweep makes the next one read them again.
+  const version = await directoryVersion(county);
+  const last = wholeCounty ? await getRuleSweepState(county) : undefined;
+  const readPeople = input.people !== 'when-changed' || last?.directoryVersion !== version;
+  // Findings already registered are not written again (the ids derive from rule and subject).
+  const known = new Set(await listRecordIds(county, qualityKinds.error));
   const who = input.who ?? ruleRunner(county);
   const units: OrgUnit[] = await listOrgUnits(county);
   const villages = units.filter(
@@ -71,6 +85,7 @@ export async function runRuleSweep(input: {
     for (const f of found) {
       byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
       const e = findingToError(f, today);
+      if (known.has(e.id)) continue;
       const { replayed } = await createRecord(
         {
           kind: qualityKinds.error,
@@ -95,14 +110,28 @@ export async function runRuleSweep(input: {
     }
   };
   await mapLimit(villages, 4, async (v) => {
-    const data = await readVillage(county, v, input.period, previousPeriod(input.period));
+    const data = await readVillage(county, v, input.period, previousPeriod(input.period), {
+      people: readPeople,
+    });
     people.push(...data.people);
     for (const h of data.households) places.set(h.id, { villageId: h.villageId, townId: h.townId });
-    await store(runQualityRules({ ...data, now: input.now }).filter((f) => f.ruleId !== 'DUP'));
+    await store(
+      runQualityRules({ ...data, now: input.now, checkPeople: readPeople }).filter((f) => f.ruleId !== 'DUP'),
+    );
   });
-  await store(duplicatePersonFindings(people, places));
+  if (readPeople) await store(duplicatePersonFindings(people, places));
+  // Written only when it changes, so a re-run over an unchanged store writes nothing at all.
+  if (readPeople && wholeCounty && last?.directoryVersion !== version)
+    await putRuleSweepState(county, { directoryVersion: version, at: input.now.toISOString() });
   input.progress?.(
-    `逻辑校验：${villages.length} 个村（社区），发现 ${findings} 条，新建错误记录 ${created} 条`,
+    `逻辑校验：${villages.length} 个村（社区）${readPeople ? '' : '（名录自上次校验后无变化，未重读家庭成员）'}，发现 ${findings} 条，新建错误记录 ${created} 条`,
   );
-  return { period: input.period, villages: villages.length, findings, created, byRule };
+  return {
+    period: input.period,
+    villages: villages.length,
+    findings,
+    created,
+    byRule,
+    peopleRead: readPeople,
+  };
 }

@@ -6,6 +6,7 @@
 import type { Household, OrgUnit } from '#domain/org/org.schema.ts';
 import type { QualityIncome, QualityPerson } from '#domain/quality/quality.rules.ts';
 import type { Period } from '#domain/shared/period.ts';
+import { mapLimit } from '../jobs/job.types.ts';
 import { keys } from '../store/keys.ts';
 import { listVillageHouseholds, queryAll } from '../store/org.repository.ts';
 
@@ -82,13 +83,17 @@ export async function readVillage(
   village: OrgUnit,
   period: Period,
   previousPeriod: Period,
+  options: { people?: boolean } = {},
 ): Promise<VillageQualityData> {
   const [households, records, previous] = await Promise.all([
     listVillageHouseholds(county, village.id),
     villageIncomeRaw(county, period, village.id),
     villageIncomeRaw(county, previousPeriod, village.id),
   ]);
-  const people: QualityPerson[] = [];
-  for (const h of households) people.push(...(await householdMembers(county, h.id)));
+  // Members are indexed by household: one query each, a few at a time, kept in household order.
+  const people =
+    (options.people ?? true)
+      ? (await mapLimit(households, 8, (h) => householdMembers(county, h.id))).flat()
+      : [];
   return { village, households, people, records, previous };
 }

@@ -14,6 +14,7 @@ import { diff } from '#domain/records/record.commands.ts';
 import { NotFoundError, ValidationError } from '#domain/shared/errors.ts';
 import { dynamo } from '../shared/clients.ts';
 import { batchGet, toFullHousehold, toPerson, toStaff, versionOf } from './directory.repository.ts';
+import { bumpDirectoryVersion } from './directory.version.ts';
 import { bookkeeping, putVersioned, type HistoryTag } from './directory.versioned.ts';
 import { householdItem, informationOfficerItem, personItem, staffItem } from './directory.writer.ts';
 import { keys } from './keys.ts';
@@ -203,6 +204,7 @@ export async function writeRows(
       : r.entity.kind === 'people'
         ? keys.person(county, r.entity.value.idNumber)
         : keys.staff(county, r.entity.value.id);
+  if (rows.some((r) => r.entity.kind !== 'staff')) await bumpDirectoryVersion(county, ctx.now);
   const stored = new Map(
     (await batchGet(rows.map(keyOf))).map((i) => [`${String(i.pk)}|${String(i.sk)}`, i]),
   );

@@ -16,6 +16,7 @@ import type {
 import { VersionConflictError } from '#domain/shared/errors.ts';
 import { dynamo } from '../shared/clients.ts';
 import { getHouseholdItem, toFullHousehold, versionOf } from './directory.repository.ts';
+import { bumpDirectoryVersion } from './directory.version.ts';
 import { householdItem } from './directory.writer.ts';
 import { keys } from './keys.ts';
 import { queryAll } from './org.repository.ts';
@@ -140,6 +141,7 @@ export const householdRecords: RecordRepository = {
   },
   async update(record, expectedVersion, change) {
     const h = record.data as unknown as Household;
+    await bumpDirectoryVersion(record.countyCode, new Date(change.at));
     const item = { ...householdItem(record.countyCode, h), ...bookkeeping(record.version, change) };
     const result = await putVersioned(item, expectedVersion, {
       county: record.countyCode,

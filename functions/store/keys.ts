@@ -108,6 +108,10 @@ export const keys = {
   /** The audit trail of archive downloads, newest last by time. */
   auditEntry: (county: string, at: string, id: string) => ({ pk: `${c(county)}#AUDIT`, sk: `${at}#${id}` }),
   auditTrail: (county: string) => ({ pk: `${c(county)}#AUDIT` }),
+  /** A counter bumped before any write to households or people (the rule sweep's cue to re-read people). */
+  directoryVersion: (county: string) => ({ pk: `${c(county)}#DIRVER`, sk: 'DIRVER' }),
+  /** What the last complete logic-rule sweep read: the directory version it saw. */
+  ruleSweepState: (county: string) => ({ pk: `${c(county)}#RULESWEEP`, sk: 'STATE' }),
   /** Who the directory names as recipient of a report kind for a scope (`ReportRecipient`). */
   reportRecipient: (county: string, reportKind: string, scopeUnitId: string, staffId: string) => ({
     pk: `${c(county)}#RCPT`,

@@ -165,3 +165,18 @@ export const recordRepository: RecordRepository = {
     }));
   },
 };
+
+/** The ids of a register's records across the county, read from the index keys only. */
+export async function listRecordIds(county: string, kind: string): Promise<string[]> {
+  const items = await queryAll({
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :p',
+    ExpressionAttributeValues: { ':p': keys.recordsOfCounty(county, kind, '', '').gsi2pk },
+    ProjectionExpression: 'gsi2sk',
+  });
+  // gsi2sk is `<createdAt>#<id>`; an ISO time holds no '#'.
+  return items.map((i) => {
+    const sk = String(i.gsi2sk);
+    return sk.slice(sk.indexOf('#') + 1);
+  });
+}
