@@ -1,11 +1,11 @@
 /**
  * Runs in its own Node process so its peak RSS is the job's alone (the parent holds
- * dynalite and the web server). Argument: `read` (the floor: read the month's rows,
- * as the job does) or `job` (the county monthly income analysis, all reports).
+ * dynalite and the web server). Argument: `read` (the floor: the job's reads, village by
+ * village, without analysing or rendering) or `job` (the county monthly income analysis, all reports).
  * Prints one JSON line.
  */
 import { demoCountyConfig } from '#domain/config/county-config.ts';
-import { previousPeriod } from '#domain/shared/period.ts';
+import { addMonths, previousPeriod, sameMonthLastYear } from '#domain/shared/period.ts';
 import { mapLimit } from '#functions/jobs/job.types.ts';
 import { listVillageIncome } from '#functions/store/income.repository.ts';
 import { listOrgUnits, listVillageHouseholds } from '#functions/store/org.repository.ts';
@@ -21,13 +21,20 @@ if (mode === 'read') {
   const units = await listOrgUnits(county);
   const villages = units.filter((u) => u.kind === 'village');
   let rows = 0;
+  // The very reads the job makes per village: households, the month, last month, the
+  // same month last year, and the trend months (here empty but still queried).
+  const trend = Array.from({ length: 11 }, (_, i) => addMonths(period, i - 11)).filter(
+    (p) => p !== previousPeriod(period),
+  );
   await mapLimit(villages, 8, async (v) => {
-    const [h, r, p] = await Promise.all([
+    const [h, r, p, y] = await Promise.all([
       listVillageHouseholds(county, v.id),
       listVillageIncome(county, period, v.id),
       listVillageIncome(county, previousPeriod(period), v.id),
+      listVillageIncome(county, sameMonthLastYear(period), v.id),
     ]);
-    rows += h.length + r.length + p.length;
+    rows += h.length + r.length + p.length + y.length;
+    for (const t of trend) rows += (await listVillageIncome(county, t, v.id)).length;
   });
   extra = { rows };
 } else {
