@@ -31,24 +31,38 @@ export async function listStaff(county: string): Promise<StaffContact[]> {
 }
 
 const NAME_TTL_MS = 5 * 60_000;
-const nameCache = new Map<string, { at: number; byUsername: Map<string, string> }>();
+/** Per county: when the map was asked for, and the map (one load in flight at a time). */
+const nameCache = new Map<string, { at: number; byUsername: Promise<Map<string, string>> }>();
+
+function loadNames(county: string) {
+  const entry = {
+    at: Date.now(),
+    byUsername: listStaff(county).then(
+      (staff) => new Map(staff.flatMap((s) => [[s.username ?? s.id, s.name] as const])),
+    ),
+  };
+  // A failed load is forgotten, so the next request tries again.
+  entry.byUsername.catch(() => {
+    if (nameCache.get(county) === entry) nameCache.delete(county);
+  });
+  nameCache.set(county, entry);
+  return entry;
+}
 
 /**
  * The directory name of a signed-in person. Cognito's ID token carries `name`,
  * but cognito-local's does not; a container keeps the county's username → name
- * map for a few minutes, so this costs one query per county per container.
+ * map for a few minutes, so this costs one query per county per container. Requests
+ * arriving together while it loads share the one load.
  */
 export async function staffNameOf(county: string, username: string): Promise<string | undefined> {
-  let entry = nameCache.get(county);
-  const age = entry ? Date.now() - entry.at : Infinity;
-  // Reload when stale, or (at most every 30 s) when someone new signs in; never once per request.
-  if (!entry || age > NAME_TTL_MS || (!entry.byUsername.has(username) && age > 30_000)) {
-    const staff = await listStaff(county);
-    entry = {
-      at: Date.now(),
-      byUsername: new Map(staff.flatMap((s) => [[s.username ?? s.id, s.name] as const])),
-    };
-    nameCache.set(county, entry);
+  let entry = nameCache.get(county) ?? loadNames(county);
+  const age = Date.now() - entry.at;
+  if (age > NAME_TTL_MS) entry = loadNames(county);
+  let names = await entry.byUsername;
+  // Someone not in the map (new since the load): reload, at most every 30 s; never once per request.
+  if (!names.has(username) && Date.now() - entry.at > 30_000 && nameCache.get(county) === entry) {
+    names = await loadNames(county).byUsername;
   }
-  return entry.byUsername.get(username);
+  return names.get(username);
 }
