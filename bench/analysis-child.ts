@@ -34,7 +34,10 @@ if (mode === 'read') {
       listVillageIncome(county, sameMonthLastYear(period), v.id),
     ]);
     rows += h.length + r.length + p.length + y.length;
-    for (const t of trend) rows += (await listVillageIncome(county, t, v.id)).length;
+    for (const t of trend) {
+      const n = (await listVillageIncome(county, t, v.id)).length;
+      rows += n;
+    }
   });
   extra = { rows };
 } else {

@@ -145,6 +145,15 @@ describe('a month of the calendar on a fake clock', () => {
         'monthly-income.2026-10.T02',
       ]),
     );
+    // A month also finds what is filed under its days: the weekly coverage reports (their Mondays).
+    const november = await searchReports(county, { period: '2026-11', limit: 100 });
+    const weekly = november.items.filter((r) => /^\d{4}-\d{2}-\d{2}$/.test(r.period));
+    expect(weekly.length).toBeGreaterThan(0);
+    expect(weekly.every((r) => r.period.startsWith('2026-11-'))).toBe(true);
+    const day = weekly[0]!.period;
+    expect(
+      (await searchReports(county, { period: day, limit: 100 })).items.every((r) => r.period === day),
+    ).toBe(true);
   }, 300_000);
 
   it('sends nothing and generates nothing when the month is run again', async () => {

@@ -11,11 +11,17 @@ const optionalText = (max: number, message: string) =>
     .optional()
     .transform((v) => (v ? v : undefined));
 
+/**
+ * The period an auditor searches by: a month (`2026-10`, which also finds the
+ * reports filed under a day of that month: weekly coverage, reminder letters,
+ * review-day digests), a quarter (`2026-Q4`) or a single day (`2026-10-14`).
+ */
+export const archivePeriodSchema = z.union([periodSchema, z.string().regex(/^\d{4}-Q[1-4]$/), z.iso.date()], {
+  error: '期间格式应为 2026-10（月）、2026-Q4（季度）或 2026-10-14（日）',
+});
+
 export const archiveQuerySchema = z.object({
-  period: z
-    .union([z.literal(''), periodSchema])
-    .optional()
-    .transform((v) => (v ? v : undefined)),
+  period: z.preprocess((v) => (v === '' ? undefined : v), archivePeriodSchema.optional()),
   kind: z
     .union([z.literal(''), reportKindSchema])
     .optional()

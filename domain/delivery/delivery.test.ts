@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { archiveQuerySchema } from './archive.schema.ts';
 import { previousQuarter, previousWeek } from './calendar.ts';
 import { countyOfficeContacts, resolveRecipients, type DirectoryPerson } from './recipients.ts';
 import { nextAttemptAt, type RetryPolicy } from './retry.ts';
@@ -99,5 +100,18 @@ describe('calendar windows', () => {
       months: ['2026-10', '2026-11', '2026-12'],
     });
     expect(previousQuarter(new Date('2026-04-09T02:00:00Z')).label).toBe('2026年第1季度');
+  });
+});
+
+describe('archive search periods', () => {
+  it('takes a month, a quarter or a day, and refuses anything else in Chinese', () => {
+    for (const period of ['2026-10', '2026-Q4', '2026-10-14'])
+      expect(archiveQuerySchema.parse({ period }).period).toBe(period);
+    expect(archiveQuerySchema.parse({ period: '' }).period).toBeUndefined();
+    for (const period of ['2026-Q5', '2026-13', '2026-10-32', "2026-10' OR 1=1"]) {
+      const r = archiveQuerySchema.safeParse({ period });
+      expect(r.success).toBe(false);
+      expect(r.error?.issues[0]?.message).toContain('季度');
+    }
   });
 });

@@ -8,7 +8,13 @@ import { assertReach } from '../auth/access.ts';
 import type { Principal, Scope } from '../auth/roles.ts';
 import { yearConfig, type CountyConfig } from '../config/county-config.ts';
 import { diff } from '../records/record.commands.ts';
-import { DomainError, NotFoundError, ValidationError, VersionConflictError } from '../shared/errors.ts';
+import {
+  DomainError,
+  NotFoundError,
+  SubmissionReusedError,
+  ValidationError,
+  VersionConflictError,
+} from '../shared/errors.ts';
 import { periodParts, previousPeriod } from '../shared/period.ts';
 import { netIncome, perCapitaNet } from './income.calc.ts';
 import type { IncomeRepository } from './income.port.ts';
@@ -38,6 +44,8 @@ async function loadForChange(
   const earlier = await repo.findSubmission(county, req.submissionId);
   if (earlier) {
     assertReach(who, scope, earlier);
+    if (earlier.householdId !== req.householdId || earlier.period !== req.period)
+      throw new SubmissionReusedError();
     return { replay: earlier };
   }
   const household = await repo.getHousehold(county, req.householdId);

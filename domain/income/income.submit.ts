@@ -1,7 +1,7 @@
 import { assertReach } from '../auth/access.ts';
 import type { Principal } from '../auth/roles.ts';
 import { yearConfig, type CountyConfig } from '../config/county-config.ts';
-import { NotFoundError } from '../shared/errors.ts';
+import { NotFoundError, SubmissionReusedError } from '../shared/errors.ts';
 import { periodParts, previousPeriod, shanghaiDate } from '../shared/period.ts';
 import { isIncomeMonitored } from '../org/org.schema.ts';
 import { ValidationError } from '../shared/errors.ts';
@@ -33,6 +33,8 @@ export async function submitIncome(
   const earlier = await repo.findSubmission(county, entry.submissionId);
   if (earlier) {
     assertReach(who, 'village', earlier);
+    if (earlier.householdId !== entry.householdId || earlier.period !== entry.period)
+      throw new SubmissionReusedError();
     return { record: earlier, replayed: true };
   }
   const household = await repo.getHousehold(county, entry.householdId);

@@ -1,6 +1,6 @@
 import { assertReach, type RecordLocation } from '../auth/access.ts';
 import type { Principal, Scope } from '../auth/roles.ts';
-import { NotFoundError, VersionConflictError } from '../shared/errors.ts';
+import { NotFoundError, SubmissionReusedError, VersionConflictError } from '../shared/errors.ts';
 import type { RecordChange, RecordRepository, StoredRecord } from './record.ts';
 
 /** Lists the fields that differ between two values, as dotted paths. */
@@ -41,6 +41,7 @@ export async function createRecord<T extends Record<string, unknown>>(
   const earlier = await ctx.repo.findSubmission(county, ctx.submissionId);
   if (earlier) {
     assertReach(ctx.who, input.scope, earlier);
+    if (earlier.kind !== input.kind) throw new SubmissionReusedError();
     return { record: earlier as StoredRecord<T>, replayed: true };
   }
   const location = { ...input.location, countyCode: county, ownerId: ctx.who.userId };
@@ -91,6 +92,7 @@ export async function updateRecord<T extends Record<string, unknown>>(
   const earlier = await ctx.repo.findSubmission(county, ctx.submissionId);
   if (earlier) {
     assertReach(ctx.who, input.scope, earlier);
+    if (earlier.kind !== input.kind || earlier.id !== input.id) throw new SubmissionReusedError();
     return { record: earlier as StoredRecord<T>, replayed: true };
   }
   const current = (await ctx.repo.get(county, input.kind, input.id)) as StoredRecord<T> | undefined;

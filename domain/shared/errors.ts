@@ -61,3 +61,19 @@ export class UnauthenticatedError extends DomainError {
     super(code, message, 'unauthenticated');
   }
 }
+
+/**
+ * A submission id already used for another record (another household, month or
+ * register): the first result must not be passed off as this one's, and nothing
+ * of this one was stored. Forms make a fresh id for every new entry, so this means
+ * a client bug or a tampered request.
+ */
+export class SubmissionReusedError extends DomainError {
+  constructor() {
+    super(
+      'SUBMISSION.REUSED',
+      '该提交编号已用于另一条记录，本次内容未保存。请刷新页面后重新填写提交。',
+      'conflict',
+    );
+  }
+}

@@ -262,7 +262,8 @@ export async function searchReports(
   let condition = 'gsi1pk = :p';
   if (f.period) {
     condition += ' AND begins_with(gsi1sk, :period)';
-    values[':period'] = `${f.period}#`;
+    // A month also matches the day-slotted reports inside it (`2026-10-14#…`).
+    values[':period'] = /^\d{4}-\d{2}$/.test(f.period) ? f.period : `${f.period}#`;
   }
   if (f.kind) {
     filters.push('#kind = :kind');

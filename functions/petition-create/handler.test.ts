@@ -81,6 +81,23 @@ describe('POST /api/petitions', () => {
     expect(await dump()).toBe(before);
   });
 
+  it('refuses its submission id reused for another register with 409, storing nothing', async () => {
+    const body = intake({ category: 'other' });
+    expect((await call('POST', '/api/petitions', officer, body)).status).toBe(201);
+    const before = await dump();
+    const reused = await call('POST', '/api/opinions', town, {
+      submissionId: body.submissionId,
+      discoveredDate: today,
+      platform: 'douyin',
+      link: 'https://www.douyin.com/video/7312345678901234567',
+      summary: '短视频反映柳树村饮水管道长期未修',
+      villageId: 'T01V001',
+    });
+    expect(reused.status).toBe(409);
+    expect(errorOf(reused).code).toBe('SUBMISSION.REUSED');
+    expect(await dump()).toBe(before);
+  });
+
   it.each([
     ['限期办 without a deadline', { handlingMode: 'deadline' }, 'PETITION.DEADLINE_REQUIRED', 'deadline'],
     [

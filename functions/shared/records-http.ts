@@ -8,7 +8,7 @@ import { assertReach, canReach, type RecordLocation } from '#domain/auth/access.
 import type { Principal, Scope } from '#domain/auth/roles.ts';
 import { createRecord, updateRecord } from '#domain/records/record.commands.ts';
 import type { StoredRecord } from '#domain/records/record.ts';
-import { NotFoundError, ValidationError } from '#domain/shared/errors.ts';
+import { NotFoundError, SubmissionReusedError, ValidationError } from '#domain/shared/errors.ts';
 import type { RouteId } from '#domain/system/routes.ts';
 import type { CellValue } from '#reports/xlsx/workbook.ts';
 import { recordRepository } from '../store/records.repository.ts';
@@ -164,6 +164,7 @@ export function createRecordHandler<S extends z.ZodType, T extends Record<string
     const earlier = await recordRepository.findSubmission(principal.countyCode, submissionId);
     if (earlier) {
       assertReach(principal, spec.scope, earlier);
+      if (earlier.kind !== spec.kind) throw new SubmissionReusedError();
       return { status: 201, body: { record: earlier }, headers: { 'x-idempotent-replay': 'true' } };
     }
     const location = await spec.locate(body, principal);

@@ -86,6 +86,20 @@ describe('POST /api/income', () => {
     expect(await dump()).toBe(before);
   });
 
+  it('refuses a submission id reused for another household with 409, storing nothing', async () => {
+    const e = entry({ householdId: 'H0000006', memberCount: 5, period: NEXT });
+    expect((await post(officer, e)).status).toBe(201);
+    const before = await dump();
+    const reused = await post(
+      officer,
+      entry({ submissionId: e.submissionId, householdId: 'H0000001', period: NEXT }),
+    );
+    expect(reused.status).toBe(409);
+    expect(reused.json).toMatchObject({ error: { code: 'SUBMISSION.REUSED' } });
+    expect((reused.json as { error: { message: string } }).error.message).toContain('未保存');
+    expect(await dump()).toBe(before);
+  });
+
   it('refuses a stale version with 409 and keeps the newer record', async () => {
     const first = await post(officer, entry({ householdId: 'H0000006', memberCount: 5 }));
     expect(first.status).toBe(201);

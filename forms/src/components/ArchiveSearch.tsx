@@ -12,15 +12,25 @@ import { countsLabel, when, type ReportItem } from './ArchiveShared.tsx';
 interface Filters {
   kind: string;
   period: string;
+  quarter: string;
   scope: string;
   q: string;
 }
 
-const empty: Filters = { kind: '', period: '', scope: '', q: '' };
+const empty: Filters = { kind: '', period: '', quarter: '', scope: '', q: '' };
+
+/** This year's and last year's quarters, newest first (`2026-Q4`…). */
+function recentQuarters(now = new Date()): string[] {
+  const y = now.getFullYear();
+  return [y, y - 1].flatMap((year) => [4, 3, 2, 1].map((q) => `${year}-Q${q}`));
+}
 
 function queryString(f: Filters, cursor?: string): string {
   const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(f)) if (v) p.set(k, v);
+  // A quarter, when chosen, is the period searched; else the month.
+  const { quarter, ...rest } = f;
+  if (quarter) rest.period = quarter;
+  for (const [k, v] of Object.entries(rest)) if (v) p.set(k, v);
   if (cursor) p.set('cursor', cursor);
   return p.toString();
 }
@@ -94,6 +104,18 @@ export default function ArchiveSearch() {
           <div>
             <label htmlFor="a-period">报告月份</label>
             <input id="a-period" type="month" value={filters.period} onChange={set('period')} />
+            <div className="hint">含该月的周报、提醒函和逢四研事汇总</div>
+          </div>
+          <div>
+            <label htmlFor="a-quarter">或季度</label>
+            <select id="a-quarter" value={filters.quarter} onChange={set('quarter')}>
+              <option value="">—</option>
+              {recentQuarters().map((q) => (
+                <option key={q} value={q}>
+                  {q.replace(/^(\d{4})-Q(\d)$/, '$1年第$2季度')}
+                </option>
+              ))}
+            </select>
           </div>
         </div>
         <label htmlFor="a-scope">范围（全县或镇/街道）</label>
