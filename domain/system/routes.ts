@@ -1,4 +1,4 @@
-import type { Role, Scope } from '../auth/roles.ts';
+import { roles, type Role, type Scope } from '../auth/roles.ts';
 
 /**
  * The route table: the one description of the HTTP API. The CDK app creates one
@@ -737,17 +737,8 @@ export const routes = [
     method: 'GET',
     path: '/api/me',
     handler: 'me',
-    roles: [
-      'county-admin',
-      'monitoring-centre',
-      'coordination-office',
-      'department-staff',
-      'town-staff',
-      'village-officer',
-      'assistance-cadre',
-      'leader',
-      'auditor',
-    ],
+    // Everyone signed in, whatever the role: the list is the one in roles.ts.
+    roles,
     scope: 'none',
     access: { table: 'read' },
   },
