@@ -4,6 +4,7 @@
  * village, without analysing or rendering) or `job` (the county monthly income analysis, all reports).
  * Prints one JSON line.
  */
+import { now as clockNow } from '#functions/shared/clock.ts';
 import { demoCountyConfig } from '#domain/config/county-config.ts';
 import { addMonths, previousPeriod, sameMonthLastYear } from '#domain/shared/period.ts';
 import { mapLimit } from '#functions/jobs/job.types.ts';
@@ -42,7 +43,7 @@ if (mode === 'read') {
   extra = { rows };
 } else {
   const { runJob } = await import('#functions/jobs/run.ts');
-  const result = await runJob({ job: 'monthly-income', period }, { config, now: new Date() });
+  const result = await runJob({ job: 'monthly-income', period }, { config, now: clockNow() });
   const pdfs = result.files.filter((f) => f.filename.endsWith('.pdf'));
   extra = {
     reports: result.reports.length,

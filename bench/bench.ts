@@ -7,6 +7,7 @@
  * Options: --submissions N (default 20000), --concurrency N (32), --no-build (use
  * forms/dist as it is), --skip-calendar, --static-only (bundles and pages only).
  */
+import { now as clockNow } from '#functions/shared/clock.ts';
 import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { randomUUID } from 'node:crypto';
@@ -111,7 +112,7 @@ if (!opt['static-only']) {
   progress(`starting the embedded stack (dynalite on disk in ${dataDir}, s3rver, SES, cognito-local, web)`);
   const stack = await startStack({ ports, dataDir, seed: false, web: true });
   try {
-    const now = new Date();
+    const now = clockNow();
     const open = shanghaiDate(now).slice(0, 7); // the month whose entry window is open
     const analysed = addMonths(open, -1); // the month the county analysis covers
     progress('generating the county (scale county)…');
@@ -208,7 +209,7 @@ if (!opt['static-only']) {
         const h = (await incomeRepository.getHousehold(county, e.householdId))!;
         await incomeRepository.listEntryWindows(county, e.period);
         await incomeRepository.getRecord(county, addMonths(e.period, -1), h);
-        const at = new Date().toISOString();
+        const at = clockNow().toISOString();
         const record: IncomeRecord = {
           period: e.period,
           householdId: h.id,

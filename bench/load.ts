@@ -10,6 +10,7 @@
  * dependency); it reports the same figures: requests, throughput, latency
  * percentiles, statuses. Options: --seconds N (120), --concurrency N (50).
  */
+import { now as clockNow } from '#functions/shared/clock.ts';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -36,7 +37,7 @@ const SECONDS = Number(opt.seconds);
 const CONCURRENCY = Number(opt.concurrency);
 const config = demoCountyConfig;
 const county = config.countyCode;
-const period = shanghaiDate(new Date()).slice(0, 7);
+const period = shanghaiDate(clockNow()).slice(0, 7);
 
 const ports = portsFrom(await freePortBase());
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shouwang-load-'));

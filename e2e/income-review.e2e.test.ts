@@ -4,6 +4,7 @@
  * the original beside the correction. Screenshots of the income pages are kept
  * in test-results/ for a look.
  */
+import { now } from '#functions/shared/clock.ts';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,7 +19,7 @@ import { launchBrowser, open, phonePage, signInThroughPage } from './browser.ts'
 let stack: Stack;
 let browser: Browser;
 const shots = path.resolve('test-results');
-const period = reportingPeriodAt(new Date());
+const period = reportingPeriodAt(now());
 
 beforeAll(async () => {
   stack = await startTestStack({ web: true });

@@ -3,6 +3,7 @@
  * device as waiting; back online, the outbox sends them and exactly two records
  * are stored, even though the outbox is flushed twice.
  */
+import { now } from '#functions/shared/clock.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
@@ -45,7 +46,7 @@ async function storedIncome(period: string) {
 
 describe('offline outbox', () => {
   it('keeps two entries on the device while offline and stores each exactly once when back online', async () => {
-    const period = reportingPeriodAt(new Date());
+    const period = reportingPeriodAt(now());
     const page = await phonePage(browser);
     await signInThroughPage(page, stack.webUrl!, 'v-t01v001', testPassword, '/income/entry/');
     await page.getByLabel('月份').selectOption(period);

@@ -4,6 +4,7 @@
  * the leader's email in the local mailbox carries the PDF, whose bytes are the
  * archived ones and whose text shows the submitted figure.
  */
+import { now } from '#functions/shared/clock.ts';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -37,7 +38,7 @@ afterAll(async () => {
 
 describe('walking skeleton', () => {
   it('takes an income entry from the phone form to an emailed, archived PDF', async () => {
-    const period = reportingPeriodAt(new Date());
+    const period = reportingPeriodAt(now());
     const page = await phonePage(browser);
     await signInThroughPage(page, stack.webUrl!, 'v-t01v001', testPassword, '/income/entry/');
     await expect.poll(() => page.url()).toContain('/income/entry/');
@@ -60,10 +61,7 @@ describe('walking skeleton', () => {
     await expect.poll(() => page.getByRole('status').textContent()).toContain('已保存：王建国');
     await page.screenshot({ path: path.join(shots, 'income-entry-saved.png'), fullPage: true });
 
-    const result = await runJob(
-      { job: 'monthly-income', period },
-      { config: demoCountyConfig, now: new Date() },
-    );
+    const result = await runJob({ job: 'monthly-income', period }, { config: demoCountyConfig, now: now() });
     // County leaders and the coordination office get the county-wide report (towns get their own).
     expect(result.deliveries.filter((d) => d.status === 'sent').map((d) => d.recipient)).toEqual(
       expect.arrayContaining(['leader@test.invalid', 'office@test.invalid']),

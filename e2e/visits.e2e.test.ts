@@ -5,6 +5,7 @@
  * problem with evidence (refused without it). The visit-coverage job then builds,
  * archives and emails the month's report, which counts the visit.
  */
+import { now } from '#functions/shared/clock.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,7 +69,7 @@ describe('visits and problems', () => {
     await row.getByRole('link').click();
     await expect.poll(() => page.url()).toContain('/visits/problem/');
 
-    const today = shanghaiDate(new Date());
+    const today = shanghaiDate(now());
     await expect.poll(() => page.getByLabel('整改状态').isVisible()).toBe(true);
     await page.getByLabel('整改状态').selectOption('rectified');
     await page.getByLabel('整改措施').fill('协调危房改造资金，更换屋面瓦');
@@ -94,10 +95,10 @@ describe('visits and problems', () => {
   });
 
   it("builds, archives and emails the month's coverage report, counting that visit", async () => {
-    const today = shanghaiDate(new Date());
+    const today = shanghaiDate(now());
     const result = await runJob(
       { job: 'visit-coverage', variant: 'monthly', period: today.slice(0, 7), date: today },
-      { config: demoCountyConfig, now: new Date() },
+      { config: demoCountyConfig, now: now() },
     );
     expect(result.reports.map((r) => r.scope)).toEqual([county, 'T01', 'T02']);
     const townPdf = result.files.find((f) => f.filename.includes('东岭镇') && f.filename.endsWith('.pdf'));

@@ -3,6 +3,7 @@
  * (SDK bundled, shims in place) are imported in a fresh Node process, as Lambda
  * would, and answer API Gateway events against the embedded stack.
  */
+import { now } from '#functions/shared/clock.ts';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -80,7 +81,7 @@ describe('bundled handlers', () => {
   it('stores an income entry and refuses a bad one in Chinese', async () => {
     const entry = {
       submissionId: randomUUID(),
-      period: reportingPeriodAt(new Date()),
+      period: reportingPeriodAt(now()),
       householdId: 'H0000002',
       memberCount: 2,
       components: { wage: 900, business: 0, property: 0, transfer: 100, businessCost: 0 },

@@ -3,6 +3,7 @@
  * payload-2.0 event, finds the route in the shared route table, and calls the very
  * handler module Lambda would run (`functions/<handler>/handler.ts`).
  */
+import { now } from '#functions/shared/clock.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
@@ -110,8 +111,8 @@ export function toApiEvent(r: {
       requestId: randomUUID(),
       routeKey,
       stage: '$default',
-      time: new Date().toUTCString(),
-      timeEpoch: Date.now(),
+      time: now().toUTCString(),
+      timeEpoch: now().getTime(),
     },
     // Base64 keeps the exact bytes: invalid UTF-8 must reach the function to be refused there.
     ...(r.body.length

@@ -12,6 +12,7 @@ import { periodSchema } from '#domain/shared/period.ts';
 import { assertPortFree, portsFrom } from './ports.ts';
 import { setLocalEnv } from './standins.ts';
 import { defaultDataDir, startStack, type Stack } from './stack.ts';
+import { now } from '#functions/shared/clock.ts';
 
 async function running(port: number): Promise<boolean> {
   try {
@@ -70,7 +71,7 @@ async function main() {
         ...(values.date ? { date: values.date } : {}),
         ...(variant ? { variant } : {}),
       },
-      { config, now: new Date(), progress: (m) => console.log(m) },
+      { config, now: now(), progress: (m) => console.log(m) },
     );
     for (const r of result.reports) {
       console.log(

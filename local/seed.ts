@@ -29,6 +29,7 @@ import { recordItem } from '#functions/store/records.repository.ts';
 import { listOrgUnits } from '#functions/store/org.repository.ts';
 import { qualityKinds } from '#domain/quality/quality.schema.ts';
 import { unitLocation } from '#functions/quality-shared/views.ts';
+import { now as clockNow } from '#functions/shared/clock.ts';
 
 export type SeedScale = 'demo' | 'county';
 
@@ -92,7 +93,7 @@ export async function seedCounty(opts: {
   const started = Date.now();
   const log = opts.log ?? (() => undefined);
   const county = opts.config.countyCode;
-  const lastPeriod = reportingPeriodAt(opts.now ?? new Date());
+  const lastPeriod = reportingPeriodAt(opts.now ?? clockNow());
   // The demo holds the month before the reporting month, so the current month is left for staff to enter.
   const data = generateCounty({
     scale: opts.scale,
@@ -102,7 +103,7 @@ export async function seedCounty(opts: {
     months: opts.scale === 'demo' ? 13 : 12,
   });
   // Households and people change: the next logic-rule sweep reads the people again.
-  await bumpDirectoryVersion(county, new Date());
+  await bumpDirectoryVersion(county, clockNow());
   await batchPut(data.units.map((u) => orgUnitItem(county, u)));
   log(`  组织机构 ${data.units.length} 个`);
   await loadStream(data.households, (h) => householdItem(county, h), '农户', log);
@@ -125,7 +126,7 @@ export async function seedCounty(opts: {
   // register), so the seeded officers go there too, and staffing is judged on what staff see.
   const unitById = new Map(data.units.map((u) => [u.id, u]));
   const staffById = new Map(data.staff.map((x) => [x.id, x]));
-  const seededAt = new Date().toISOString();
+  const seededAt = clockNow().toISOString();
   await batchPut(
     data.informationOfficers.flatMap((o) => {
       const unit = unitById.get(o.unitId);
@@ -184,7 +185,7 @@ export async function seedCounty(opts: {
   await dynamo().send(
     new PutCommand({
       TableName: tableName(),
-      Item: { ...keys.seedMarker(county), scale: opts.scale, at: new Date().toISOString() },
+      Item: { ...keys.seedMarker(county), scale: opts.scale, at: clockNow().toISOString() },
     }),
   );
   return {
@@ -206,7 +207,7 @@ export async function seedCounty(opts: {
  * county admin would make on the windows page), renewed on every `npm start`.
  * Real counties get no such record: their entry closes after the deadline.
  */
-export async function openDemoEntryWindows(config: CountyConfig, now = new Date()): Promise<void> {
+export async function openDemoEntryWindows(config: CountyConfig, now = clockNow()): Promise<void> {
   const county = config.countyCode;
   const period = reportingPeriodAt(now);
   const towns = (await listOrgUnits(county)).filter((u) => u.kind === 'town');

@@ -16,6 +16,7 @@ import { householdItem, orgUnitItem, staffItem } from '#functions/store/director
 import { freePortBase, portsFrom } from './ports.ts';
 import { ensureUsers } from './cognito.ts';
 import { startStack, type Stack, type StackOptions } from './stack.ts';
+import { now } from '#functions/shared/clock.ts';
 
 export const testPassword = 'Test#Pass2026';
 export const county = demoCountyConfig.countyCode;
@@ -160,7 +161,7 @@ export async function loadFixture(stack: Stack): Promise<void> {
   await batchPut(fixtureUsers.map((u) => staffItem(county, { id: u.username, active: true, ...u })));
   // income cycle: the county has reopened the current reporting month's entry for both fixture towns,
   // so browser tests of the entry form work on any day of the month, not only up to the 6th.
-  await batchPut(fixtureEntryWindows(new Date()).map(recordItem));
+  await batchPut(fixtureEntryWindows(now()).map(recordItem));
   if (stack.standins.cognito) {
     await ensureUsers(
       stack.standins.cognito,

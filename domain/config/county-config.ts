@@ -1,3 +1,4 @@
+import { ConfigMissingError } from '../shared/errors.ts';
 import * as z from '../shared/zod.ts';
 
 /**
@@ -69,8 +70,10 @@ export type CountyConfig = z.infer<typeof countyConfigSchema>;
 export function yearConfig(config: CountyConfig, year: number): YearConfig {
   const found = config.years[String(year)];
   if (!found)
-    throw new Error(
-      `CONFIG.YEAR_MISSING: no yearly configuration for ${year} in county ${config.countyCode}`,
+    throw new ConfigMissingError(
+      'CONFIG.YEAR_MISSING',
+      `尚未配置${year}年的收入监测标准（防返贫监测线等），暂不能办理；请联系县乡村振兴局完成配置后再试`,
+      { year, countyCode: config.countyCode },
     );
   return found;
 }
@@ -80,11 +83,14 @@ export const demoCountyConfig: CountyConfig = countyConfigSchema.parse({
   countyCode: '610999',
   countyName: '守望示范县',
   issuingOffice: '守望示范县乡村振兴局',
-  years: {
-    '2025': { monitoringThreshold: 7300, sharpFallShare: 0.3, nearThresholdBand: 0.1 },
-    '2026': { monitoringThreshold: 7500, sharpFallShare: 0.3, nearThresholdBand: 0.1 },
-    '2027': { monitoringThreshold: 7700, sharpFallShare: 0.3, nearThresholdBand: 0.1 },
-  },
+  // Illustrative thresholds, 200 yuan a year up from 7,500 in 2026, for every year the
+  // demo may be run in (a real county enters each year's figure as it is published).
+  years: Object.fromEntries(
+    Array.from({ length: 80 }, (_, i) => 2020 + i).map((y) => [
+      String(y),
+      { monitoringThreshold: 7500 + (y - 2026) * 200, sharpFallShare: 0.3, nearThresholdBand: 0.1 },
+    ]),
+  ),
   deadlines: { villageEntry: 6, townReview: 7, countyComparison: 8, moveOffHolidays: true },
   // 2026 holidays as the demo county configured them (illustrative, not an official list).
   calendar: {

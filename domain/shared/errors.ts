@@ -77,3 +77,14 @@ export class SubmissionReusedError extends DomainError {
     );
   }
 }
+
+/**
+ * The county has not configured what a rule needs (e.g. the year's monitoring
+ * threshold): nothing can be judged, so nothing is stored, and the message says
+ * who can fix it.
+ */
+export class ConfigMissingError extends DomainError {
+  constructor(code: string, message: string, details: Record<string, unknown> = {}) {
+    super(code, message, 'conflict', [], details);
+  }
+}

@@ -9,10 +9,11 @@ import { disableAccount } from '../store/directory.accounts.ts';
 import { getStaffItem, toStaff, versionOf } from '../store/directory.repository.ts';
 import { bookkeeping, putVersioned } from '../store/directory.versioned.ts';
 import { staffItem } from '../store/directory.writer.ts';
+import { now } from '#functions/shared/clock.ts';
 
 export const handler = httpRoute('accountsDisable', accountsRequestSchema, async ({ body, principal }) => {
   const county = principal.countyCode;
-  const at = new Date().toISOString();
+  const at = now().toISOString();
   const results = [];
   for (const staffId of [...new Set(body.staffIds)]) {
     const item = await getStaffItem(county, staffId);

@@ -8,6 +8,7 @@ import { parseOrThrow } from '#domain/shared/zod-issues.ts';
 import { getReport, presignArchivedFile } from '../delivery/archive.ts';
 import { recordDownload } from '../delivery/audit.ts';
 import { httpRoute } from '../shared/http.ts';
+import { now as clockNow } from '#functions/shared/clock.ts';
 
 export const handler = httpRoute(
   'downloadArchivedReport',
@@ -17,7 +18,7 @@ export const handler = httpRoute(
     const report = params.id ? await getReport(principal.countyCode, params.id) : undefined;
     const target = file === 'pdf' ? report?.pdf : report?.xlsx;
     if (!report || !target) throw new NotFoundError('ARCHIVE.NOT_FOUND', '未找到该报告文件');
-    const now = new Date();
+    const now = clockNow();
     await recordDownload(principal.countyCode, {
       at: now.toISOString(),
       userId: principal.userId,

@@ -9,6 +9,7 @@ import { getReport } from '../delivery/archive.ts';
 import { listDeliveriesOfPeriod } from '../delivery/deliveries.ts';
 import { deliveryView } from '../delivery/views.ts';
 import { httpRoute } from '../shared/http.ts';
+import { now } from '#functions/shared/clock.ts';
 
 const querySchema = z.object({
   period: periodSchema.optional(),
@@ -17,7 +18,7 @@ const querySchema = z.object({
 
 export const handler = httpRoute('listDeliveries', undefined, async ({ principal, query }) => {
   const q = parseOrThrow(querySchema, query);
-  const period = q.period ?? reportingPeriodAt(new Date());
+  const period = q.period ?? reportingPeriodAt(now());
   const all = await listDeliveriesOfPeriod(principal.countyCode, period);
   const items = q.status ? all.filter((d) => d.status === q.status) : all;
   const titles = new Map<string, string>();

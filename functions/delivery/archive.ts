@@ -20,6 +20,7 @@ import { dynamo, s3Client } from '../shared/clients.ts';
 import { requireEnv } from '../shared/env.ts';
 import { keys } from '../store/keys.ts';
 import { tableName } from '../store/table.ts';
+import { now as clockNow } from '#functions/shared/clock.ts';
 
 export interface ArchivedFile {
   key: string;
@@ -208,7 +209,7 @@ export async function readArchivedFile(file: ArchivedFile): Promise<Buffer> {
 export async function presignArchivedFile(
   file: ArchivedFile,
   expiresInSeconds: number,
-  now = new Date(),
+  now = clockNow(),
 ): Promise<{ url: string; expiresAt: string }> {
   const ascii = file.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   const url = await getSignedUrl(

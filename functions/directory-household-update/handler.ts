@@ -9,6 +9,7 @@ import { updateRecord } from '#domain/records/record.commands.ts';
 import { ValidationError } from '#domain/shared/errors.ts';
 import { httpRoute } from '../shared/http.ts';
 import { householdRecords } from '../store/directory.versioned.ts';
+import { now as clockNow } from '#functions/shared/clock.ts';
 
 export const handler = httpRoute(
   'directoryHouseholdUpdate',
@@ -17,7 +18,7 @@ export const handler = httpRoute(
     const id = (params.id ?? '').toUpperCase();
     if (!/^[A-Z0-9-]{1,40}$/.test(id))
       throw new ValidationError([{ path: 'id', code: 'invalid', message: '户编号无效' }]);
-    const now = new Date();
+    const now = clockNow();
     const { record, replayed } = await updateRecord<Household>(
       {
         kind: 'household',

@@ -3,6 +3,7 @@
  * household with its version, members with masked ID and phone numbers, income by
  * month, visits, and the history of changes (who, when, why, what).
  */
+import { now } from '#functions/shared/clock.ts';
 import { assertReach } from '#domain/auth/access.ts';
 import { ageOn, sexLabels, sexOf } from '#domain/org/id-number.ts';
 import { maskIdNumber, maskPhone } from '#domain/org/mask.ts';
@@ -28,7 +29,7 @@ export const handler = httpRoute('directoryHousehold', undefined, async ({ princ
   if (!item) throw new NotFoundError('HOUSEHOLD.NOT_FOUND', '未找到该农户');
   const h = toFullHousehold(item);
   assertReach(principal, 'village', { countyCode: county, villageId: h.villageId, townId: h.townId });
-  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = new Date(now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
   const [members, income, history, units, visits] = await Promise.all([
     membersOf(county, id),
     incomeOf(county, id),

@@ -8,6 +8,7 @@ import { ValidationError } from '#domain/shared/errors.ts';
 import { httpRoute } from '../shared/http.ts';
 import { saveChunk } from '../store/directory.imports.ts';
 import { importIdOf } from '../import-common/ids.ts';
+import { now } from '#functions/shared/clock.ts';
 
 export const handler = httpRoute('importChunk', importChunkSchema, async ({ body, principal, params }) => {
   const importId = importIdOf(params);
@@ -22,7 +23,7 @@ export const handler = httpRoute('importChunk', importChunkSchema, async ({ body
       size: body.size,
       total: body.total,
       createdBy: principal.userId,
-      createdAt: new Date().toISOString(),
+      createdAt: now().toISOString(),
     },
     body.index,
     body.data,

@@ -12,6 +12,7 @@ import { disableAccount } from '../store/directory.accounts.ts';
 import { getImportMeta, loadBatch, writeRows } from '../store/directory.imports.ts';
 import { NotFoundError } from '#domain/shared/errors.ts';
 import { importIdOf } from '../import-common/ids.ts';
+import { now } from '#functions/shared/clock.ts';
 
 export const handler = httpRoute('importCommit', importCommitSchema, async ({ body, principal, params }) => {
   const importId = importIdOf(params);
@@ -46,7 +47,7 @@ export const handler = httpRoute('importCommit', importCommitSchema, async ({ bo
     importId,
     filename: meta.filename,
     actor: { userId: principal.userId, name: principal.name },
-    now: new Date(),
+    now: now(),
   });
   // Disabling a member of staff disables their account too (best effort; the list page shows the state).
   let accountsDisabled = 0;

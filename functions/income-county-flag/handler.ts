@@ -4,6 +4,7 @@ import { incomeCountyFlagSchema } from '#domain/income/income.schema.ts';
 import { countyConfigFromEnv } from '../shared/env.ts';
 import { httpRoute } from '../shared/http.ts';
 import { incomeRepository } from '../store/income.repository.ts';
+import { now } from '#functions/shared/clock.ts';
 
 const config = countyConfigFromEnv();
 
@@ -14,7 +15,7 @@ export const handler = httpRoute(
     const { record, replayed } = await flagIncomeByCounty(body, principal, {
       repo: incomeRepository,
       config,
-      now: new Date(),
+      now: now(),
     });
     return { status: 200, body: { record }, headers: { 'x-idempotent-replay': String(replayed) } };
   },

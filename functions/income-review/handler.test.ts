@@ -4,6 +4,7 @@
  * income ledger and its export, entry-window reopenings, and the assistance
  * ledger. Each: valid, invalid kinds, duplicate id, stale version, out of scope.
  */
+import { now } from '#functions/shared/clock.ts';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
@@ -16,7 +17,7 @@ import { ensureUsers } from '#local/cognito.ts';
 import type { Stack } from '#local/stack.ts';
 import { county, loadFixture, signIn, startTestStack, testPassword } from '#local/testing.ts';
 
-const P = reportingPeriodAt(new Date());
+const P = reportingPeriodAt(now());
 let stack: Stack;
 const tok: Record<string, string> = {};
 

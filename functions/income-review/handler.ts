@@ -4,6 +4,7 @@ import { incomeReviewSchema } from '#domain/income/income.schema.ts';
 import { countyConfigFromEnv } from '../shared/env.ts';
 import { httpRoute } from '../shared/http.ts';
 import { incomeRepository } from '../store/income.repository.ts';
+import { now } from '#functions/shared/clock.ts';
 
 const config = countyConfigFromEnv();
 
@@ -11,7 +12,7 @@ export const handler = httpRoute('reviewIncome', incomeReviewSchema, async ({ bo
   const { record, replayed } = await reviewIncome(body, principal, {
     repo: incomeRepository,
     config,
-    now: new Date(),
+    now: now(),
   });
   return { status: 200, body: { record }, headers: { 'x-idempotent-replay': String(replayed) } };
 });

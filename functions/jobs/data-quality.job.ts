@@ -21,6 +21,7 @@ import { listOrgUnits } from '../store/org.repository.ts';
 import { recordRepository } from '../store/records.repository.ts';
 import type { JobContext, JobResult } from './job.types.ts';
 import { loadRecipientDirectory, publishReport, type PublishedReport } from './publish.ts';
+import { now } from '#functions/shared/clock.ts';
 
 const located = <T>(r: StoredRecord): Located<T> => ({
   id: r.id,
@@ -56,7 +57,7 @@ export async function runDataQuality(ctx: JobContext): Promise<JobResult> {
     progress(`逻辑规则校验完成：发现 ${sweep.findings} 处，新登记 ${sweep.created} 条`);
     return { job: 'data-quality', period, reports: [], deliveries: [], files: [] };
   }
-  const queriedAt = new Date();
+  const queriedAt = now();
   const [units, directory, errors, checks, officers] = await Promise.all([
     listOrgUnits(county),
     loadRecipientDirectory(county),

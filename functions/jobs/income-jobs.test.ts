@@ -2,6 +2,7 @@
  * The monthly and quarterly income jobs against the stand-ins: per-town and county
  * reports built from the fixture's records, with the full analysis in the PDF.
  */
+import { now } from '#functions/shared/clock.ts';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,7 +16,7 @@ import { pdfText, qpdfCheck, squash } from '#reports/testing/pdf-inspect.ts';
 import { runJob } from './run.ts';
 
 let stack: Stack;
-const period = reportingPeriodAt(new Date());
+const period = reportingPeriodAt(now());
 
 beforeAll(async () => {
   stack = await startTestStack({ only: ['dynamo', 's3', 'ses', 'cognito'] });
@@ -44,10 +45,7 @@ afterAll(async () => stack?.stop());
 
 describe('income jobs', () => {
   it('publishes a report per town and one for the county with the full analysis', async () => {
-    const result = await runJob(
-      { job: 'monthly-income', period },
-      { config: demoCountyConfig, now: new Date() },
-    );
+    const result = await runJob({ job: 'monthly-income', period }, { config: demoCountyConfig, now: now() });
     expect(result.reports.map((r) => r.scope)).toEqual(['610999', 'T01', 'T02']);
     const countyPdf = result.files.find((f) => f.filename.endsWith('.pdf'))!.content;
     expect((await qpdfCheck(countyPdf)).code).toBe(0);
@@ -65,7 +63,7 @@ describe('income jobs', () => {
   it('builds the quarterly meeting document', async () => {
     const result = await runJob(
       { job: 'income-quarterly', period },
-      { config: demoCountyConfig, now: new Date() },
+      { config: demoCountyConfig, now: now() },
     );
     expect(result.reports).toHaveLength(1);
     const pdf = result.files.find((f) => f.filename.endsWith('.pdf'))!.content;

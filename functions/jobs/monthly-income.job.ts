@@ -25,6 +25,7 @@ import { listOrgUnits, listVillageHouseholds } from '../store/org.repository.ts'
 import { recordRepository } from '../store/records.repository.ts';
 import { mapLimit, type JobContext, type JobResult } from './job.types.ts';
 import { loadRecipientDirectory, publishReport, type PublishedReport } from './publish.ts';
+import { now } from '#functions/shared/clock.ts';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -136,7 +137,7 @@ async function readAssistance(county: string): Promise<(AssistanceNote & { townI
 export async function runMonthlyIncome(ctx: JobContext): Promise<JobResult> {
   const { period, config, progress } = ctx;
   const county = config.countyCode;
-  const queriedAt = new Date();
+  const queriedAt = now();
   const [units, directory, assistance] = await Promise.all([
     listOrgUnits(county),
     loadRecipientDirectory(county),

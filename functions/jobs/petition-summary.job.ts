@@ -34,6 +34,7 @@ import { listOrgUnits } from '../store/org.repository.ts';
 import { recordRepository } from '../store/records.repository.ts';
 import { mapLimit, type JobContext, type JobResult } from './job.types.ts';
 import { loadRecipientDirectory, publishReport, type PublishedReport } from './publish.ts';
+import { now } from '#functions/shared/clock.ts';
 
 /** The window a run covers, by variant. */
 export function windowOf(ctx: Pick<JobContext, 'variant' | 'period' | 'date'>): SummaryWindow {
@@ -81,7 +82,7 @@ export async function runPetitionSummary(ctx: JobContext): Promise<JobResult> {
   const county = config.countyCode;
   const w = windowOf(ctx);
   const slot = { ...ctx, period: w.period };
-  const queriedAt = new Date();
+  const queriedAt = now();
   const [units, directory] = await Promise.all([listOrgUnits(county), loadRecipientDirectory(county)]);
   const towns = units.filter((u) => u.kind === 'town');
   const villageNames = new Map(units.filter((u) => u.kind === 'village').map((u) => [u.id, u.name]));

@@ -37,6 +37,7 @@ import {
 } from '../visit-shared/visit-store.ts';
 import type { JobContext, JobResult } from './job.types.ts';
 import { loadRecipientDirectory, publishReport, type PublishedReport } from './publish.ts';
+import { now } from '#functions/shared/clock.ts';
 
 const pct = (v: number | null) => (v === null ? '—' : formatPercent(v));
 
@@ -108,7 +109,7 @@ export async function runVisitCoverage(ctx: JobContext): Promise<JobResult> {
   const span: DutyPeriod = variant === 'weekly' ? previousWeek(ctx.date) : monthDutyPeriod(ctx.period);
   const slot = variant === 'weekly' ? span.start : ctx.period;
   const jobCtx: JobContext = { ...ctx, period: slot };
-  const queriedAt = new Date();
+  const queriedAt = now();
   const [units, directory] = await Promise.all([listOrgUnits(county), loadRecipientDirectory(county)]);
   const towns = units.filter((u) => u.kind === 'town');
 

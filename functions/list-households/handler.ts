@@ -15,6 +15,7 @@ import { countyConfigFromEnv } from '../shared/env.ts';
 import { httpRoute } from '../shared/http.ts';
 import { listEntryWindows, listVillageIncome } from '../store/income.repository.ts';
 import { listOrgUnits, listVillageHouseholds } from '../store/org.repository.ts';
+import { now } from '#functions/shared/clock.ts';
 
 const config = countyConfigFromEnv();
 
@@ -82,7 +83,7 @@ export const handler = httpRoute('listHouseholds', undefined, async ({ principal
   const window = entryWindowState(
     period.data,
     { villageId: village.id, townId: village.parentId ?? '' },
-    new Date(),
+    now(),
     config,
     windows,
   );

@@ -1,4 +1,5 @@
 /** Review meetings against dynalite: each level's rules, linked petitions, duplicate id, stale version, out of scope. */
+import { now } from '#functions/shared/clock.ts';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '#domain/petitions/petition.rules.ts';
@@ -13,7 +14,7 @@ let otherOfficer: string;
 let town: string;
 let office: string;
 let petitionId: string;
-const today = shanghaiDate(new Date());
+const today = shanghaiDate(now());
 /** The latest day with a 4 in it, on or before today. */
 let reviewDay = today;
 while (![4, 14, 24].includes(Number(reviewDay.slice(8, 10)))) reviewDay = addDays(reviewDay, -1);

@@ -4,6 +4,7 @@ import { shanghaiDate } from '#domain/shared/period.ts';
 import { createRecordHandler } from '../shared/records-http.ts';
 import { assertPetitionsExist, placeMeeting } from '../petition-views/meetings.ts';
 import { MEETING } from '../petition-views/views.ts';
+import { now } from '#functions/shared/clock.ts';
 
 const meetingOf = ({ submissionId: _s, ...m }: Meeting & { submissionId: string }): Meeting => m;
 
@@ -13,7 +14,7 @@ export const handler = createRecordHandler<typeof meetingCreateSchema, Meeting>(
   scope: 'village',
   form: 'review-meeting',
   schema: meetingCreateSchema,
-  locate: async (body, p) => (await placeMeeting(meetingOf(body), p, shanghaiDate(new Date()))).location,
+  locate: async (body, p) => (await placeMeeting(meetingOf(body), p, shanghaiDate(now()))).location,
   build: async (body, p, now) => {
     const { data } = await placeMeeting(meetingOf(body), p, shanghaiDate(now));
     await assertPetitionsExist(p, data.linkedPetitionIds);

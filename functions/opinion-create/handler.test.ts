@@ -1,4 +1,5 @@
 /** Public-opinion items against dynalite: create, each invalid kind, duplicate id, stale version, out of scope, export. */
+import { now } from '#functions/shared/clock.ts';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '#domain/petitions/petition.rules.ts';
@@ -11,7 +12,7 @@ let stack: Stack;
 let town: string;
 let office: string;
 let officer: string;
-const today = shanghaiDate(new Date());
+const today = shanghaiDate(now());
 
 beforeAll(async () => {
   stack = await startTestStack({ only: ['dynamo', 'cognito'] });

@@ -4,6 +4,7 @@
  * history, the ledger with its clock, the monitoring-review list, the dispute
  * register and monthly report form with their XLSX exports.
  */
+import { now } from '#functions/shared/clock.ts';
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +21,7 @@ let town: string;
 let office: string;
 let leader: string;
 let auditor: string;
-const today = shanghaiDate(new Date());
+const today = shanghaiDate(now());
 
 beforeAll(async () => {
   stack = await startTestStack({ only: ['dynamo', 'cognito'] });

@@ -7,6 +7,7 @@ import { buildWorkbook, type CellValue, type SheetColumn } from '#reports/xlsx/w
 import { httpRoute } from '../shared/http.ts';
 import { parseLedgerQuery, queryLedger, type LedgerView } from '../shared/records-http.ts';
 import { unitNames, type Names } from './views.ts';
+import { now } from '#functions/shared/clock.ts';
 
 /** The XLSX of exactly what the ledger filters show. */
 export function namedExportHandler<T>(
@@ -18,7 +19,7 @@ export function namedExportHandler<T>(
   return httpRoute(routeId, undefined, async ({ principal, query }) => {
     const view = makeView(await unitNames(principal.countyCode));
     const q = { ...parseLedgerQuery(query), page: 1, pageSize: 1e9 };
-    const rows = (await queryLedger(view, principal, q, new Date())).rows.filter(keep);
+    const rows = (await queryLedger(view, principal, q, now())).rows.filter(keep);
     const content = await buildWorkbook(
       [{ name: sheet.name, columns: sheet.columns, rows: rows as Record<string, CellValue>[] }],
       { creator: principal.name },

@@ -9,12 +9,13 @@ import { periodSchema, reportingPeriodAt } from '#domain/shared/period.ts';
 import type { SheetColumn } from '#reports/xlsx/workbook.ts';
 import { listOrgUnits } from '../store/org.repository.ts';
 import { OPINION, PETITION, reachableRecords } from './views.ts';
+import { now } from '#functions/shared/clock.ts';
 
 export async function monthlyForm(
   p: Principal,
   month: string | undefined,
 ): Promise<{ month: string; rows: MonthlyFormRow[] }> {
-  const parsed = periodSchema.safeParse(month ?? reportingPeriodAt(new Date()));
+  const parsed = periodSchema.safeParse(month ?? reportingPeriodAt(now()));
   if (!parsed.success)
     throw new ValidationError([{ path: 'month', code: 'invalid', message: '月份格式应为 YYYY-MM' }]);
   const w = monthWindow(parsed.data);

@@ -31,6 +31,7 @@ import { httpRoute } from '../shared/http.ts';
 import { parseLedgerQuery, queryLedger, type LedgerView } from '../shared/records-http.ts';
 import { listOrgUnits } from '../store/org.repository.ts';
 import { recordRepository } from '../store/records.repository.ts';
+import { now } from '#functions/shared/clock.ts';
 
 export const PETITION = 'petition';
 export const OPINION = 'opinion';
@@ -192,7 +193,7 @@ export function namedLedgerHandler<T>(
   return httpRoute(routeId, undefined, async ({ principal, query }) => {
     const q = parseLedgerQuery(query);
     const view = makeView(await unitNames(principal.countyCode));
-    const rows = (await queryLedger(view, principal, q, new Date())).rows.filter(keep);
+    const rows = (await queryLedger(view, principal, q, now())).rows.filter(keep);
     const start = (q.page - 1) * q.pageSize;
     return {
       status: 200,

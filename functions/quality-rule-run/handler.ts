@@ -3,11 +3,12 @@ import { periodSchema, reportingPeriodAt } from '#domain/shared/period.ts';
 import * as z from '#domain/shared/zod.ts';
 import { httpRoute } from '../shared/http.ts';
 import { runRuleSweep } from '../quality-shared/rule-run.ts';
+import { now as clockNow } from '#functions/shared/clock.ts';
 
 const ruleRunSchema = z.strictObject({ period: periodSchema.optional() });
 
 export const handler = httpRoute('runQualityRules', ruleRunSchema, async ({ body, principal }) => {
-  const now = new Date();
+  const now = clockNow();
   const result = await runRuleSweep({
     countyCode: principal.countyCode,
     period: body.period ?? reportingPeriodAt(now),

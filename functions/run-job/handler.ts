@@ -10,6 +10,7 @@ import { periodSchema } from '#domain/shared/period.ts';
 import { logger } from '../shared/clients.ts';
 import { countyConfigFromEnv } from '../shared/env.ts';
 import { runJob } from '../jobs/run.ts';
+import { now } from '#functions/shared/clock.ts';
 
 const config = countyConfigFromEnv();
 
@@ -25,7 +26,7 @@ export const handler = async (event: unknown) => {
   const req = jobEventSchema.parse(event);
   const result = await runJob(req, {
     config,
-    now: new Date(),
+    now: now(),
     progress: (m) => logger.info(m, { job: req.job }),
   });
   const failed = result.deliveries.filter((d) => d.status === 'failed' || d.status === 'abandoned');

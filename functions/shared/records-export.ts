@@ -6,6 +6,7 @@ import { buildWorkbook, type CellValue, type SheetColumn } from '#reports/xlsx/w
 import type { RouteId } from '#domain/system/routes.ts';
 import { httpRoute } from './http.ts';
 import { parseLedgerQuery, queryLedger, type LedgerView } from './records-http.ts';
+import { now } from '#functions/shared/clock.ts';
 
 /** GET export route: the same filtered ledger as an XLSX (cells neutralised against formula injection). */
 export function ledgerExportHandler<T>(
@@ -18,7 +19,7 @@ export function ledgerExportHandler<T>(
       view,
       principal,
       { ...parseLedgerQuery(query), page: 1, pageSize: 1e9 },
-      new Date(),
+      now(),
     );
     const content = await buildWorkbook(
       [{ name: sheet.name, columns: sheet.columns, rows: rows as Record<string, CellValue>[] }],

@@ -13,6 +13,7 @@ import type { RouteId } from '#domain/system/routes.ts';
 import type { CellValue } from '#reports/xlsx/workbook.ts';
 import { recordRepository } from '../store/records.repository.ts';
 import { httpRoute } from './http.ts';
+import { now as clockNow } from '#functions/shared/clock.ts';
 
 /** The filter a ledger page sends: town, village, status, period, overdue, text; sort and page. */
 export interface LedgerQuery {
@@ -112,7 +113,7 @@ export async function queryLedger<T>(view: LedgerView<T>, p: Principal, q: Ledge
 export function ledgerListHandler<T>(routeId: RouteId, view: LedgerView<T>) {
   return httpRoute(routeId, undefined, async ({ principal, query }) => {
     const q = parseLedgerQuery(query);
-    const { total, rows } = await queryLedger(view, principal, q, new Date());
+    const { total, rows } = await queryLedger(view, principal, q, clockNow());
     const start = (q.page - 1) * q.pageSize;
     return {
       status: 200,
@@ -157,7 +158,7 @@ export function createRecordHandler<S extends z.ZodType, T extends Record<string
 ) {
   return httpRoute(spec.routeId, spec.schema, async ({ body: raw, principal }) => {
     const body = raw as z.infer<S>;
-    const now = new Date();
+    const now = clockNow();
     const submissionId = (body as { submissionId: string }).submissionId;
     // A retry answers with the first result before any rule runs again: a rule that
     // depends on today (a deadline not in the past) must not refuse yesterday's form.
@@ -200,7 +201,7 @@ export function updateRecordHandler<S extends z.ZodType, T extends Record<string
 ) {
   return httpRoute(spec.routeId, spec.schema, async ({ body: raw, principal, params }) => {
     const body = raw as z.infer<S>;
-    const now = new Date();
+    const now = clockNow();
     const b = body as { submissionId: string; expectedVersion: number };
     const id = params.id ?? '';
     if (!/^[A-Za-z0-9-]{1,64}$/.test(id))

@@ -1,3 +1,4 @@
+import { now } from '#functions/shared/clock.ts';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
@@ -9,7 +10,7 @@ import { loadFixture, signIn, startTestStack } from '#local/testing.ts';
 import type { Stack } from '#local/stack.ts';
 
 /** The fixture keeps the current reporting month open; the month after it is still before its deadline. */
-const P = reportingPeriodAt(new Date());
+const P = reportingPeriodAt(now());
 const NEXT = addMonths(P, 1);
 
 let stack: Stack;
@@ -46,9 +47,12 @@ async function dump(): Promise<string> {
   return JSON.stringify((out.Items ?? []).sort((a, b) => `${a.pk}${a.sk}`.localeCompare(`${b.pk}${b.sk}`)));
 }
 
-async function incomeItems(householdId: string) {
+/** The stored income records of one household for one month (scan order is not key order). */
+async function incomeItems(householdId: string, period = P) {
   const out = await dynamo().send(new ScanCommand({ TableName: tableName() }));
-  return (out.Items ?? []).filter((i) => String(i.pk).includes('#INC#') && i.householdId === householdId);
+  return (out.Items ?? []).filter(
+    (i) => String(i.pk).includes('#INC#') && i.householdId === householdId && i.period === period,
+  );
 }
 
 describe('POST /api/income', () => {
@@ -119,6 +123,7 @@ describe('POST /api/income', () => {
     expect(stale.json).toMatchObject({ error: { code: 'INCOME.VERSION_CONFLICT', currentVersion: 2 } });
     expect(await dump()).toBe(before);
     const stored = await incomeItems('H0000006');
+    expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ version: 2, netIncome: 3700 });
   });
 

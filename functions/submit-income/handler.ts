@@ -4,6 +4,7 @@ import { submitIncome } from '#domain/income/income.submit.ts';
 import { countyConfigFromEnv } from '../shared/env.ts';
 import { httpRoute } from '../shared/http.ts';
 import { incomeRepository } from '../store/income.repository.ts';
+import { now } from '#functions/shared/clock.ts';
 
 const config = countyConfigFromEnv();
 
@@ -11,7 +12,7 @@ export const handler = httpRoute('submitIncome', incomeEntrySchema, async ({ bod
   const { record, replayed } = await submitIncome(body, principal, {
     repo: incomeRepository,
     config,
-    now: new Date(),
+    now: now(),
   });
   return { status: 201, body: { record }, headers: { 'x-idempotent-replay': String(replayed) } };
 });

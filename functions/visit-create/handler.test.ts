@@ -3,6 +3,7 @@
  * duty-target picker, the ledgers, and the problem's rectification. Every refused
  * request is checked to change nothing in the table.
  */
+import { now } from '#functions/shared/clock.ts';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
@@ -16,7 +17,7 @@ import type { Stack } from '#local/stack.ts';
 
 let stack: Stack;
 const tokens: Record<string, string> = {};
-const today = shanghaiDate(new Date());
+const today = shanghaiDate(now());
 const dayBefore = (n: number) =>
   new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 

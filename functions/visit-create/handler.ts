@@ -8,9 +8,10 @@ import { visitEntrySchema } from '#domain/visits/visit.schema.ts';
 import { httpRoute } from '../shared/http.ts';
 import { recordRepository } from '../store/records.repository.ts';
 import { callerStaff, resolveTarget } from '../visit-shared/visit-store.ts';
+import { now as clockNow } from '#functions/shared/clock.ts';
 
 export const handler = httpRoute('createVisit', visitEntrySchema, async ({ body, principal, event }) => {
-  const now = new Date();
+  const now = clockNow();
   const { visit, problems, replayed } = await recordVisit(
     body,
     {

@@ -15,6 +15,7 @@ import {
   listAssignmentsOf,
   listOrgUnits,
 } from '../visit-shared/visit-store.ts';
+import { now } from '#functions/shared/clock.ts';
 
 export const handler = httpRoute('listVisitTargets', undefined, async ({ principal, event }) => {
   const county = principal.countyCode;
@@ -45,7 +46,7 @@ export const handler = httpRoute('listVisitTargets', undefined, async ({ princip
   const plan = me?.staff
     ? dutyPlan(
         { units, households: all, staff: [me.staff], assignments },
-        monthDutyPeriod(shanghaiDate(new Date()).slice(0, 7)),
+        monthDutyPeriod(shanghaiDate(now()).slice(0, 7)),
       )
     : undefined;
   const choices = targetChoices({

@@ -7,6 +7,7 @@
  * one submission marker are stored. Two different submissions for the same
  * household and month at once: one 201, one 409.
  */
+import { now } from '#functions/shared/clock.ts';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
@@ -20,7 +21,7 @@ import { loadFixture, signIn, startTestStack } from '#local/testing.ts';
 let stack: Stack;
 let token: string;
 /** The current month is always inside its entry window. */
-const period = shanghaiDate(new Date()).slice(0, 7);
+const period = shanghaiDate(now()).slice(0, 7);
 
 beforeAll(async () => {
   stack = await startTestStack({ only: ['dynamo', 'cognito'] });

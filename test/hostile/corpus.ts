@@ -5,6 +5,7 @@
  * for, and builds the per-route cases from the route table, so a route added to
  * `domain/system/routes.ts` is attacked without touching this folder.
  */
+import { now as clockNow } from '#functions/shared/clock.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -164,7 +165,7 @@ export function readCorpus(dir = corpusDir): HostileCase[] {
  * earlier, `previous` the month before `open`, `far-future` three years ahead.
  * A corpus value `"$period.open"` (etc.) is replaced when the case is sent.
  */
-export function periodsAt(now = new Date()): Record<'open' | 'closed' | 'previous' | 'far-future', Period> {
+export function periodsAt(now = clockNow()): Record<'open' | 'closed' | 'previous' | 'far-future', Period> {
   const open = shanghaiDate(now).slice(0, 7);
   return {
     open,

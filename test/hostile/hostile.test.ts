@@ -5,6 +5,7 @@
  * its declared status with a stable code and a Chinese message, and a dump of the
  * whole table taken before and after the corpus must be identical.
  */
+import { now } from '#functions/shared/clock.ts';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
@@ -193,7 +194,7 @@ beforeAll(async () => {
     }),
   });
   expect(first.status, first.body.toString()).toBe(201);
-  const at = new Date().toISOString();
+  const at = now().toISOString();
   await batchPut([
     incomeItem({
       period: previous,
