@@ -12,7 +12,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles } from '#domain/auth/roles.ts';
-import { envNames, table as tableDef } from '#domain/system/resources.ts';
+import { envNames, jobEnvNames, table as tableDef } from '#domain/system/resources.ts';
 import { routes, type RouteDef } from '#domain/system/routes.ts';
 import { scheduleTimeZone, schedules, toEventBridgeCron } from '#domain/system/schedules.ts';
 import { FONT_DIR_ENV, FONT_FILES } from '#reports/pdf/fonts.ts';
@@ -318,6 +318,17 @@ describe('functions', () => {
     expect(existsSync(join(assetDir, 'index.mjs'))).toBe(true);
     expect(existsSync(join(assetDir, 'pdfkit-standard-fonts', 'Helvetica.cjs'))).toBe(true);
     expect(existsSync(join(assetDir, 'package.json'))).toBe(true);
+  });
+
+  it('tells the job function the site address, for the download links in report emails', () => {
+    const job = resources('AWS::Lambda::Function').find(
+      ([, f]) =>
+        (f.Properties.Environment as { Variables: Record<string, unknown> }).Variables[FONT_DIR_ENV] !==
+        undefined,
+    );
+    const vars = (job![1].Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    // The CloudFront domain of the demo environment (no custom domain), over HTTPS.
+    expect(JSON.stringify(vars[jobEnvNames.siteUrl])).toMatch(/https:\/\/.*DomainName/);
   });
 
   it('names a missing entry file clearly', () => {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { envNames } from '#domain/system/resources.ts';
+import { envNames, jobEnvNames } from '#domain/system/resources.ts';
 import type { RouteDef } from '#domain/system/routes.ts';
 import type { DeploymentConfig } from './config.ts';
 import { AccessLogs } from './constructs/access-logs.ts';
@@ -121,6 +121,8 @@ export class ShouwangStack extends Stack {
     });
 
     const siteUrl = `https://${config.site.domainName ?? site.distribution.distributionDomainName}`;
+    // Download links in report emails lead to the site's /api/archive/links/… (recorded, then redirected).
+    jobs.fn.addEnvironment(jobEnvNames.siteUrl, siteUrl);
     new CfnOutput(this, 'SiteUrl', { value: siteUrl, description: 'The forms site (and /api)' });
     new CfnOutput(this, 'SiteBucketName', {
       value: site.bucket.bucketName,

@@ -1,14 +1,19 @@
 /**
- * `npm run job -- <job> --period YYYY-MM [--out DIR]`: runs a scheduled job now.
+ * `npm run job -- <job> --period YYYY-MM|YYYY-Qn [--out DIR]`: runs a scheduled job now.
  * Uses the running local stack when there is one; otherwise starts the stand-ins
  * it needs on the same data folder, and stops them afterwards.
+ *
+ * `--period` and `--variant` are checked before anything starts, by the same rule
+ * the scheduler's runs go through (`resolveJobRequest`): a month implies the
+ * monthly run, a quarter the quarterly one, and a period the run cannot honour fails.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { demoCountyConfig } from '#domain/config/county-config.ts';
-import { jobKinds, jobVariants, schedules, type JobKind, type JobVariant } from '#domain/system/schedules.ts';
-import { periodSchema } from '#domain/shared/period.ts';
+import { jobKinds, jobVariants, type JobKind, type JobVariant } from '#domain/system/schedules.ts';
+import { resolveJobRequest } from '#functions/jobs/job-request.ts';
+import type { JobRequest } from '#functions/jobs/job.types.ts';
 import { assertPortFree, portsFrom } from './ports.ts';
 import { setLocalEnv } from './standins.ts';
 import { defaultDataDir, startStack, type Stack } from './stack.ts';
@@ -36,16 +41,25 @@ async function main() {
   const job = positionals[0] as JobKind | undefined;
   if (!job || !jobKinds.includes(job)) {
     throw new Error(
-      `usage: npm run job -- <${jobKinds.join('|')}> [--period YYYY-MM] [--date YYYY-MM-DD] [--variant ${jobVariants.join('|')}] [--out DIR]`,
+      `usage: npm run job -- <${jobKinds.join('|')}> [--period YYYY-MM|YYYY-Qn] [--date YYYY-MM-DD] [--variant ${jobVariants.join('|')}] [--out DIR]`,
     );
   }
   if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date))
     throw new Error('--date must be YYYY-MM-DD');
-  // Without --variant, a kind runs as its first schedule does (e.g. reminder letters after the entry deadline).
-  const variant = (values.variant ?? schedules.find((x) => x.job === job)?.variant) as JobVariant | undefined;
+  const variant = values.variant as JobVariant | undefined;
   if (variant !== undefined && !jobVariants.includes(variant))
     throw new Error(`--variant must be one of ${jobVariants.join(', ')}`);
-  const period = values.period === undefined ? undefined : periodSchema.parse(values.period);
+  const request: JobRequest = {
+    job,
+    ...(values.period !== undefined ? { period: values.period } : {}),
+    ...(values.date ? { date: values.date } : {}),
+    ...(variant ? { variant } : {}),
+  };
+  // Refuse a period or variant the job cannot honour before starting any stand-in.
+  const resolved = resolveJobRequest(request, now());
+  console.log(
+    `运行 ${job}（${resolved.variant}）${values.period ? `，期间 ${values.period}` : ''}${values.date ? `，日期 ${values.date}` : ''}`,
+  );
   const ports = portsFrom();
   const config = demoCountyConfig;
   let stack: Stack | undefined;
@@ -64,15 +78,7 @@ async function main() {
   }
   try {
     const { runJob } = await import('#functions/jobs/run.ts');
-    const result = await runJob(
-      {
-        job,
-        ...(period ? { period } : {}),
-        ...(values.date ? { date: values.date } : {}),
-        ...(variant ? { variant } : {}),
-      },
-      { config, now: now(), progress: (m) => console.log(m) },
-    );
+    const result = await runJob(request, { config, now: now(), progress: (m) => console.log(m) });
     for (const r of result.reports) {
       console.log(
         `报告：${r.title}（${r.pages} 页）${r.created ? '→ 已归档' : '（此前已归档，本次只补发）'} ${r.pdfKey}`,

@@ -18,7 +18,7 @@ import {
   ResourceInUseException,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
-import { buckets, envNames, table } from '#domain/system/resources.ts';
+import { buckets, envNames, jobEnvNames, table } from '#domain/system/resources.ts';
 import { demoCountyConfig, type CountyConfig } from '#domain/config/county-config.ts';
 import { assertPortFree, type Ports } from './ports.ts';
 import { startCognito, type CognitoLocal } from './cognito.ts';
@@ -72,6 +72,8 @@ export function setLocalEnv(ports: Ports, config: CountyConfig, host = '127.0.0.
     [envNames.archiveBucket]: buckets.archive,
     [envNames.senderAddress]: 'noreply@shouwang.invalid',
     [envNames.countyConfig]: JSON.stringify(config),
+    // The embedded web server (local/web.ts), as CloudFront's address is in AWS: links in report emails lead there.
+    [jobEnvNames.siteUrl]: `http://${host}:${ports.web}`,
     POWERTOOLS_SERVICE_NAME: 'shouwang-local',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   });

@@ -98,7 +98,8 @@ export const routeAccessSchema = z
     scope: scopeSchema,
   })
   .superRefine((r, ctx) => {
-    // A public route (no roles) must not touch records nor change anything.
+    // A public route (no roles) has no caller to scope records by and takes no body. What it
+    // may reach it must be given by something else: the emailed download link's token.
     if (r.roles.length === 0 && (r.scope !== 'none' || r.method !== 'GET')) {
       ctx.addIssue({
         code: 'custom',

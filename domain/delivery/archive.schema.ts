@@ -1,6 +1,6 @@
 /** What auditors may ask of the archive: the query schemas the API and the pages share. */
 import { reportKindSchema } from '../org/staff.schema.ts';
-import { periodSchema } from '../shared/period.ts';
+import { periodSchema, quarterSchema } from '../shared/period.ts';
 import * as z from '../shared/zod.ts';
 
 const optionalText = (max: number, message: string) =>
@@ -16,7 +16,7 @@ const optionalText = (max: number, message: string) =>
  * reports filed under a day of that month: weekly coverage, reminder letters,
  * review-day digests), a quarter (`2026-Q4`) or a single day (`2026-10-14`).
  */
-export const archivePeriodSchema = z.union([periodSchema, z.string().regex(/^\d{4}-Q[1-4]$/), z.iso.date()], {
+export const archivePeriodSchema = z.union([periodSchema, quarterSchema, z.iso.date()], {
   error: '期间格式应为 2026-10（月）、2026-Q4（季度）或 2026-10-14（日）',
 });
 
@@ -51,7 +51,21 @@ export const auditQuerySchema = z.object({
   format: z.enum(['json', 'xlsx']).default('json'),
 });
 
-/** One download of an archived file: who, what, when. */
+/** How an archived file was downloaded: from the archive pages, or through a link in a report email. */
+export const downloadViaSchema = z.enum(['archive', 'email-link']);
+export type DownloadVia = z.infer<typeof downloadViaSchema>;
+
+/** Chinese names of the ways, for the audit trail's pages and workbook. */
+export const downloadViaLabels: Record<DownloadVia, string> = {
+  archive: '存档下载',
+  'email-link': '邮件链接',
+};
+
+/**
+ * One download of an archived file: who, what, when, by which way. For a link in
+ * an email, "who" is the recipient the link was made for (the user id is their
+ * staff id, or their address when the directory did not name them), with the link's id.
+ */
 export interface DownloadAuditEntry {
   id: string;
   at: string;
@@ -63,6 +77,11 @@ export interface DownloadAuditEntry {
   file: ArchiveFileKind;
   sha256: string;
   sourceIp: string;
+  via: DownloadVia;
+  /** The address the link was sent to (email links only). */
+  email?: string;
+  /** The link followed (email links only). */
+  linkId?: string;
 }
 
 /** How long an auditor's download link works. */

@@ -3,7 +3,14 @@
  * for monthly reports, the week before for weekly ones, the quarter before for
  * quarterly ones.
  */
-import { makePeriod, periodParts, reportingPeriodAt, shanghaiDate, type Period } from '../shared/period.ts';
+import {
+  quarterLabel,
+  quarterMonths,
+  quarterOf,
+  reportingPeriodAt,
+  shanghaiDate,
+  type Period,
+} from '../shared/period.ts';
 
 /** The month a monthly job firing at `at` reports on: the previous one. */
 export const monthCovered = (at: Date): Period => reportingPeriodAt(at);
@@ -19,13 +26,6 @@ export function previousWeek(at: Date): { from: string; to: string } {
 
 /** The quarter before the one `at` falls in: its label and its three months. */
 export function previousQuarter(at: Date): { label: string; months: [Period, Period, Period] } {
-  const { year, month } = periodParts(reportingPeriodAt(at));
-  const q = Math.floor((month - 1) / 3);
-  const first = makePeriod(year, q * 3 + 1);
-  const { year: y } = periodParts(first);
-  const m = periodParts(first).month;
-  return {
-    label: `${y}年第${q + 1}季度`,
-    months: [first, makePeriod(y, m + 1), makePeriod(y, m + 2)],
-  };
+  const quarter = quarterOf(reportingPeriodAt(at));
+  return { label: quarterLabel(quarter), months: quarterMonths(quarter) };
 }

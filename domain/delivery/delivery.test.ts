@@ -82,6 +82,24 @@ describe('recipients', () => {
     });
     expect(ids(got)).toEqual(['dept', 'dup']);
   });
+  it('sends the quarterly income pack to the people of the monthly income analysis, named ones too', () => {
+    const entries = [
+      { reportKind: 'monthly-income', scopeUnitId: county, staffId: 'dept' },
+      { reportKind: 'visit-coverage', scopeUnitId: county, staffId: 'auditor' },
+    ];
+    const of = (kind: 'monthly-income' | 'quarterly-income') =>
+      ids(
+        resolveRecipients({
+          kind,
+          scope: { level: 'county', unitId: county },
+          countyCode: county,
+          people,
+          entries,
+        }),
+      );
+    expect(of('quarterly-income')).toEqual(['centre', 'dept', 'leader', 'office']);
+    expect(of('quarterly-income')).toEqual(of('monthly-income'));
+  });
   it('tells the coordination office and the county administrators about failures', () => {
     expect(ids(countyOfficeContacts(people))).toEqual(['admin', 'office']);
   });
@@ -96,10 +114,10 @@ describe('calendar windows', () => {
   });
   it('gives the quarter before', () => {
     expect(previousQuarter(new Date('2027-01-09T02:00:00Z'))).toEqual({
-      label: '2026年第4季度',
+      label: '2026年第四季度',
       months: ['2026-10', '2026-11', '2026-12'],
     });
-    expect(previousQuarter(new Date('2026-04-09T02:00:00Z')).label).toBe('2026年第1季度');
+    expect(previousQuarter(new Date('2026-04-09T02:00:00Z')).label).toBe('2026年第一季度');
   });
 });
 

@@ -31,8 +31,27 @@ export interface RecipientEntry {
   staffId: string;
 }
 
+/**
+ * Kinds delivered to the people of another kind: the quarterly income pack goes
+ * to whoever receives the monthly income analysis (by role and by directory
+ * entry), so the directory names them once.
+ */
+const recipientsOfKind = {
+  'quarterly-income': 'monthly-income',
+} as const satisfies Partial<Record<ReportKind, ReportKind>>;
+
+/** A kind whose recipients are its own. */
+type RecipientKind = Exclude<ReportKind, keyof typeof recipientsOfKind>;
+
+/** The kind whose recipients a report of `kind` goes to. */
+export function recipientKindOf(kind: ReportKind): RecipientKind {
+  return kind in recipientsOfKind
+    ? recipientsOfKind[kind as keyof typeof recipientsOfKind]
+    : (kind as RecipientKind);
+}
+
 /** County-level roles that receive each county-wide report by default. */
-const countyRoles: Record<ReportKind, readonly Role[]> = {
+const countyRoles: Record<RecipientKind, readonly Role[]> = {
   'monthly-income': ['leader', 'coordination-office', 'monitoring-centre'],
   'visit-coverage': ['leader', 'coordination-office'],
   'petition-summary': ['leader', 'coordination-office'],
@@ -49,7 +68,7 @@ function isTownHead(p: DirectoryPerson, townId: string): boolean {
 }
 
 /** County-level people: a leader linked to a town reaches that town only (see `reachOf`). */
-function isCountyLevel(p: DirectoryPerson, countyCode: string, kind: ReportKind): boolean {
+function isCountyLevel(p: DirectoryPerson, countyCode: string, kind: RecipientKind): boolean {
   if (!countyRoles[kind].includes(p.role)) return false;
   if (p.role === 'leader') return p.townId === undefined && p.unitId === countyCode;
   return true;
@@ -67,7 +86,8 @@ export function resolveRecipients(input: {
   people: readonly DirectoryPerson[];
   entries?: readonly RecipientEntry[];
 }): DirectoryPerson[] {
-  const { kind, scope, countyCode, people } = input;
+  const { scope, countyCode, people } = input;
+  const kind = recipientKindOf(input.kind);
   const named = new Set(
     (input.entries ?? [])
       .filter((e) => e.reportKind === kind && e.scopeUnitId === scope.unitId)

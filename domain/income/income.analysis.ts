@@ -2,6 +2,9 @@ import type { CountyConfig } from '../config/county-config.ts';
 import { incomeChecksSchema, yearConfig } from '../config/county-config.ts';
 import type { Household, HouseholdFlag, OrgUnit } from '../org/org.schema.ts';
 import { isIncomeMonitored } from '../org/org.schema.ts';
+import { cutoffOf } from '../shared/as-of.ts';
+import { counted, type FigureLineage, type RecordRef } from '../shared/lineage.ts';
+import { unknownUnitName } from '../shared/names.ts';
 import { periodParts, addMonths, shanghaiDate, type Period } from '../shared/period.ts';
 import { annualised, fallShare } from './income.calc.ts';
 import type { FallCause, IncomeRecord } from './income.schema.ts';
@@ -115,6 +118,10 @@ export interface MonthlyIncomeAnalysis {
   suspicious?: SuspiciousRecord[];
   trend?: TrendPoint[];
   nearBand?: number;
+  /** The instant the figures are as of (ISO): records are read in the version they had then. */
+  asOf?: string;
+  /** For every headline figure, the records it counted. */
+  lineage?: FigureLineage[];
 }
 
 /** What the assistance ledger says of a household, for the flagged lists. */
@@ -128,7 +135,8 @@ export interface MonthlyIncomeInput {
   period: Period;
   config: CountyConfig;
   units: readonly OrgUnit[];
-  households: readonly Household[];
+  /** With the version read, when known (for the lineage). */
+  households: readonly (Household & { version?: number })[];
   records: readonly IncomeRecord[];
   previousRecords: readonly IncomeRecord[];
   /** The same month last year. */
@@ -136,7 +144,36 @@ export interface MonthlyIncomeInput {
   assistance?: readonly AssistanceNote[];
   /** The earlier months of the trend (oldest first); this month is added. */
   trendHistory?: readonly TrendPoint[];
+  /** The instant the records are as of (see `incomeCutoff`); printed on the report. */
+  asOf?: string;
 }
+
+/**
+ * The cut-off of a period's income figures: the end of its county-comparison
+ * day (the 8th, moved off holidays), or `now` when earlier. Every report, letter
+ * and trend point about the period reads its records as of this instant, so a
+ * month's figures are the same wherever and whenever they are shown.
+ */
+export function incomeCutoff(period: Period, config: CountyConfig, now: Date): string {
+  return cutoffOf(stageDeadline(period, 'countyComparison', config), now);
+}
+
+/** Whether the town has made its review decision on a record (比对研判: accepted, corrected, flagged or explained). */
+export const townReviewed = (r: Pick<IncomeRecord, 'review'>): boolean => r.review !== undefined;
+
+/** The lineage reference of an income record: its period and household, and the version counted. */
+export const incomeRef = (r: Pick<IncomeRecord, 'period' | 'householdId' | 'version'>): RecordRef => ({
+  kind: 'income',
+  id: `${r.period}/${r.householdId}`,
+  version: r.version,
+});
+
+/** The lineage reference of a household in the version read. */
+export const householdRef = (h: Pick<Household, 'id'> & { version?: number }): RecordRef => ({
+  kind: 'household',
+  id: h.id,
+  version: h.version ?? 1,
+});
 
 /** The last calendar day (Asia/Shanghai) on which a village entry counts as on time. */
 export function villageEntryDeadline(period: Period, config: CountyConfig): string {
@@ -262,9 +299,9 @@ export function analyseMonthlyIncome(input: MonthlyIncomeInput): MonthlyIncomeAn
     if (!v) {
       v = {
         villageId: h.villageId,
-        villageName: unitById.get(h.villageId)?.name ?? h.villageId,
+        villageName: unitById.get(h.villageId)?.name ?? unknownUnitName,
         townId: h.townId,
-        townName: unitById.get(h.townId)?.name ?? h.townId,
+        townName: unitById.get(h.townId)?.name ?? unknownUnitName,
         due: 0,
         entered: 0,
         onTime: 0,
@@ -278,7 +315,7 @@ export function analyseMonthlyIncome(input: MonthlyIncomeInput): MonthlyIncomeAn
     if (!t) {
       t = {
         townId: h.townId,
-        townName: unitById.get(h.townId)?.name ?? h.townId,
+        townName: unitById.get(h.townId)?.name ?? unknownUnitName,
         villages: 0,
         due: 0,
         entered: 0,
@@ -303,10 +340,10 @@ export function analyseMonthlyIncome(input: MonthlyIncomeInput): MonthlyIncomeAn
       v.onTime += 1;
       t.onTime += 1;
     }
-    if (r.review) {
+    if (townReviewed(r)) {
       v.reviewed! += 1;
       t.reviewed += 1;
-      if (onOrBefore(r.review.at, deadlines.townReview)) {
+      if (onOrBefore(r.review?.at, deadlines.townReview)) {
         v.reviewedOnTime! += 1;
         t.reviewedOnTime += 1;
       }
@@ -336,8 +373,8 @@ export function analyseMonthlyIncome(input: MonthlyIncomeInput): MonthlyIncomeAn
     return {
       householdId: r.householdId,
       headName: h?.headName ?? '',
-      villageName: unitById.get(h?.villageId ?? r.villageId)?.name ?? r.villageId,
-      townName: unitById.get(h?.townId ?? r.townId)?.name ?? r.townId,
+      villageName: unitById.get(h?.villageId ?? r.villageId)?.name ?? unknownUnitName,
+      townName: unitById.get(h?.townId ?? r.townId)?.name ?? unknownUnitName,
       perCapitaAnnual: annualised(r.perCapitaNet),
       netIncome: r.netIncome,
       ...(previous !== undefined ? { previousNet: previous } : {}),
@@ -384,10 +421,66 @@ export function analyseMonthlyIncome(input: MonthlyIncomeInput): MonthlyIncomeAn
   const sum = (k: 'due' | 'entered' | 'onTime' | 'reviewed' | 'reviewedOnTime' | 'countyFlagged') =>
     ts.reduce((s, t) => s + t[k], 0);
   const trend = sumTrends([input.trendHistory ?? [], [trendPoint(period, due, current)]]).slice(-12);
+  const refsOf = (list: readonly FlaggedHousehold[]) =>
+    list.flatMap((f) => {
+      const r = recordByHh.get(f.householdId);
+      return r ? [incomeRef(r)] : [];
+    });
+  const prevRecordByHh = new Map(input.previousRecords.map((r) => [r.householdId, r]));
+  const lastYearRecordByHh = new Map((input.lastYearRecords ?? []).map((r) => [r.householdId, r]));
+  const withBase = (list: readonly FlaggedHousehold[], base: ReadonlyMap<string, IncomeRecord>) => [
+    ...refsOf(list),
+    ...list.flatMap((f) => {
+      const b = base.get(f.householdId);
+      return b ? [incomeRef(b)] : [];
+    }),
+  ];
+  const lineage: FigureLineage[] = [
+    counted('income.due', '应录入户数（农户）', due.map(householdRef)),
+    counted('income.entered', '已录入户数（收入记录）', current.map(incomeRef)),
+    counted(
+      'income.onTime',
+      '按时录入户数（收入记录）',
+      current.filter((r) => onOrBefore(r.enteredAt, deadlines.villageEntry)).map(incomeRef),
+    ),
+    counted('income.reviewed', '镇级已审核户数（收入记录）', current.filter(townReviewed).map(incomeRef)),
+    counted(
+      'income.reviewedOnTime',
+      '按期审核户数（收入记录）',
+      current.filter((r) => onOrBefore(r.review?.at, deadlines.townReview)).map(incomeRef),
+    ),
+    counted(
+      'income.countyFlagged',
+      '县级比对标记疑似户数（收入记录）',
+      current.filter((r) => r.countyRounds?.length).map(incomeRef),
+    ),
+    counted('income.belowThreshold', '低于监测线户数（收入记录）', refsOf(belowThreshold)),
+    counted('income.nearThreshold', '接近监测线户数（收入记录）', refsOf(nearThreshold)),
+    {
+      ...counted('income.falls', '较上月骤降户数（本月及上月收入记录）', withBase(falls, prevRecordByHh)),
+      value: falls.length,
+    },
+    {
+      ...counted(
+        'income.yearFalls',
+        '较上年同期骤降户数（本月及上年同月收入记录）',
+        withBase(yearFalls, lastYearRecordByHh),
+      ),
+      value: yearFalls.length,
+    },
+    counted(
+      'income.keyGroups',
+      '重点人群户数（农户）',
+      keyGroups.map((f) => householdRef(hhById.get(f.householdId) ?? { id: f.householdId })),
+    ),
+    counted('income.suspicious', '疑似信息条数（收入记录）', refsOf(suspicious)),
+  ];
   return {
     period,
     threshold,
     nearBand: year.nearThresholdBand,
+    ...(input.asOf ? { asOf: input.asOf } : {}),
+    lineage,
     deadlines,
     totals: {
       due: sum('due'),
@@ -416,6 +509,20 @@ export function analyseMonthlyIncome(input: MonthlyIncomeInput): MonthlyIncomeAn
     suspicious,
     trend,
   };
+}
+
+/** Joins the lineage of parts (towns) of a scope: the same figure's records together, figures in first-seen order. */
+export function mergeLineage(parts: readonly (readonly FigureLineage[] | undefined)[]): FigureLineage[] {
+  const by = new Map<string, FigureLineage>();
+  for (const part of parts)
+    for (const f of part ?? []) {
+      const seen = by.get(f.key);
+      by.set(
+        f.key,
+        seen ? { ...seen, value: seen.value + f.value, records: [...seen.records, ...f.records] } : f,
+      );
+    }
+  return [...by.values()];
 }
 
 /**
@@ -481,10 +588,13 @@ export function mergeMonthlyIncome(
   const add = (k: keyof MonthlyIncomeAnalysis['totals']) => parts.reduce((s, a) => s + (a.totals[k] ?? 0), 0);
   const belowThreshold = cat((a) => a.belowThreshold).sort(byAnnualAsc);
   const falls = cat((a) => a.falls).sort(byFallDesc);
+  const asOf = parts.find((a) => a.asOf)?.asOf;
   return {
     period,
     threshold: year.monitoringThreshold,
     nearBand: year.nearThresholdBand,
+    ...(asOf ? { asOf } : {}),
+    lineage: mergeLineage(parts.map((a) => a.lineage)),
     deadlines: {
       villageEntry: villageEntryDeadline(period, config),
       townReview: stageDeadline(period, 'townReview', config),

@@ -7,9 +7,28 @@ import {
   groupByTown,
   letterText,
   overdueItems,
-  readOverdueSource,
+  petitionSource,
+  problemSource,
   reviewOverdueItems,
 } from './letters.ts';
+import type { Petition } from '../petitions/petition.schema.ts';
+import type { ProblemData } from '../visits/visit.schema.ts';
+
+const petitionData: Petition = {
+  receivedDate: '2026-10-20',
+  channel: 'window',
+  petitionerName: '王建国',
+  petitionerPhone: '13812345678',
+  villageId: 'T02V001',
+  category: 'income',
+  content: '低保资格咨询',
+  handlingMode: 'deadline',
+  dueDate: '2026-11-03',
+  monitoringReview: true,
+  status: 'open',
+  handling: [],
+  callbacks: [],
+} as unknown as Petition;
 
 describe('reminder letter items', () => {
   it('numbers documents the county way', () => {
@@ -18,29 +37,55 @@ describe('reminder letter items', () => {
     expect(addDays('2026-12-30', 3)).toBe('2027-01-02');
   });
 
-  it('reads problems and petitions tolerantly and lists the open overdue ones not yet lettered', () => {
+  it("lists problems and petitions overdue by their own registers' rules, not yet lettered", () => {
+    const problem = (id: string, patch: Partial<ProblemData>) =>
+      problemSource(
+        {
+          id,
+          townId: 'T01',
+          data: {
+            category: 'housing',
+            description: '危房未改造',
+            visitId: 'V1',
+            visitDate: '2026-10-20',
+            foundBy: { userId: 'u1', name: '张三' },
+            target: { kind: 'household', id: 'H1', name: '王建国', townId: 'T01', villageId: 'T01V001' },
+            status: 'open',
+            deadline: '2026-11-01',
+            ...patch,
+          } as ProblemData,
+        },
+        '2026-11-08',
+        '柳树村',
+      );
+    const petition = (id: string, patch: Partial<Petition>) =>
+      petitionSource(
+        {
+          id,
+          townId: 'T02',
+          data: { ...petitionData, ...patch },
+        },
+        '2026-11-08',
+        '杏花村',
+      );
     const sources = [
-      readOverdueSource('problem', {
-        id: 'P1',
-        townId: 'T01',
-        data: { title: '危房未改造', deadline: '2026-11-01', status: 'open' },
+      problem('P1', {}),
+      problem('P2', { description: '饮水管道破损', deadline: '2026-11-05' }),
+      problem('P3', { status: 'rectified', completedOn: '2026-11-03' }),
+      problem('P4', { deadline: '2026-11-08' }),
+      problem('P5', { deadline: undefined }),
+      petition('Q1', {}),
+      // Concluded before its due date: on time, never overdue.
+      petition('Q2', {
+        status: 'unresolved',
+        result: { outcome: 'unresolved', date: '2026-10-30', summary: '政策不符，已解释' },
       }),
-      readOverdueSource('problem', {
-        id: 'P2',
-        townId: 'T01',
-        data: { description: '饮水管道破损', dueDate: '2026-11-05' },
+      // Concluded late: late, but no longer open, so not reminded of.
+      petition('Q3', {
+        status: 'resolved',
+        result: { outcome: 'resolved', date: '2026-11-06', summary: '已解决' },
       }),
-      readOverdueSource('petition', {
-        id: 'Q1',
-        townId: 'T02',
-        data: { summary: '低保咨询', dueBy: '2026-11-02', status: 'resolved' },
-      }),
-      readOverdueSource('petition', {
-        id: 'Q2',
-        townId: 'T02',
-        data: { content: '道路', deadline: '2026-11-09' },
-      }),
-      readOverdueSource('petition', { id: 'Q3', townId: 'T02', data: { content: '无期限' } }),
+      petition('Q4', { dueDate: '2026-11-20' }),
     ];
     expect(sources[4]).toBeUndefined();
     const items = overdueItems(
@@ -49,25 +94,32 @@ describe('reminder letter items', () => {
       new Set(['problem:P2']),
       defaultLetterConfig,
     );
-    expect(items.map((i) => i.key)).toEqual(['problem:P1']);
-    expect(items[0]?.description).toBe('走访发现问题“危房未改造”（编号P1）整改期限为2026年11月1日，现已逾期');
-    expect(items[0]?.dueBy).toBe('2026-11-11');
+    expect(items.map((i) => i.key)).toEqual(['petition:Q1', 'problem:P1']);
+    expect(items[1]?.description).toBe(
+      '走访发现问题：柳树村10月20日走访发现的“危房未改造”，办理期限为2026年11月1日，现已逾期',
+    );
+    expect(items[0]?.description).not.toMatch(/Q1|编号/);
+    expect(items[1]?.dueBy).toBe('2026-11-11');
   });
 
   it('groups by town and words the letter for a town or a street', () => {
+    const town = (townId: string, entered: number, reviewedOnTime: number) => ({
+      townId,
+      townName: townId,
+      villages: 1,
+      due: entered,
+      entered,
+      onTime: entered,
+      reviewed: reviewedOnTime,
+      reviewedOnTime,
+      countyFlagged: 0,
+      countyFlaggedOnTime: 0,
+      rate: 1,
+      onTimeRate: 1,
+      reviewRate: 1,
+    });
     const review = reviewOverdueItems(
-      {
-        period: '2026-10',
-        records: [
-          { townId: 'T01', status: 'entered' },
-          { townId: 'T01', status: 'reviewed' },
-          { townId: 'T02', status: 'reviewed' },
-        ],
-        towns: [
-          { id: 'T01', kind: 'town', name: '东岭镇' },
-          { id: 'T02', kind: 'town', name: '西川镇' },
-        ],
-      },
+      { period: '2026-10', towns: [town('T01', 2, 1), town('T02', 1, 1)] },
       '2026-11-08',
       defaultLetterConfig,
     );

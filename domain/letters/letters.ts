@@ -5,6 +5,9 @@
  */
 import type { MonthlyIncomeAnalysis } from '../income/income.analysis.ts';
 import type { OrgUnit } from '../org/org.schema.ts';
+import { petitionClock } from '../petitions/petition.rules.ts';
+import type { Petition } from '../petitions/petition.schema.ts';
+import { isProblemOverdue, type ProblemData } from '../visits/visit.schema.ts';
 import { periodLabel, type Period } from '../shared/period.ts';
 
 /** What a letter is about; the schedules' variants of the `reminder-letters` job. */
@@ -45,7 +48,11 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Villages that had not entered every due household's income by the deadline. */
+/**
+ * Villages that had not entered every due household's income by the entry
+ * deadline: from the same analysis as the monthly report, read as of that
+ * deadline, so the letter's count is the report's 应录 − 按时录入 for the village.
+ */
 export function entryOverdueItems(
   analysis: MonthlyIncomeAnalysis,
   today: string,
@@ -53,84 +60,98 @@ export function entryOverdueItems(
 ): LetterItem[] {
   const label = periodLabel(analysis.period);
   return analysis.villages
-    .filter((v) => v.entered < v.due)
+    .filter((v) => v.onTime < v.due)
     .map((v) => ({
       key: `entry:${analysis.period}:${v.villageId}`,
       townId: v.townId,
-      description: `${v.villageName}${label}收入信息应录入${v.due}户，截至录入期限仍有${v.due - v.entered}户未录入`,
+      description: `${v.villageName}${label}收入信息应录入${v.due}户，截至录入期限仍有${v.due - v.onTime}户未录入`,
       dueBy: addDays(today, cfg.fixWithinDays),
     }));
 }
 
-/** Income records a town had not reviewed (比对研判) by its deadline, one item per town. */
+/**
+ * Towns that had not reviewed (比对研判) every entered record by their deadline:
+ * from the monthly analysis's own town figures (已录 and 按时审核), so the letter
+ * and the report cannot disagree.
+ */
 export function reviewOverdueItems(
-  input: {
-    period: Period;
-    records: readonly { townId: string; status: string }[];
-    towns: readonly OrgUnit[];
-  },
+  analysis: Pick<MonthlyIncomeAnalysis, 'period' | 'towns'>,
   today: string,
   cfg: LetterConfig,
 ): LetterItem[] {
-  const label = periodLabel(input.period);
-  return input.towns.flatMap((t) => {
-    const own = input.records.filter((r) => r.townId === t.id);
-    const pending = own.filter((r) => r.status !== 'reviewed').length;
-    if (pending === 0) return [];
+  const label = periodLabel(analysis.period);
+  return (analysis.towns ?? []).flatMap((t) => {
+    const pending = t.entered - t.reviewedOnTime;
+    if (pending <= 0) return [];
     return [
       {
-        key: `review:${input.period}:${t.id}`,
-        townId: t.id,
-        description: `${label}已录入收入信息${own.length}户，截至比对研判期限仍有${pending}户未完成审核`,
+        key: `review:${analysis.period}:${t.townId}`,
+        townId: t.townId,
+        description: `${label}已录入收入信息${t.entered}户，截至比对研判期限仍有${pending}户未完成审核`,
         dueBy: addDays(today, cfg.fixWithinDays),
       },
     ];
   });
 }
 
-/** A problem or petition as the letters read it: whatever its register stores, only these fields. */
+/** A problem or petition as the letters read it: what to call it, its deadline, and whether it is overdue today. */
 export interface OverdueSource {
   kind: 'problem' | 'petition';
   id: string;
   townId?: string;
-  villageName?: string;
+  /** How the letter names the item: what it is about and where, never a record id. */
   title: string;
   deadline: string;
-  closed: boolean;
+  /** Overdue on the letter's day by the register's own rule. */
+  overdue: boolean;
 }
 
-const closedWords = new Set(['closed', 'resolved', 'rectified', 'done', 'completed', 'handled', 'archived']);
-const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+const cut = (t: string) => (t.length > 40 ? `${t.slice(0, 40)}…` : t);
+const dayText = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 
-/**
- * Reads a problem or petition record tolerantly: the registers are built by
- * others and may name fields differently; a record without a deadline is skipped.
- */
-export function readOverdueSource(
-  kind: OverdueSource['kind'],
-  r: { id: string; townId?: string; data: Record<string, unknown> },
+/** A visit problem (走访发现问题), overdue by `isProblemOverdue`: not rectified and past its deadline. */
+export function problemSource(
+  r: { id: string; townId?: string; data: ProblemData },
+  today: string,
+  villageName?: string,
 ): OverdueSource | undefined {
   const d = r.data;
-  const deadline = [d.deadline, d.dueDate, d.dueBy, d.rectifyBy, d.due]
-    .map(str)
-    .find((s) => /^\d{4}-\d{2}-\d{2}/.test(s));
-  if (!deadline) return undefined;
-  const title =
-    [d.title, d.summary, d.description, d.content, d.category].map(str).find((s) => s.length > 0) ?? r.id;
-  const status = str(d.status).toLowerCase();
+  if (!d.deadline) return undefined;
+  const where = villageName ?? d.target.name;
   return {
-    kind,
+    kind: 'problem',
     id: r.id,
     ...(r.townId ? { townId: r.townId } : {}),
-    title: title.length > 40 ? `${title.slice(0, 40)}…` : title,
-    deadline: deadline.slice(0, 10),
-    closed: closedWords.has(status) || !!str(d.closedOn) || !!str(d.resolvedOn) || !!str(d.rectifiedOn),
+    title: `${where}${dayText(d.visitDate)}走访发现的“${cut(d.description)}”`,
+    deadline: d.deadline,
+    overdue: isProblemOverdue(d, today),
+  };
+}
+
+/**
+ * A petition (信访件), overdue by its own clock (`petitionClock`): open past its
+ * due date. One concluded, resolved or not, is no longer reminded of, however
+ * late it was.
+ */
+export function petitionSource(
+  r: { id: string; townId?: string; data: Petition },
+  today: string,
+  villageName?: string,
+): OverdueSource {
+  const d = r.data;
+  return {
+    kind: 'petition',
+    id: r.id,
+    ...(r.townId ? { townId: r.townId } : {}),
+    title: `${villageName ?? ''}${dayText(d.receivedDate)}受理的“${cut(d.content)}”`,
+    deadline: d.dueDate,
+    overdue: petitionClock(d, today).state === 'overdue',
   };
 }
 
 const kindLabel = { problem: '走访发现问题', petition: '信访事项' } as const;
 
-/** Items open past their deadline, not yet in an earlier letter. */
+/** Items overdue on `today`, not yet in an earlier letter. */
 export function overdueItems(
   sources: readonly OverdueSource[],
   today: string,
@@ -138,11 +159,11 @@ export function overdueItems(
   cfg: LetterConfig,
 ): LetterItem[] {
   return sources
-    .filter((s) => !s.closed && s.townId && s.deadline < today)
+    .filter((s) => s.overdue && s.townId)
     .map((s) => ({
       key: `${s.kind}:${s.id}`,
       townId: s.townId as string,
-      description: `${kindLabel[s.kind]}“${s.title}”（编号${s.id}）整改期限为${s.deadline.slice(0, 4)}年${Number(s.deadline.slice(5, 7))}月${Number(s.deadline.slice(8, 10))}日，现已逾期`,
+      description: `${kindLabel[s.kind]}：${s.title}，办理期限为${s.deadline.slice(0, 4)}年${dayText(s.deadline)}，现已逾期`,
       dueBy: addDays(today, cfg.fixWithinDays),
     }))
     .filter((i) => !alreadyLettered.has(i.key))

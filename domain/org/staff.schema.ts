@@ -86,6 +86,7 @@ export type InformationOfficer = z.infer<typeof informationOfficerSchema>;
 /** Kinds of report the pipeline sends (see domain.md, "The reports the pipeline produces"). */
 export const reportKinds = [
   'monthly-income',
+  'quarterly-income',
   'visit-coverage',
   'reminder-letter',
   'petition-summary',
@@ -95,6 +96,7 @@ export const reportKindSchema = z.enum(reportKinds, { error: '请选择报告类
 export type ReportKind = z.infer<typeof reportKindSchema>;
 export const reportKindLabels: Record<ReportKind, string> = {
   'monthly-income': '月度收入分析研判报告',
+  'quarterly-income': '季度收入分析研判会议材料',
   'visit-coverage': '走访排查覆盖情况',
   'reminder-letter': '提醒函件',
   'petition-summary': '信访舆情汇总',

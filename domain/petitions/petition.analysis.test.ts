@@ -102,13 +102,14 @@ describe('summary windows', () => {
       from: '2026-07-01',
       to: '2026-09-30',
       period: '2026-Q3',
-      label: '2026年第3季度',
+      label: '2026年第三季度',
     });
     expect(reviewWindow('2026-11-14', [4, 14, 24])).toMatchObject({
       from: '2026-11-04',
       to: '2026-11-13',
       asOf: '2026-11-14',
       period: '2026-11-14',
+      label: '2026年11月14日',
     });
     expect(reviewWindow('2026-11-04', [4, 14, 24])).toMatchObject({ from: '2026-10-24', to: '2026-11-03' });
     expect(reviewWindow('2027-01-04', [4, 14, 24])).toMatchObject({ from: '2026-12-24', to: '2027-01-03' });

@@ -5,6 +5,8 @@
  * petitions. Pure: records in, figures out. Personal data leaves it masked.
  */
 import { maskName, maskPhone } from '../org/mask.ts';
+import { counted, type FigureLineage, type RecordRef } from '../shared/lineage.ts';
+import { slotPeriodLabel } from '../shared/period.ts';
 import type { Opinion } from './opinion.schema.ts';
 import {
   handlingModes,
@@ -20,6 +22,8 @@ import { daysBetween } from './petition.rules.ts';
 /** A stored petition as the analysis needs it: its data and where it sits. */
 export interface PetitionRow {
   id: string;
+  /** The version read (for the lineage); 1 when unknown. */
+  version?: number;
   townId?: string;
   villageId?: string;
   data: Petition;
@@ -27,6 +31,8 @@ export interface PetitionRow {
 
 export interface OpinionRow {
   id: string;
+  /** The version read (for the lineage); 1 when unknown. */
+  version?: number;
   townId?: string;
   data: Opinion;
 }
@@ -98,6 +104,8 @@ export interface PetitionAnalysis {
   overdue: OverduePetition[];
   /** Petitions still open on `asOf`, whenever received. */
   open: number;
+  /** For every headline figure, the records it counted. */
+  lineage: FigureLineage[];
 }
 
 const zeroes = <K extends string>(keys: readonly K[]): Record<K, number> =>
@@ -140,14 +148,27 @@ export function analysePetitions(input: PetitionAnalysisInput): PetitionAnalysis
   let open = 0;
   const callbacks = { count: 0, people: 0, satisfied: 0 };
   const overdue: OverduePetition[] = [];
+  const refs = {
+    received: [] as RecordRef[],
+    concluded: [] as RecordRef[],
+    resolved: [] as RecordRef[],
+    onTime: [] as RecordRef[],
+    monitoringReview: [] as RecordRef[],
+    callbacks: [] as RecordRef[],
+    overdue: [] as RecordRef[],
+    opinions: [] as RecordRef[],
+  };
 
   for (const row of input.petitions) {
     const p = row.data;
     if (p.receivedDate > asOf) continue;
     const t = townOf(row.townId);
     const done = concludedBy(p, asOf);
+    const ref: RecordRef = { kind: 'petition', id: row.id, version: row.version ?? 1 };
     if (within(p.receivedDate, from, to)) {
       received++;
+      refs.received.push(ref);
+      if (p.monitoringReview) refs.monitoringReview.push(ref);
       byChannel[p.channel]++;
       byCategory[p.category]++;
       byMode[p.handlingMode]++;
@@ -156,8 +177,15 @@ export function analysePetitions(input: PetitionAnalysisInput): PetitionAnalysis
       if (done) {
         const ok = (p.result?.date ?? '') <= p.dueDate;
         concluded++;
-        if (ok) onTime++;
-        if (p.status === 'resolved') resolved++;
+        refs.concluded.push(ref);
+        if (ok) {
+          onTime++;
+          refs.onTime.push(ref);
+        }
+        if (p.status === 'resolved') {
+          resolved++;
+          refs.resolved.push(ref);
+        }
         if (t) {
           t.concluded++;
           if (ok) t.onTime++;
@@ -169,6 +197,7 @@ export function analysePetitions(input: PetitionAnalysisInput): PetitionAnalysis
     if (inPeriod.length > 0) {
       callbacks.count += inPeriod.length;
       callbacks.people++;
+      refs.callbacks.push(ref);
       const sat = inPeriod.filter((c) => c.satisfied).length;
       callbacks.satisfied += sat;
       if (t) {
@@ -180,6 +209,7 @@ export function analysePetitions(input: PetitionAnalysisInput): PetitionAnalysis
       open++;
       if (p.dueDate < asOf) {
         if (t) t.overdue++;
+        refs.overdue.push(ref);
         overdue.push({
           id: row.id,
           townName: (row.townId && townName.get(row.townId)) || '—',
@@ -203,6 +233,7 @@ export function analysePetitions(input: PetitionAnalysisInput): PetitionAnalysis
     const d = o.data;
     if (within(d.discoveredDate, from, to)) {
       opinions.count++;
+      refs.opinions.push({ kind: 'opinion', id: o.id, version: o.version ?? 1 });
       if (d.officialReply && (!d.replyDate || d.replyDate <= asOf)) opinions.replied++;
       else opinions.investigating++;
     }
@@ -233,6 +264,19 @@ export function analysePetitions(input: PetitionAnalysisInput): PetitionAnalysis
     opinions,
     overdue,
     open,
+    lineage: [
+      counted('petition.received', '受理信访件（信访件）', refs.received),
+      counted('petition.concluded', '已办结（信访件）', refs.concluded),
+      counted('petition.resolved', '已解决（信访件）', refs.resolved),
+      counted('petition.onTime', '按期办结（信访件）', refs.onTime),
+      counted('petition.monitoringReview', '涉“两不愁三保障”及饮水安全（信访件）', refs.monitoringReview),
+      {
+        ...counted('petition.callbacks', '回访次数（有回访的信访件）', refs.callbacks),
+        value: callbacks.count,
+      },
+      counted('petition.overdue', '逾期未办结（信访件）', refs.overdue),
+      counted('petition.opinions', '网络舆情（舆情记录）', refs.opinions),
+    ],
   };
 }
 
@@ -250,20 +294,34 @@ const lastDayOf = (year: number, month: number) =>
   new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** A calendar month `YYYY-MM`: from the 1st to its last day, read as of that last day. */
-export function monthWindow(period: string): SummaryWindow {
+/** The earlier of two days: a window still running is read as of today, never of a day to come. */
+const earlier = (a: string, b: string | undefined) => (b !== undefined && b < a ? b : a);
+
+/**
+ * A calendar month `YYYY-MM`: from the 1st to its last day, read as of that last
+ * day, or of `today` while the month runs (an item due later this month is not
+ * overdue yet).
+ */
+export function monthWindow(period: string, today?: string): SummaryWindow {
   const [y, m] = period.split('-').map(Number) as [number, number];
   const to = lastDayOf(y, m);
-  return { from: `${period}-01`, to, asOf: to, period, label: `${y}年${m}月` };
+  return { from: `${period}-01`, to, asOf: earlier(to, today), period, label: slotPeriodLabel(period) };
 }
 
-/** The quarter containing the month `YYYY-MM`. */
-export function quarterWindow(period: string): SummaryWindow {
+/** The quarter containing the month `YYYY-MM`, read as of its last day or of `today` while it runs. */
+export function quarterWindow(period: string, today?: string): SummaryWindow {
   const [y, m] = period.split('-').map(Number) as [number, number];
   const q = Math.ceil(m / 3);
   const first = (q - 1) * 3 + 1;
   const to = lastDayOf(y, first + 2);
-  return { from: `${y}-${pad(first)}-01`, to, asOf: to, period: `${y}-Q${q}`, label: `${y}年第${q}季度` };
+  const quarter = `${y}-Q${q}`;
+  return {
+    from: `${y}-${pad(first)}-01`,
+    to,
+    asOf: earlier(to, today),
+    period: quarter,
+    label: slotPeriodLabel(quarter),
+  };
 }
 
 /**
@@ -284,7 +342,7 @@ export function reviewWindow(date: string, reviewDays: readonly number[]): Summa
         return `${py}-${pad(pm)}-${pad(day)}`;
       })();
   const to = new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-  return { from: prev, to, asOf: date, period: date, label: `${y}年${m}月${d}日研判` };
+  return { from: prev, to, asOf: date, period: date, label: slotPeriodLabel(date) };
 }
 
 /** One line of the monthly report form (月报表): a town, or the total. */

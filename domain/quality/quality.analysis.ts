@@ -7,7 +7,8 @@
 import type { OrgUnit } from '../org/org.schema.ts';
 import type { InformationOfficer } from '../org/staff.schema.ts';
 import { staffingCompliance, type StaffingSummary, type UnitStaffing } from '../org/staffing.ts';
-import { shanghaiDate, type Period } from '../shared/period.ts';
+import { counted, type FigureLineage, type RecordRef } from '../shared/lineage.ts';
+import { lastDayOfPeriod, shanghaiDate, type Period } from '../shared/period.ts';
 import {
   infoKinds,
   foundByKinds,
@@ -23,6 +24,8 @@ import { ruleIds, type RuleId } from './quality.rules.ts';
 /** The part of a stored record the analysis reads. */
 export interface Located<T> {
   id: string;
+  /** The version read (for the lineage); 1 when unknown. */
+  version?: number;
   townId?: string;
   villageId?: string;
   createdAt: string;
@@ -62,6 +65,10 @@ export interface QualityAnalysis {
   spotChecks: { method: SpotCheck['method']; count: number; withProblems: number; problems: number }[];
   /** The month's errors, for the detail table and the workbook. */
   errors: Located<DataError>[];
+  /** Names of the scope's units by id, so the detail rows print 镇 and 村 by name. */
+  unitNames: Record<string, string>;
+  /** For every headline figure, the records it counted. */
+  lineage: FigureLineage[];
 }
 
 /**
@@ -85,19 +92,27 @@ export function rosterStaffing(
 }
 
 const rate = (corrected: number, found: number) => (found === 0 ? 0 : corrected / found);
-const fc = (list: readonly Located<DataError>[]): FoundCorrected => {
-  const corrected = list.filter((e) => e.data.status === 'closed').length;
-  return { found: list.length, corrected, rate: rate(corrected, list.length) };
-};
 
-/** Whether an error was found in `period`: by the day it was recorded as found. */
-const foundIn = (e: Located<DataError>, period: Period) =>
-  (e.data.foundOn ?? shanghaiDate(new Date(e.createdAt))).startsWith(period);
+/** The day an error was found: its own date, or the day it was recorded. */
+const foundOnOf = (e: Located<DataError>) => e.data.foundOn ?? shanghaiDate(new Date(e.createdAt));
 
 /**
- * Analyses one month. `errors` may hold every error of the scope: those found in
- * the month are counted as found (and as corrected when closed by now), and all
- * still open count as open. Spot checks count by the day of the check.
+ * Whether an error stood corrected at the end of the day `asOf`: closed, with the
+ * correction made by then. An error corrected later was still open then.
+ */
+export const correctedBy = (e: Located<DataError>, asOf: string): boolean =>
+  e.data.status === 'closed' && (e.data.fixedOn ?? asOf) <= asOf;
+
+const ref =
+  (kind: string) =>
+  (r: Located<unknown>): RecordRef => ({ kind, id: r.id, version: r.version ?? 1 });
+
+/**
+ * Analyses one month, as it stood at the month's end. `errors` may hold every
+ * error of the scope (in the version they had at the month's end, or as found when
+ * recorded later): those found in the month are counted as found, and as corrected
+ * when corrected by the month's end; every error found by the month's end and not
+ * corrected by then counts as open. Spot checks count by the day of the check.
  */
 export function analyseDataQuality(input: {
   period: Period;
@@ -107,8 +122,14 @@ export function analyseDataQuality(input: {
   officers: readonly Located<InfoOfficer>[];
 }): QualityAnalysis {
   const { period } = input;
+  const end = lastDayOfPeriod(period);
+  const fc = (list: readonly Located<DataError>[]): FoundCorrected => {
+    const corrected = list.filter((e) => correctedBy(e, end)).length;
+    return { found: list.length, corrected, rate: rate(corrected, list.length) };
+  };
+  const openAtEnd = input.errors.filter((e) => foundOnOf(e) <= end && !correctedBy(e, end));
   const month = input.errors
-    .filter((e) => foundIn(e, period))
+    .filter((e) => foundOnOf(e).startsWith(period))
     .sort((a, b) => (a.townId ?? '').localeCompare(b.townId ?? '') || a.id.localeCompare(b.id));
   const checks = input.spotChecks.filter((s) => s.data.checkedOn.startsWith(period));
 
@@ -122,7 +143,7 @@ export function analyseDataQuality(input: {
       townId: t.id,
       townName: t.name,
       ...fc(own),
-      open: input.errors.filter((e) => e.townId === t.id && e.data.status === 'open').length,
+      open: openAtEnd.filter((e) => e.townId === t.id).length,
       officersRequired: units.reduce((s, u) => s + u.required, 0),
       officersMissing: units.reduce((s, u) => s + u.missing, 0),
     };
@@ -133,7 +154,7 @@ export function analyseDataQuality(input: {
     period,
     totals: {
       ...fc(month),
-      open: input.errors.filter((e) => e.data.status === 'open').length,
+      open: openAtEnd.length,
       ruleFailures: ruleErrors.length,
       spotChecks: checks.length,
       spotProblems: checks.reduce((s, c) => s + c.data.problemCount, 0),
@@ -147,7 +168,7 @@ export function analyseDataQuality(input: {
     rules: ruleIds
       .map((ruleId) => {
         const own = ruleErrors.filter((e) => e.data.ruleId === ruleId);
-        return { ruleId, found: own.length, corrected: own.filter((e) => e.data.status === 'closed').length };
+        return { ruleId, found: own.length, corrected: own.filter((e) => correctedBy(e, end)).length };
       })
       .filter((r) => r.found > 0),
     staffing: {
@@ -167,5 +188,22 @@ export function analyseDataQuality(input: {
       };
     }),
     errors: month,
+    unitNames: Object.fromEntries(input.units.map((u) => [u.id, u.name])),
+    lineage: [
+      counted('quality.found', '本月发现错误（数据错误记录）', month.map(ref('data-error'))),
+      counted(
+        'quality.corrected',
+        '其中月末前已修正（数据错误记录）',
+        month.filter((e) => correctedBy(e, end)).map(ref('data-error')),
+      ),
+      counted('quality.ruleFailures', '逻辑校验发现（数据错误记录）', ruleErrors.map(ref('data-error'))),
+      counted('quality.open', '截至月末未修正（数据错误记录）', openAtEnd.map(ref('data-error'))),
+      counted('quality.spotChecks', '本月抽查（抽查记录）', checks.map(ref('spot-check'))),
+      counted(
+        'quality.officers',
+        '在岗信息员（信息员记录）',
+        input.officers.filter((o) => o.data.active).map(ref('info-officer')),
+      ),
+    ],
   };
 }

@@ -230,6 +230,27 @@ describe('data-quality analysis (hand-computed fixture)', () => {
     expect(a.rules).toEqual([{ ruleId: 'SUM', found: 2, corrected: 1 }]);
   });
 
+  it('reads the month as it stood at its end: later corrections and later findings do not count', () => {
+    const later = analyseDataQuality({
+      period: '2026-10',
+      units,
+      errors: [
+        ...errors,
+        // Found in October, corrected in November: found in October, still open at its end.
+        err('E6', 'T01', { foundOn: '2026-10-20', status: 'closed', fixedOn: '2026-11-03' }),
+        // Found in November: neither found in October nor open at its end.
+        err('E7', 'T01', { foundOn: '2026-11-02' }),
+      ],
+      spotChecks: [],
+      officers: [],
+    });
+    expect(later.totals).toMatchObject({ found: 5, corrected: 3, open: 3 });
+    expect(later.byTown.find((t) => t.townId === 'T01')).toMatchObject({ found: 3, corrected: 1, open: 2 });
+    const lineage = new Map(later.lineage.map((f) => [f.key, f.records.map((r) => r.id)]));
+    expect(lineage.get('quality.open')).toEqual(['E2', 'E5', 'E6']);
+    expect(lineage.get('quality.corrected')).toEqual(['E1', 'E3', 'E4']);
+  });
+
   it('judges staffing: towns and communities need 2, villages 1; removed officers do not count', () => {
     // T01 2/2, T01V001 1/1, T02 0/2, T02V001 (community) 1/2.
     expect(a.staffing).toMatchObject({ units: 4, compliant: 2, required: 7, actual: 4 });

@@ -4,7 +4,14 @@
  * `kind` to a status; the domain itself knows nothing of HTTP.
  */
 export type ErrorKind =
-  'validation' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'too-large';
+  | 'validation'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not-found'
+  /** Existed once and no longer may be used (an expired download link). */
+  | 'gone'
+  | 'conflict'
+  | 'too-large';
 
 export interface FieldIssue {
   /** Dotted path of the field, e.g. `components.wage`. */

@@ -33,5 +33,13 @@ export const envNames = {
   jwksUri: 'JWKS_URI',
 } as const;
 
+/**
+ * Variables only the job function reads: where the site is, for the download links
+ * in report emails (`https://<site domain>`; locally the embedded web server).
+ */
+export const jobEnvNames = {
+  siteUrl: 'SITE_URL',
+} as const;
+
 /** Largest JSON body any route accepts (API Gateway allows 10 MB; forms need far less). */
 export const maxBodyBytes = 256 * 1024;

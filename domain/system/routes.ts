@@ -510,6 +510,19 @@ export const routes = [
     access: { table: 'write', archive: 'read' },
   },
   {
+    // The download link of a report email (files too large to attach). Public: the
+    // link's unguessable token is the credential, and the recipient may not be signed
+    // in. A GET that writes, as above: the download is recorded, then a 302 to a
+    // presigned URL valid for minutes (domain/delivery/email-link.ts).
+    id: 'followEmailLink',
+    method: 'GET',
+    path: '/api/archive/links/{token}',
+    handler: 'archive-link',
+    roles: [],
+    scope: 'none',
+    access: { table: 'write', archive: 'read' },
+  },
+  {
     id: 'verifyArchivedReport',
     method: 'GET',
     path: '/api/archive/verify/{sha256}',

@@ -61,7 +61,7 @@ describe('analyseVisitCoverage', () => {
       ['TA', 5, 4, 2, 1, 2],
       ['TB', 3, 1, 2, 0, 0],
     ]);
-    expect(a.unvisited.map((u) => `${u.staffName}|${u.rule}|${u.name}`)).toEqual([
+    expect(a.unvisited.map((u) => `${u.staffName}|${u.rules.join('+')}|${u.name}`)).toEqual([
       '吴县长|town-link|杏花村',
       '郑书记|town-head|石门村',
       '钱干部|department-cadre|刘长河',
@@ -100,5 +100,54 @@ describe('previousWeek', () => {
   it('is the Monday–Sunday week before the given day', () => {
     expect(previousWeek('2026-11-02')).toEqual({ start: '2026-10-26', end: '2026-11-01' });
     expect(previousWeek('2026-11-08')).toEqual({ start: '2026-10-26', end: '2026-11-01' });
+  });
+});
+
+describe('a target two duties reach', () => {
+  // S1 is both town head (all villages of TA) and the village's lead (all its households and the village):
+  // the village VA1 is reached by both duties and counts once for S1 and for the town.
+  const base = coverageInput();
+  const plan = {
+    ...base.plan,
+    people: [
+      {
+        staffId: 'S1',
+        targets: [
+          { rule: 'town-head' as const, kind: 'village' as const, id: 'VA1', townId: 'TA', villageId: 'VA1' },
+          {
+            rule: 'village-lead' as const,
+            kind: 'village' as const,
+            id: 'VA1',
+            townId: 'TA',
+            villageId: 'VA1',
+          },
+          {
+            rule: 'village-lead' as const,
+            kind: 'household' as const,
+            id: 'H2',
+            townId: 'TA',
+            villageId: 'VA1',
+          },
+        ],
+        overnightStays: [],
+        monthlyVisits: [],
+      },
+    ],
+  };
+  const a = analyseVisitCoverage({ ...base, plan, visits: [], problems: [] });
+
+  it('counts it once per person, town and in the totals, and under each rule in the rule table', () => {
+    expect(a.byPerson.map((p) => [p.staffId, p.required, p.visited])).toEqual([['S1', 2, 0]]);
+    expect(a.byTown.find((t) => t.townId === 'TA')?.required).toBe(2);
+    expect(a.totals.required).toBe(2);
+    expect(a.byRule.map((r) => [r.rule, r.required])).toEqual([
+      ['town-head', 1],
+      ['village-lead', 2],
+    ]);
+    expect(a.unvisited.map((u) => [u.id, u.rules])).toEqual([
+      ['VA1', ['town-head', 'village-lead']],
+      ['H2', ['village-lead']],
+    ]);
+    expect(a.lineage.find((f) => f.key === 'visit.required')?.records).toHaveLength(2);
   });
 });

@@ -4,8 +4,11 @@
  * those visits found. Pure: the job reads the store and passes everything in.
  *
  * Counting rules, so that the figures can be checked by hand:
- * - A target is one (person, rule, target) pair of the plan; "visited" means the
- *   person recorded at least one visit to it dated inside the period.
+ * - A target is one (person, target) pair of the plan: a target two of a
+ *   person's duties reach counts once for that person and their town. The table
+ *   by duty rule counts it under each rule that reaches it. "Visited" means the
+ *   person recorded at least one visit to it dated inside the period, recorded
+ *   by the cut-off.
  * - A village target counts as visited by a visit to the village itself or to
  *   any household in it: the visitor was in the village.
  * - Overnight stays (每周驻村不少于一天一夜) are judged on whole Monday–Sunday
@@ -14,8 +17,9 @@
  *   of the linked town.
  * - Key-village visits (每月至少一次) are judged on whole months inside the period.
  * - Problems found are those with a visit date in the period; rectified are those
- *   of them now closed; overdue are all problems not closed whose deadline is
- *   before `asOf`, whenever they were found.
+ *   of them rectified by the cut-off; overdue are all problems not rectified by
+ *   then whose deadline is before `asOf`, whenever they were found. The job reads
+ *   visits and problems as they stood at the cut-off (`asOf`'s end).
  */
 import {
   dutyRules,
@@ -25,12 +29,16 @@ import {
   type DutyRule,
   type DutyTargetKind,
 } from '../duties/duty-rules.ts';
+import { unknownHouseholdName, unknownPersonName, unknownUnitName } from '../shared/names.ts';
+import { counted, type FigureLineage, type RecordRef } from '../shared/lineage.ts';
 import type { Period } from '../shared/period.ts';
 import { isProblemOverdue, type ProblemCategory, type ProblemStatus } from './visit.schema.ts';
 
 /** One visit as the analysis needs it. */
 export interface VisitFact {
   id: string;
+  /** The version read (for the lineage); 1 when unknown. */
+  version?: number;
   /** Staff id of the visitor; visits by accounts without a staff record count for nobody's duty. */
   staffId?: string;
   date: string;
@@ -43,6 +51,8 @@ export interface VisitFact {
 
 export interface ProblemFact {
   id: string;
+  /** The version read (for the lineage); 1 when unknown. */
+  version?: number;
   townId: string;
   villageId?: string;
   targetName: string;
@@ -112,7 +122,8 @@ export interface TownCoverage extends Tally {
 export interface UnvisitedTarget {
   staffId: string;
   staffName: string;
-  rule: DutyRule;
+  /** The person's duties that reach the target (one row per person and target). */
+  rules: DutyRule[];
   kind: DutyTargetKind;
   id: string;
   name: string;
@@ -164,7 +175,18 @@ export interface VisitCoverage {
   overnight: OvernightWeek[];
   keyVillages: KeyVillageMonth[];
   overdueProblems: ProblemFact[];
+  /** For every headline figure, the records it counted. */
+  lineage: FigureLineage[];
 }
+
+/** A (person, target) pair of the duty plan, as the lineage names it: derived, so always version 1. */
+export const dutyTargetRef = (staffId: string, kind: DutyTargetKind, id: string): RecordRef => ({
+  kind: 'duty-target',
+  id: `${staffId}>${kind}:${id}`,
+  version: 1,
+});
+const visitRef = (v: VisitFact): RecordRef => ({ kind: 'visit', id: v.id, version: v.version ?? 1 });
+const problemRef = (p: ProblemFact): RecordRef => ({ kind: 'problem', id: p.id, version: p.version ?? 1 });
 
 const share = (n: number, d: number): number | null => (d > 0 ? n / d : null);
 const tally = (required: number, visited: number): Tally => ({
@@ -179,8 +201,9 @@ export function analyseVisitCoverage(input: CoverageInput): VisitCoverage {
   const period = plan.period;
   const town = input.townId;
   const keepTown = (t: string) => town === undefined || t === town;
-  const unitName = (id: string) => names.units.get(id) ?? id;
-  const staffName = (id: string) => names.staff.get(id) ?? id;
+  // A name missing from the directory reads as a placeholder, never as the id.
+  const unitName = (id: string) => names.units.get(id) ?? unknownUnitName;
+  const staffName = (id: string) => names.staff.get(id) ?? unknownPersonName;
 
   // Visits in the period, indexed by person for the lookups below.
   const visits = input.visits.filter((v) => inPeriod(v.date, period));
@@ -207,6 +230,8 @@ export function analyseVisitCoverage(input: CoverageInput): VisitCoverage {
   const unvisited: UnvisitedTarget[] = [];
   const overnight: OvernightWeek[] = [];
   const keyVillages: KeyVillageMonth[] = [];
+  const requiredRefs: RecordRef[] = [];
+  const visitedRefs: RecordRef[] = [];
 
   for (const person of plan.people) {
     const targets = person.targets.filter((t) => keepTown(t.townId));
@@ -218,15 +243,33 @@ export function analyseVisitCoverage(input: CoverageInput): VisitCoverage {
     const name = staffName(person.staffId);
     const seen = visitedKeys.get(person.staffId) ?? new Set<string>();
     const own = byVisitor.get(person.staffId) ?? [];
-    let visited = 0;
+    // One entry per distinct target, with every rule of the person's that reaches it.
+    const distinct = new Map<
+      string,
+      { kind: DutyTargetKind; id: string; townId: string; rules: DutyRule[] }
+    >();
     for (const t of targets) {
-      const hit = seen.has(`${t.kind}:${t.id}`);
-      if (hit) visited += 1;
-      const r = ruleTallies.get(t.rule) ?? { required: 0, visited: 0, people: new Set<string>() };
-      r.required += 1;
-      r.visited += hit ? 1 : 0;
-      r.people.add(person.staffId);
-      ruleTallies.set(t.rule, r);
+      const key = `${t.kind}:${t.id}`;
+      const d = distinct.get(key) ?? { kind: t.kind, id: t.id, townId: t.townId, rules: [] };
+      if (!d.rules.includes(t.rule)) d.rules.push(t.rule);
+      distinct.set(key, d);
+    }
+    let visited = 0;
+    for (const [key, t] of distinct) {
+      const hit = seen.has(key);
+      const ref = dutyTargetRef(person.staffId, t.kind, t.id);
+      requiredRefs.push(ref);
+      if (hit) {
+        visited += 1;
+        visitedRefs.push(ref);
+      }
+      for (const rule of t.rules) {
+        const r = ruleTallies.get(rule) ?? { required: 0, visited: 0, people: new Set<string>() };
+        r.required += 1;
+        r.visited += hit ? 1 : 0;
+        r.people.add(person.staffId);
+        ruleTallies.set(rule, r);
+      }
       const tt = townTallies.get(t.townId) ?? { required: 0, visited: 0 };
       tt.required += 1;
       tt.visited += hit ? 1 : 0;
@@ -235,10 +278,11 @@ export function analyseVisitCoverage(input: CoverageInput): VisitCoverage {
         unvisited.push({
           staffId: person.staffId,
           staffName: name,
-          rule: t.rule,
+          rules: dutyRules.filter((r) => t.rules.includes(r)),
           kind: t.kind,
           id: t.id,
-          name: t.kind === 'household' ? (names.households.get(t.id) ?? t.id) : unitName(t.id),
+          name:
+            t.kind === 'household' ? (names.households.get(t.id) ?? unknownHouseholdName) : unitName(t.id),
           townId: t.townId,
           townName: unitName(t.townId),
         });
@@ -294,7 +338,7 @@ export function analyseVisitCoverage(input: CoverageInput): VisitCoverage {
       staffId: person.staffId,
       name,
       rules: dutyRules.filter((r) => targets.some((t) => t.rule === r)),
-      ...tally(targets.length, visited),
+      ...tally(distinct.size, visited),
       stayWeeks,
       stayWeeksMet,
       keyVillageMonths,
@@ -330,18 +374,29 @@ export function analyseVisitCoverage(input: CoverageInput): VisitCoverage {
     const r = ruleTallies.get(rule);
     return r ? [{ rule, people: r.people.size, ...tally(r.required, r.visited) }] : [];
   });
-  const required = byRule.reduce((s, r) => s + r.required, 0);
-  const visitedTotal = byRule.reduce((s, r) => s + r.visited, 0);
+  const required = byPerson.reduce((s, p) => s + p.required, 0);
+  const visitedTotal = byPerson.reduce((s, p) => s + p.visited, 0);
   const overnightWeeks = overnight.length;
   const overnightWeeksMet = overnight.filter((w) => w.met).length;
-  const rectified = found.filter((p) => p.status === 'rectified').length;
+  const rectifiedList = found.filter((p) => p.status === 'rectified');
+  const rectified = rectifiedList.length;
+  const scopeVisits = visits.filter((v) => keepTown(v.townId));
+  const lineage: FigureLineage[] = [
+    counted('visit.required', '应走访责任对象（责任人>对象）', requiredRefs),
+    counted('visit.visited', '已走访责任对象（责任人>对象）', visitedRefs),
+    counted('visit.visits', '走访次数（走访记录）', scopeVisits.map(visitRef)),
+    counted('visit.problemsFound', '发现问题（问题记录）', found.map(problemRef)),
+    counted('visit.problemsRectified', '已整改问题（问题记录）', rectifiedList.map(problemRef)),
+    counted('visit.overdue', '逾期未整改问题（问题记录）', overdueProblems.map(problemRef)),
+  ];
   return {
     period,
     asOf,
+    lineage,
     totals: {
       ...tally(required, visitedTotal),
       people: byPerson.length,
-      visits: visits.filter((v) => keepTown(v.townId)).length,
+      visits: scopeVisits.length,
       overnightWeeks,
       overnightWeeksMet,
       overnightCompliance: share(overnightWeeksMet, overnightWeeks),

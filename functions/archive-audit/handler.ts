@@ -1,8 +1,9 @@
 /**
  * GET /api/audit/downloads?from&to[&format=xlsx]: the audit trail of archive
- * downloads, for auditors to browse, or as a workbook to keep.
+ * downloads (from the archive pages and through emailed links), for auditors to
+ * browse, or as a workbook to keep.
  */
-import { auditQuerySchema } from '#domain/delivery/archive.schema.ts';
+import { auditQuerySchema, downloadViaLabels } from '#domain/delivery/archive.schema.ts';
 import { roleLabels, roleSchema } from '#domain/auth/roles.ts';
 import { shanghaiDateTime } from '#domain/shared/period.ts';
 import { parseOrThrow } from '#domain/shared/zod-issues.ts';
@@ -36,12 +37,16 @@ export const handler = httpRoute('listArchiveDownloads', undefined, async ({ pri
           { header: '文件', key: 'file', width: 6 },
           { header: 'SHA-256', key: 'sha256', width: 66 },
           { header: '来源地址', key: 'sourceIp', width: 16 },
+          { header: '下载方式', key: 'via', width: 10 },
+          { header: '收件邮箱', key: 'email', width: 26 },
         ],
         rows: entries.map((e) => ({
           ...e,
           at: shanghaiDateTime(new Date(e.at)),
           role: roleLabel(e.role),
           file: e.file.toUpperCase(),
+          via: downloadViaLabels[e.via],
+          email: e.email ?? '',
         })),
       },
     ],

@@ -29,6 +29,7 @@ export const handler = httpRoute(
       file,
       sha256: target.sha256,
       sourceIp: event.requestContext?.http?.sourceIp ?? '',
+      via: 'archive',
     });
     const link = await presignArchivedFile(target, downloadLinkSeconds, now);
     return { status: 200, body: { ...link, filename: target.filename, sha256: target.sha256 } };

@@ -1,6 +1,7 @@
 /**
  * The audit trail of archive downloads: one immutable item per download, written
- * before the download link is handed out.
+ * before the download link is handed out, whether to a signed-in archive reader
+ * or to the recipient following the link of a report email.
  */
 import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -49,5 +50,9 @@ export async function listDownloads(
     file: i.file === 'xlsx' ? 'xlsx' : 'pdf',
     sha256: String(i.sha256),
     sourceIp: String(i.sourceIp ?? ''),
+    // Entries from before email links were recorded are all archive downloads.
+    via: i.via === 'email-link' ? 'email-link' : 'archive',
+    ...(typeof i.email === 'string' && i.email ? { email: i.email } : {}),
+    ...(typeof i.linkId === 'string' && i.linkId ? { linkId: i.linkId } : {}),
   }));
 }

@@ -6,9 +6,10 @@
  */
 import type { DirectoryPerson } from '#domain/delivery/recipients.ts';
 import { logger } from '../shared/clients.ts';
-import { presignArchivedFile, readArchivedFile, type ArchivedReport } from './archive.ts';
+import { readArchivedFile, type ArchivedReport } from './archive.ts';
 import { claimAlert, claimDelivery, markFailed, markSent } from './deliveries.ts';
 import { sendEmail, type OutgoingEmail } from './email.ts';
+import { issueEmailLink } from './email-links.ts';
 import { emitCount } from './metrics.ts';
 import {
   attachmentLimitBytes,
@@ -21,6 +22,9 @@ import {
 export interface Recipient {
   name: string;
   email: string;
+  /** Staff id and role, when the directory named the recipient: kept with an emailed link for the audit trail. */
+  id?: string;
+  role?: string;
 }
 
 export interface DeliveryOutcome {
@@ -43,24 +47,19 @@ export interface DeliverOptions {
 
 const errorText = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
 
-/** Attachments, or links when they would make the message too large for SES; built once, on the first claim. */
-function contentLoader(report: ArchivedReport, opts: DeliverOptions): () => Promise<ReportContent> {
+/**
+ * Attachments, or links when they would make the message too large for SES.
+ * Attachments are read once, on the first claim. Links are made per recipient:
+ * each is a link record naming whom it was sent to, so that a download through
+ * it lands in the audit trail under that person (see `email-links.ts`).
+ */
+function contentLoader(
+  report: ArchivedReport,
+  opts: DeliverOptions,
+): (to: Recipient) => Promise<ReportContent> {
   let pending: Promise<ReportContent> | undefined;
-  return () => {
+  const attachments = () => {
     pending ??= (async (): Promise<ReportContent> => {
-      const total = report.pdf.bytes + (report.xlsx?.bytes ?? 0);
-      if (total > attachmentLimitBytes()) {
-        const pdf = await presignArchivedFile(report.pdf, emailLinkSeconds, opts.now);
-        const xlsx = report.xlsx
-          ? await presignArchivedFile(report.xlsx, emailLinkSeconds, opts.now)
-          : undefined;
-        return {
-          via: 'link',
-          pdfUrl: pdf.url,
-          ...(xlsx ? { xlsxUrl: xlsx.url } : {}),
-          expiresAt: pdf.expiresAt,
-        };
-      }
       const pdf = opts.files?.pdf ?? (await readArchivedFile(report.pdf));
       const xlsx = report.xlsx ? (opts.files?.xlsx ?? (await readArchivedFile(report.xlsx))) : undefined;
       return { via: 'attachment', pdf, ...(xlsx ? { xlsx } : {}) };
@@ -68,6 +67,20 @@ function contentLoader(report: ArchivedReport, opts: DeliverOptions): () => Prom
     pending.catch(() => (pending = undefined));
     return pending;
   };
+  const links = async (to: Recipient): Promise<ReportContent> => {
+    const recipient = {
+      name: to.name,
+      email: to.email,
+      ...(to.id ? { staffId: to.id } : {}),
+      ...(to.role ? { role: to.role } : {}),
+    };
+    const link = { now: opts.now, seconds: emailLinkSeconds };
+    const pdf = await issueEmailLink(report, 'pdf', recipient, link);
+    const xlsx = report.xlsx ? await issueEmailLink(report, 'xlsx', recipient, link) : undefined;
+    return { via: 'link', pdfUrl: pdf.url, ...(xlsx ? { xlsxUrl: xlsx.url } : {}), expiresAt: pdf.expiresAt };
+  };
+  const total = report.pdf.bytes + (report.xlsx?.bytes ?? 0);
+  return total > attachmentLimitBytes() ? links : attachments;
 }
 
 export async function deliverReport(
@@ -88,7 +101,7 @@ export async function deliverReport(
     }
     let c: ReportContent | undefined;
     try {
-      c = await content();
+      c = await content(r);
       const mail = opts.compose ? opts.compose(report, r, c) : reportEmail(report, r, c);
       const messageId = await sendEmail(mail);
       await markSent(

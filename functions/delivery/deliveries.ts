@@ -18,6 +18,7 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { defaultRetryPolicy, nextAttemptAt, type RetryPolicy } from '#domain/delivery/retry.ts';
+import { quarterMonths, quarterSchema } from '#domain/shared/period.ts';
 import { dynamo, logger } from '../shared/clients.ts';
 import { keys } from '../store/keys.ts';
 import { queryAll } from '../store/org.repository.ts';
@@ -49,6 +50,14 @@ export interface Claim {
   attempts: number;
 }
 
+/**
+ * The period the county office's status page lists a delivery under: a quarterly
+ * report's under the quarter's last month (the month whose reports are sent with
+ * it, and where the quarterly income pack was listed when it was filed as a month).
+ */
+const listedUnder = (period: string): string =>
+  quarterSchema.safeParse(period).success ? quarterMonths(period)[2] : period;
+
 const isConditionFailure = (e: unknown) =>
   (e as { name?: string }).name === 'ConditionalCheckFailedException';
 
@@ -62,7 +71,12 @@ export async function claimDelivery(
   const token = randomUUID();
   const staleAt = new Date(now.getTime() + staleClaimMs).toISOString();
   const retry = keys.deliveryRetry(county, staleAt, report.reportId, recipient.email);
-  const byPeriod = keys.deliveryByPeriod(county, report.period, report.reportId, recipient.email);
+  const byPeriod = keys.deliveryByPeriod(
+    county,
+    listedUnder(report.period),
+    report.reportId,
+    recipient.email,
+  );
   try {
     const out = await dynamo().send(
       new UpdateCommand({

@@ -4,6 +4,7 @@
  */
 import { SendRawEmailCommand } from '@aws-sdk/client-ses';
 import MailComposer from 'nodemailer/lib/mail-composer';
+import { maskFreeText } from '#domain/org/mask.ts';
 import { envNames } from '#domain/system/resources.ts';
 import { sesClient } from '../shared/clients.ts';
 import { requireEnv } from '../shared/env.ts';
@@ -16,6 +17,11 @@ export interface OutgoingEmail {
   attachments: { filename: string; content: Buffer; contentType: string }[];
 }
 
+/**
+ * The raw message. Subject and body pass through `maskFreeText` here, the one place
+ * every email is built, so a personal number in a report's key figures or in a
+ * quoted error never leaves in full. Download links carry hex tokens, which it leaves alone.
+ */
 export async function buildMime(
   mail: OutgoingEmail,
   from = requireEnv(envNames.senderAddress),
@@ -23,9 +29,9 @@ export async function buildMime(
   return new MailComposer({
     from: { name: '守望报表系统', address: from },
     to: [{ name: mail.to.name, address: mail.to.address }],
-    subject: mail.subject,
-    text: mail.text,
-    ...(mail.html ? { html: mail.html } : {}),
+    subject: maskFreeText(mail.subject),
+    text: maskFreeText(mail.text),
+    ...(mail.html ? { html: maskFreeText(mail.html) } : {}),
     attachments: mail.attachments,
   })
     .compile()

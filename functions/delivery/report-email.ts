@@ -4,8 +4,8 @@
  * attached or, when too large for SES, linked), and the note to the county office
  * when a delivery is given up.
  */
-import { reportKindLabels, reportKindSchema } from '#domain/org/staff.schema.ts';
-import { periodLabel, shanghaiDateTime } from '#domain/shared/period.ts';
+import { reportKindText, reportPeriodText } from '#domain/delivery/report-period.ts';
+import { shanghaiDateTime } from '#domain/shared/period.ts';
 import type { ArchivedReport } from './archive.ts';
 import type { OutgoingEmail } from './email.ts';
 
@@ -21,9 +21,12 @@ export function attachmentLimitBytes(): number {
 /** How long an emailed download link works. */
 export const emailLinkSeconds = 72 * 3600;
 
-export function reportLabel(kind: string): string {
-  const k = reportKindSchema.safeParse(kind);
-  return k.success ? reportKindLabels[k.data] : kind;
+/**
+ * `【月度收入分析研判报告】东岭镇 2026年10月`: the report, its scope and the period
+ * it covers as staff read it (`2026年第三季度`, a week for the weekly coverage report).
+ */
+export function reportSubject(report: Pick<ArchivedReport, 'kind' | 'period' | 'scopeLabel'>): string {
+  return `【${reportKindText(report.kind, report.period)}】${report.scopeLabel} ${reportPeriodText(report.kind, report.period)}`;
 }
 
 export type ReportContent =
@@ -35,7 +38,6 @@ export function reportEmail(
   to: { name: string; email: string },
   content: ReportContent,
 ): OutgoingEmail {
-  const label = periodLabel(report.period);
   const lines = [
     `${to.name}：`,
     '',
@@ -49,7 +51,12 @@ export function reportEmail(
     `请您：${report.summary.action}`,
     '',
     ...(content.via === 'link'
-      ? [`PDF 报告：${content.pdfUrl}`, ...(content.xlsxUrl ? [`Excel 明细表：${content.xlsxUrl}`] : []), '']
+      ? [
+          `PDF 报告：${content.pdfUrl}`,
+          ...(content.xlsxUrl ? [`Excel 明细表：${content.xlsxUrl}`] : []),
+          '链接仅供您本人使用，请勿转发；每次下载都会记入报告下载记录。',
+          '',
+        ]
       : []),
     `报告编号：${report.reportId}`,
     `PDF 文件 SHA-256：${report.pdf.sha256}（可在守望系统“报告核验”页面核对文件是否为原件）`,
@@ -57,7 +64,7 @@ export function reportEmail(
   ];
   return {
     to: { name: to.name, address: to.email },
-    subject: `【${reportLabel(report.kind)}】${report.scopeLabel} ${label}`,
+    subject: reportSubject(report),
     text: lines.join('\n'),
     attachments:
       content.via === 'attachment'

@@ -2,9 +2,10 @@
  * What the API shows of archived reports and deliveries: fields copied explicitly,
  * storage keys left out.
  */
+import { reportKindText } from '#domain/delivery/report-period.ts';
 import type { ArchivedFile, ArchivedReport } from './archive.ts';
 import type { DeliveryRecord, DeliveryStatus } from './deliveries.ts';
-import { reportLabel } from './report-email.ts';
+import type { EmailLink } from '#domain/delivery/email-link.ts';
 
 const fileView = (f: ArchivedFile) => ({ filename: f.filename, sha256: f.sha256, bytes: f.bytes });
 
@@ -34,7 +35,7 @@ export function reportView(r: ArchivedReport, deliveries?: readonly DeliveryReco
   return {
     reportId: r.reportId,
     kind: r.kind,
-    kindLabel: reportLabel(r.kind),
+    kindLabel: reportKindText(r.kind, r.period),
     period: r.period,
     scope: r.scope,
     scopeLevel: r.scopeLevel,
@@ -47,5 +48,17 @@ export function reportView(r: ArchivedReport, deliveries?: readonly DeliveryReco
     pdf: fileView(r.pdf),
     ...(r.xlsx ? { xlsx: fileView(r.xlsx) } : {}),
     ...(deliveries ? { deliveryCounts: deliveryCounts(deliveries) } : {}),
+  };
+}
+
+/** A link sent by email, as an auditor sees it: for whom, which file, until when (never its secret). */
+export function emailLinkView(l: EmailLink) {
+  return {
+    linkId: l.linkId,
+    file: l.file,
+    recipient: l.recipient.email,
+    recipientName: l.recipient.name,
+    createdAt: l.createdAt,
+    expiresAt: l.expiresAt,
   };
 }

@@ -13,33 +13,25 @@ import {
 } from '#domain/quality/quality.schema.ts';
 import type { OrgUnit } from '#domain/org/org.schema.ts';
 import type { StoredRecord } from '#domain/records/record.ts';
-import { periodLabel } from '#domain/shared/period.ts';
+import { cutoffOf } from '#domain/shared/as-of.ts';
+import { lastDayOfPeriod, periodLabel } from '#domain/shared/period.ts';
+import { provenanceOf } from '#reports/lineage/lineage.ts';
 import { dataQualityWorkbook, renderDataQualityReport } from '#reports/quality/data-quality.report.ts';
-import { sha256 } from '../delivery/archive.ts';
 import { runRuleSweep } from '../quality-shared/rule-run.ts';
 import { listOrgUnits } from '../store/org.repository.ts';
-import { recordRepository } from '../store/records.repository.ts';
+import { listRecordsAsOf, listRecordsAsOfOrFirst } from '../store/as-of.ts';
 import type { JobContext, JobResult } from './job.types.ts';
 import { loadRecipientDirectory, publishReport, type PublishedReport } from './publish.ts';
 import { now } from '#functions/shared/clock.ts';
 
 const located = <T>(r: StoredRecord): Located<T> => ({
   id: r.id,
+  version: r.version,
   ...(r.townId ? { townId: r.townId } : {}),
   ...(r.villageId ? { villageId: r.villageId } : {}),
   createdAt: r.createdAt,
   data: r.data as T,
 });
-
-/** A stable digest of the records a report shows: id and version of each. */
-export function qualityDigest(records: readonly { id: string; version?: number }[]): string {
-  return sha256(
-    [...records]
-      .map((r) => `${r.id}|${r.version ?? 0}`)
-      .sort()
-      .join('\n'),
-  );
-}
 
 export async function runDataQuality(ctx: JobContext): Promise<JobResult> {
   const { period, config, progress } = ctx;
@@ -58,12 +50,15 @@ export async function runDataQuality(ctx: JobContext): Promise<JobResult> {
     return { job: 'data-quality', period, reports: [], deliveries: [], files: [] };
   }
   const queriedAt = now();
+  // The month as it stood at its end: errors in the state they had then (or as found, when
+  // recorded later about the month's data), spot checks and the roster as of that day.
+  const cutoff = cutoffOf(lastDayOfPeriod(period), ctx.now);
   const [units, directory, errors, checks, officers] = await Promise.all([
     listOrgUnits(county),
     loadRecipientDirectory(county),
-    recordRepository.list(county, qualityKinds.error),
-    recordRepository.list(county, qualityKinds.spotCheck),
-    recordRepository.list(county, qualityKinds.officer),
+    listRecordsAsOfOrFirst(county, qualityKinds.error, cutoff),
+    listRecordsAsOf(county, qualityKinds.spotCheck, cutoff),
+    listRecordsAsOf(county, qualityKinds.officer, cutoff),
   ]);
   const towns = units.filter((u) => u.kind === 'town');
 
@@ -79,22 +74,21 @@ export async function runDataQuality(ctx: JobContext): Promise<JobResult> {
         spotChecks: s.map((r) => located<SpotCheck>(r)),
         officers: o.map((r) => located<InfoOfficer>(r)),
       });
-      const input = [...e, ...s, ...o];
-      const inputSha256 = qualityDigest(input);
+      const provenance = provenanceOf(analysis.lineage, queriedAt, cutoff);
       const rendered = await renderDataQualityReport(analysis, {
         countyName: config.countyName,
         issuingOffice: config.issuingOffice,
         scopeLabel,
         generatedAt: ctx.now,
-        provenance: { queriedAt, recordCount: input.length, inputSha256 },
+        provenance,
       });
       const t = analysis.totals;
       return {
         pdf: rendered.pdf,
         xlsx: await dataQualityWorkbook(analysis),
         pages: rendered.pages,
-        inputSha256,
-        inputRecords: input.length,
+        inputSha256: provenance.inputSha256,
+        inputRecords: provenance.recordCount,
         summary: {
           lines: [
             `${periodLabel(period)}发现数据错误 ${t.found} 条，已修正 ${t.corrected} 条；其中逻辑校验发现 ${t.ruleFailures} 条。`,

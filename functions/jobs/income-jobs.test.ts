@@ -8,10 +8,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCountyConfig } from '#domain/config/county-config.ts';
-import { reportingPeriodAt } from '#domain/shared/period.ts';
+import { quarterMonths, quarterOf, reportingPeriodAt } from '#domain/shared/period.ts';
+import { listDeliveriesOfPeriod, listDeliveriesOfReport } from '#functions/delivery/deliveries.ts';
 import { invoke } from '#local/api-gateway.ts';
 import type { Stack } from '#local/stack.ts';
-import { loadFixture, signIn, startTestStack } from '#local/testing.ts';
+import { county, loadFixture, signIn, startTestStack } from '#local/testing.ts';
 import { pdfText, qpdfCheck, squash } from '#reports/testing/pdf-inspect.ts';
 import { runJob } from './run.ts';
 
@@ -66,11 +67,43 @@ describe('income jobs', () => {
       { config: demoCountyConfig, now: now() },
     );
     expect(result.reports).toHaveLength(1);
+    // Its own kind, filed under the quarter (not as a month's income report).
+    const quarter = quarterOf(period);
+    expect(result.period).toBe(quarter);
+    expect(result.reports[0]!.reportId).toBe(`quarterly-income.${quarter}.${county}`);
     const pdf = result.files.find((f) => f.filename.endsWith('.pdf'))!.content;
     const text = squash((await pdfText(pdf)).text);
     expect(text).toContain('季度收入分析研判会议材料');
     expect(text).toContain('表1本季度各月收入研判情况');
     if (process.env.INCOME_REPORT_OUT)
       fs.writeFileSync(path.join(process.env.INCOME_REPORT_OUT, 'quarterly.pdf'), pdf);
+
+    // It reaches the people of the county's monthly income analysis.
+    const sentTo = async (reportId: string) =>
+      (await listDeliveriesOfReport(county, reportId))
+        .filter((d) => d.status === 'sent')
+        .map((d) => d.recipient)
+        .sort();
+    const monthlyTo = await sentTo(`monthly-income.${period}.${county}`);
+    expect(monthlyTo.length).toBeGreaterThan(0);
+    expect(await sentTo(result.reports[0]!.reportId)).toEqual(monthlyTo);
+    // The county office's status page lists them under the quarter's last month, as before.
+    const listed = await listDeliveriesOfPeriod(county, quarterMonths(quarter)[2]);
+    expect(listed.filter((d) => d.reportId === result.reports[0]!.reportId)).toHaveLength(monthlyTo.length);
+
+    // An auditor searching the archive by the quarter finds it, by kind too.
+    const auditor = await signIn(stack, 'auditor');
+    for (const query of [`period=${quarter}`, `period=${quarter}&kind=quarterly-income`]) {
+      const res = await invoke('GET', `/api/archive/reports?${query}`, {
+        headers: { authorization: `Bearer ${auditor}` },
+      });
+      expect(res.status, query).toBe(200);
+      const items = (res.json as { items: { reportId: string; kind: string; kindLabel: string }[] }).items;
+      expect(
+        items.map((i) => i.reportId),
+        query,
+      ).toContain(result.reports[0]!.reportId);
+      expect(items.find((i) => i.kind === 'quarterly-income')?.kindLabel).toBe('季度收入分析研判会议材料');
+    }
   }, 60_000);
 });

@@ -1,8 +1,12 @@
 /**
  * The quarterly county income-analysis meeting (每季度召开收入分析研判会): one
- * county document for the quarter ending with the job's period, built from the
+ * county document for the quarter containing the job's period, built from the
  * three months' town analyses (read town by town), with each month's figures and
  * the households flagged in any month of the quarter.
+ *
+ * It is its own report kind (`quarterly-income`), archived under the quarter
+ * (`2026-Q3`) so an archive search by quarter finds it, and delivered to the
+ * people of the monthly income analysis (see `recipientKindOf`).
  */
 import {
   mergeMonthlyIncome,
@@ -10,7 +14,7 @@ import {
   type MonthlyIncomeAnalysis,
 } from '#domain/income/income.analysis.ts';
 import { formatInteger, formatPercent } from '#domain/shared/format.ts';
-import { addMonths, periodLabel, periodParts } from '#domain/shared/period.ts';
+import { periodLabel, quarterLabel, quarterMonths, quarterOf } from '#domain/shared/period.ts';
 import { renderQuarterlyIncomeReport } from '#reports/income/quarterly-income.report.ts';
 import { sha256 } from '../delivery/archive.ts';
 import { listOrgUnits } from '../store/org.repository.ts';
@@ -21,21 +25,17 @@ import { loadRecipientDirectory, publishReport } from './publish.ts';
 export async function runIncomeQuarterly(ctx: JobContext): Promise<JobResult> {
   const { config, period } = ctx;
   const county = config.countyCode;
-  const { year, month } = periodParts(period);
-  const quarter = Math.ceil(month / 3);
-  const months = [0, 1, 2].map((i) =>
-    addMonths(`${year}-${String((quarter - 1) * 3 + 1).padStart(2, '0')}`, i),
-  );
+  const quarter = quarterOf(period);
+  const months = quarterMonths(quarter);
   const [units, directory] = await Promise.all([listOrgUnits(county), loadRecipientDirectory(county)]);
   const towns = units.filter((u) => u.kind === 'town').sort((a, b) => a.id.localeCompare(b.id));
   const published = await publishReport(
-    // The quarter's report is filed under its last month, in its own scope slot beside the monthly one.
-    { ...ctx, period: months[2]! },
+    { ...ctx, period: quarter },
     {
-      kind: 'monthly-income',
-      scope: { level: 'county', unitId: `${county}-Q` },
-      scopeLabel: `${config.countyName}（季度）`,
-      title: `${config.countyName}${year}年第${quarter}季度收入分析研判会议材料`,
+      kind: 'quarterly-income',
+      scope: { level: 'county', unitId: county },
+      scopeLabel: config.countyName,
+      title: `${config.countyName}${quarterLabel(quarter)}收入分析研判会议材料`,
       directory,
       build: async () => {
         const monthly: MonthlyIncomeAnalysis[] = [];
@@ -61,7 +61,7 @@ export async function runIncomeQuarterly(ctx: JobContext): Promise<JobResult> {
         const rendered = await renderQuarterlyIncomeReport(monthly, {
           countyName: config.countyName,
           issuingOffice: config.issuingOffice,
-          scopeLabel: `${year}年第${quarter}季度`,
+          scopeLabel: config.countyName,
           generatedAt: ctx.now,
           provenance: { queriedAt: ctx.now, recordCount: inputRecords, inputSha256 },
         });
@@ -92,7 +92,7 @@ export async function runIncomeQuarterly(ctx: JobContext): Promise<JobResult> {
   const { report, created } = published;
   return {
     job: 'income-quarterly',
-    period: months[2]!,
+    period: quarter,
     reports: [
       {
         reportId: report.reportId,

@@ -7,7 +7,10 @@ import type { DeliveryOutcome } from '../delivery/deliver.ts';
 /** What a scheduled or on-demand job run is asked to do. */
 export interface JobRequest {
   job: JobKind;
-  /** The month the report covers; defaults to the previous month at `now`. */
+  /**
+   * The month (`2026-10`) or quarter (`2026-Q3`) the report covers; defaults to the
+   * previous month at `now`. See `resolveJobRequest` for how it picks the variant.
+   */
   period?: string;
   /** The day a weekly or daily run covers (YYYY-MM-DD); defaults to today in Asia/Shanghai. */
   date?: string;
@@ -60,20 +63,4 @@ export interface JobResult {
 
 export type Progress = (message: string) => void;
 
-/** Runs `fn` over `items` with at most `limit` in flight. */
-export async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
+export { mapLimit } from '../shared/concurrency.ts';

@@ -7,6 +7,7 @@
 import { ASSISTANCE_KIND, assistancePlanSchema } from '#domain/income/assistance.schema.ts';
 import {
   analyseMonthlyIncome,
+  incomeCutoff,
   mergeMonthlyIncome,
   sumTrends,
   trendPoint,
@@ -19,8 +20,9 @@ import type { OrgUnit } from '#domain/org/org.schema.ts';
 import { addMonths, periodLabel, previousPeriod, sameMonthLastYear } from '#domain/shared/period.ts';
 import { renderMonthlyIncomeReport } from '#reports/income/monthly-income.report.ts';
 import { monthlyIncomeFullWorkbook } from '#reports/income/monthly-income.workbook.ts';
+import { provenanceOf } from '#reports/lineage/lineage.ts';
 import { sha256, type ReportSummary } from '../delivery/archive.ts';
-import { listVillageIncome } from '../store/income.repository.ts';
+import { listVillageIncomeAsOf } from '../store/income.repository.ts';
 import { listOrgUnits, listVillageHouseholds } from '../store/org.repository.ts';
 import { recordRepository } from '../store/records.repository.ts';
 import { mapLimit, type JobContext, type JobResult } from './job.types.ts';
@@ -68,6 +70,10 @@ const TREND_MONTHS = 11;
  * Reads one town (its villages' households and this month's, last month's,
  * last year's and the trend months' records) and analyses it. Only the town's
  * rows are in memory, and only its analysis is kept.
+ *
+ * Every record is read as of a cut-off (`incomeCutoff`): this month's, last
+ * month's and last year's as of this report's, each trend month's as of its own,
+ * so a month's point on the trend is the figure that month's own report showed.
  */
 export async function analyseTown(
   ctx: JobContext,
@@ -77,23 +83,21 @@ export async function analyseTown(
 ): Promise<{ analysis: MonthlyIncomeAnalysis; inputSha256: string; inputRecords: number }> {
   const { period, config } = ctx;
   const county = config.countyCode;
+  const asOf = incomeCutoff(period, config, ctx.now);
   const villages = units.filter((u) => u.kind === 'village' && u.parentId === town.id);
   const trendPeriods = Array.from({ length: TREND_MONTHS }, (_, i) => addMonths(period, i - TREND_MONTHS));
   const rows = await mapLimit(villages, 8, async (v) => {
     const [households, records, previousRecords, lastYearRecords] = await Promise.all([
       listVillageHouseholds(county, v.id),
-      listVillageIncome(county, period, v.id),
-      listVillageIncome(county, previousPeriod(period), v.id),
-      listVillageIncome(county, sameMonthLastYear(period), v.id),
+      listVillageIncomeAsOf(county, period, v.id, asOf),
+      listVillageIncomeAsOf(county, previousPeriod(period), v.id, asOf),
+      listVillageIncomeAsOf(county, sameMonthLastYear(period), v.id, asOf),
     ]);
     // Earlier months are reduced to counts at once: the trend needs no rows.
     const trend: TrendPoint[] = [];
     for (const p of trendPeriods) {
-      trend.push(
-        p === previousPeriod(period)
-          ? trendPoint(p, households, previousRecords)
-          : trendPoint(p, households, await listVillageIncome(county, p, v.id)),
-      );
+      const cutoff = incomeCutoff(p, config, ctx.now);
+      trend.push(trendPoint(p, households, await listVillageIncomeAsOf(county, p, v.id, cutoff)));
     }
     return { households, records, previousRecords, lastYearRecords, trend };
   });
@@ -111,6 +115,7 @@ export async function analyseTown(
     lastYearRecords,
     assistance: assistance.filter((a) => a.townId === town.id),
     trendHistory: sumTrends(rows.map((d) => d.trend)),
+    asOf,
   });
   const input = [...records, ...previousRecords, ...lastYearRecords];
   return { analysis, inputSha256: inputDigest(input), inputRecords: input.length };
@@ -157,26 +162,21 @@ export async function runMonthlyIncome(ctx: JobContext): Promise<JobResult> {
     return a;
   };
 
-  const render = async (
-    level: 'county' | 'town',
-    scopeLabel: string,
-    analysis: MonthlyIncomeAnalysis,
-    inputSha256: string,
-    inputRecords: number,
-  ) => {
+  const render = async (level: 'county' | 'town', scopeLabel: string, analysis: MonthlyIncomeAnalysis) => {
+    const provenance = provenanceOf(analysis.lineage ?? [], queriedAt, analysis.asOf);
     const rendered = await renderMonthlyIncomeReport(analysis, {
       countyName: config.countyName,
       issuingOffice: config.issuingOffice,
       scopeLabel,
       generatedAt: ctx.now,
-      provenance: { queriedAt, recordCount: inputRecords, inputSha256 },
+      provenance,
     });
     return {
       pdf: rendered.pdf,
       xlsx: await monthlyIncomeFullWorkbook(analysis, ctx.now),
       pages: rendered.pages,
-      inputSha256,
-      inputRecords,
+      inputSha256: provenance.inputSha256,
+      inputRecords: provenance.recordCount,
       summary: incomeSummary(analysis, level),
     };
   };
@@ -191,10 +191,7 @@ export async function runMonthlyIncome(ctx: JobContext): Promise<JobResult> {
         scopeLabel: town.name,
         title: `${town.name}${periodLabel(period)}月度收入分析研判报告`,
         directory,
-        build: async () => {
-          const t = await townAnalysis(town);
-          return render('town', town.name, t.analysis, t.inputSha256, t.inputRecords);
-        },
+        build: async () => render('town', town.name, (await townAnalysis(town)).analysis),
       }),
     );
   }
@@ -213,14 +210,7 @@ export async function runMonthlyIncome(ctx: JobContext): Promise<JobResult> {
           parts.map((p) => p.analysis),
           config,
         );
-        const digest = sha256(parts.map((p) => p.inputSha256).join('\n'));
-        return render(
-          'county',
-          config.countyName,
-          analysis,
-          digest,
-          parts.reduce((s, p) => s + p.inputRecords, 0),
-        );
+        return render('county', config.countyName, analysis);
       },
     }),
   );

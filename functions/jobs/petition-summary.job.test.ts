@@ -123,4 +123,19 @@ describe('petition-summary job', () => {
     expect(t02).toContain('受理信访件1件');
     expect(t02).toContain('刘**');
   });
+
+  it('names the quarter and the review day in the emails and on the reports, never 2026年NaN月', async () => {
+    // Both runs above are archived; running them again only reads them back.
+    const q = await runJob({ job: 'petition-summary', period: '2026-Q4' }, { config: demoCountyConfig, now });
+    expect(q.reports.map((r) => r.title)).toContain('守望示范县2026年第四季度信访舆情汇总');
+    const res = await fetch(`http://127.0.0.1:${stack.standins.ports.ses}/store`);
+    const subjects = ((await res.json()) as { emails: { subject: string }[] }).emails.map((m) => m.subject);
+    expect(subjects).toContain('【信访舆情汇总】守望示范县 2026年第四季度');
+    expect(subjects).toContain('【信访舆情汇总】东岭镇 2026年11月4日');
+    expect(subjects.filter((s) => /NaN/.test(s))).toEqual([]);
+    const pdf = q.files.find((f) => f.filename.startsWith('守望示范县') && f.filename.endsWith('.pdf'))!;
+    const cover = squash((await pdfText(pdf.content)).pages[0] ?? '');
+    expect(cover).toContain('信访舆情汇总2026年第四季度');
+    expect(cover).not.toContain('守望示范县守望示范县');
+  });
 });

@@ -22,45 +22,38 @@ import {
 import type { Opinion } from '#domain/petitions/opinion.schema.ts';
 import type { Petition } from '#domain/petitions/petition.schema.ts';
 import type { StoredRecord } from '#domain/records/record.ts';
+import { cutoffOf } from '#domain/shared/as-of.ts';
 import { formatPercent } from '#domain/shared/format.ts';
+import { shanghaiDate } from '#domain/shared/period.ts';
+import { provenanceOf } from '#reports/lineage/lineage.ts';
 import { defaultCalendar } from '#domain/system/schedules.ts';
 import {
   petitionSummaryWorkbook,
   renderPetitionSummary,
 } from '#reports/petitions/petition-summary.report.ts';
-import { sha256, type ReportSummary } from '../delivery/archive.ts';
+import type { ReportSummary } from '../delivery/archive.ts';
 import { OPINION, PETITION } from '../petition-views/views.ts';
 import { listOrgUnits } from '../store/org.repository.ts';
-import { recordRepository } from '../store/records.repository.ts';
+import { listRecordsAsOf } from '../store/as-of.ts';
 import { mapLimit, type JobContext, type JobResult } from './job.types.ts';
 import { loadRecipientDirectory, publishReport, type PublishedReport } from './publish.ts';
 import { now } from '#functions/shared/clock.ts';
 
 /** The window a run covers, by variant. */
-export function windowOf(ctx: Pick<JobContext, 'variant' | 'period' | 'date'>): SummaryWindow {
+export function windowOf(ctx: Pick<JobContext, 'variant' | 'period' | 'date' | 'now'>): SummaryWindow {
   if (ctx.variant === 'town-review') return reviewWindow(ctx.date, defaultCalendar.petitionReviewDays);
-  if (ctx.variant === 'quarterly') return quarterWindow(ctx.period);
-  return monthWindow(ctx.period);
+  const today = shanghaiDate(ctx.now);
+  if (ctx.variant === 'quarterly') return quarterWindow(ctx.period, today);
+  return monthWindow(ctx.period, today);
 }
 
 const row = <T>(r: StoredRecord<T>) => ({
   id: r.id,
+  version: r.version,
   data: r.data,
   ...(r.townId ? { townId: r.townId } : {}),
   ...(r.villageId ? { villageId: r.villageId } : {}),
 });
-
-/** Which records a report shows: ids and versions, so an auditor can tell the data apart. */
-export function petitionInputDigest(
-  records: readonly { kind: string; id: string; version: number }[],
-): string {
-  return sha256(
-    records
-      .map((r) => `${r.kind}|${r.id}|${r.version}`)
-      .sort()
-      .join('\n'),
-  );
-}
 
 const pct = (r: number | null) => (r === null ? '—' : formatPercent(r));
 
@@ -83,6 +76,8 @@ export async function runPetitionSummary(ctx: JobContext): Promise<JobResult> {
   const w = windowOf(ctx);
   const slot = { ...ctx, period: w.period };
   const queriedAt = now();
+  // Read as the records stood on the window's status day (its end, or now while it runs).
+  const cutoff = cutoffOf(w.asOf, ctx.now);
   const [units, directory] = await Promise.all([listOrgUnits(county), loadRecipientDirectory(county)]);
   const towns = units.filter((u) => u.kind === 'town');
   const villageNames = new Map(units.filter((u) => u.kind === 'village').map((u) => [u.id, u.name]));
@@ -94,9 +89,9 @@ export async function runPetitionSummary(ctx: JobContext): Promise<JobResult> {
     (data ??= (async () => {
       progress(`读取 ${towns.length} 个镇（街道）的信访件和网络舆情…`);
       const lists = await mapLimit(towns, 8, (t) =>
-        recordRepository.list(county, PETITION, { townId: t.id }),
+        listRecordsAsOf(county, PETITION, cutoff, { townId: t.id }),
       );
-      const opinions = (await recordRepository.list(county, OPINION)) as StoredRecord<Opinion>[];
+      const opinions = (await listRecordsAsOf(county, OPINION, cutoff)) as StoredRecord<Opinion>[];
       return {
         byTown: new Map(towns.map((t, i) => [t.id, (lists[i] ?? []) as StoredRecord<Petition>[]])),
         opinions,
@@ -115,8 +110,7 @@ export async function runPetitionSummary(ctx: JobContext): Promise<JobResult> {
       petitions: petitions.map(row) as PetitionRow[],
       opinions: opinions.map(row) as OpinionRow[],
     });
-    const inputSha256 = petitionInputDigest([...petitions, ...opinions]);
-    const inputRecords = petitions.length + opinions.length;
+    const provenance = provenanceOf(analysis.lineage, queriedAt, cutoff);
     const rendered = await renderPetitionSummary(
       analysis,
       {
@@ -124,7 +118,7 @@ export async function runPetitionSummary(ctx: JobContext): Promise<JobResult> {
         issuingOffice: config.issuingOffice,
         scopeLabel,
         generatedAt: ctx.now,
-        provenance: { queriedAt, recordCount: inputRecords, inputSha256 },
+        provenance,
       },
       { periodLabel: w.label, ...(ctx.variant === 'town-review' ? { occasion: '逢四研事' } : {}) },
     );
@@ -132,8 +126,8 @@ export async function runPetitionSummary(ctx: JobContext): Promise<JobResult> {
       pdf: rendered.pdf,
       xlsx: await petitionSummaryWorkbook(analysis),
       pages: rendered.pages,
-      inputSha256,
-      inputRecords,
+      inputSha256: provenance.inputSha256,
+      inputRecords: provenance.recordCount,
       summary: petitionEmailSummary(analysis),
     };
   };
@@ -158,7 +152,7 @@ export async function runPetitionSummary(ctx: JobContext): Promise<JobResult> {
         kind: 'petition-summary',
         scope: { level: 'town', unitId: town.id },
         scopeLabel: town.name,
-        title: `${town.name}${w.label}信访舆情汇总`,
+        title: `${town.name}${w.label}信访舆情汇总${ctx.variant === 'town-review' ? '（逢四研事）' : ''}`,
         directory,
         build: build([town], town.name, false),
       }),

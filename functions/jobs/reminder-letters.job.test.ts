@@ -23,8 +23,12 @@ beforeAll(async () => {
 afterAll(async () => stack?.stop());
 
 const now = new Date('2026-11-10T00:00:00Z');
+// The daily overdue letters cover the days up to their date, so they take no period.
 const run = (variant: JobVariant, date: string) =>
-  runJob({ job: 'reminder-letters', variant, date, period: '2026-10' }, { config: demoCountyConfig, now });
+  runJob(
+    { job: 'reminder-letters', variant, date, ...(variant === 'items-overdue' ? {} : { period: '2026-10' }) },
+    { config: demoCountyConfig, now },
+  );
 const ctx = (variant: JobVariant, date: string): JobContext => ({
   period: '2026-10',
   date,
@@ -51,7 +55,17 @@ async function problem(
       townId,
       villageId,
       ownerId: 'u',
-      data: { title: `问题${id}`, deadline, status: 'open', ...data },
+      data: {
+        category: 'housing',
+        description: `问题${id}`,
+        visitId: `V-${id}`,
+        visitDate: '2026-10-01',
+        foundBy: { userId: 'u', name: '测试' },
+        target: { kind: 'village', id: villageId, name: '某村', townId, villageId },
+        status: 'open',
+        deadline,
+        ...data,
+      },
       version: 1,
       createdAt: at,
       createdBy: 'u',
@@ -120,10 +134,10 @@ describe('reminder letters', () => {
     ]);
     const text = squash((await pdfText(first.files[0]!.content)).text);
     expect(text).toContain(
-      '一、走访发现问题“问题P1”（编号P1）整改期限为2026年11月1日，现已逾期，请于2026年11月11日前整改到位。',
+      '一、走访发现问题：柳树村10月1日走访发现的“问题P1”，办理期限为2026年11月1日，现已逾期，请于2026年11月11日前整改到位。',
     );
-    expect(text).not.toContain('P2');
-    expect(text).not.toContain('P3');
+    expect(text).not.toContain('问题P2');
+    expect(text).not.toContain('问题P3');
     const again = await run('items-overdue', '2026-11-08');
     expect(again.reports.map((r) => r.created)).toEqual([false, false]);
     expect(again.deliveries.every((d) => d.status !== 'sent')).toBe(true);

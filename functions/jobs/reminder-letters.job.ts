@@ -18,17 +18,22 @@ import {
   letterKey,
   letterText,
   overdueItems,
-  readOverdueSource,
+  petitionSource,
+  problemSource,
   reviewOverdueItems,
   type LetterConfig,
   type LetterItem,
   type LetterVariant,
   type OverdueSource,
 } from '#domain/letters/letters.ts';
+import { stageDeadline } from '#domain/income/income.window.ts';
+import { petitionSchema } from '#domain/petitions/petition.schema.ts';
+import { cutoffOf } from '#domain/shared/as-of.ts';
 import type { Period } from '#domain/shared/period.ts';
+import { problemDataSchema } from '#domain/visits/visit.schema.ts';
 import { renderReminderLetter } from '#reports/letters/reminder-letter.ts';
 import { sha256 } from '../delivery/archive.ts';
-import { listVillageIncome } from '../store/income.repository.ts';
+import { listVillageIncomeAsOf } from '../store/income.repository.ts';
 import { listOrgUnits, listVillageHouseholds } from '../store/org.repository.ts';
 import { recordRepository } from '../store/records.repository.ts';
 import { mapLimit, type JobContext, type JobResult } from './job.types.ts';
@@ -65,46 +70,50 @@ export async function runReminderLetters(
     const lettered = new Set(
       bindings.filter((b) => b.content.date < today).flatMap((b) => b.content.items.map((i) => i.key)),
     );
-    const sources: OverdueSource[] = [];
-    for (const kind of ['problem', 'petition'] as const) {
-      for (const r of await recordRepository.list(county, kind)) {
-        const s = readOverdueSource(kind, r);
-        if (s) sources.push(s);
-      }
-    }
+    const villageName = (id?: string) => (id ? units.find((u) => u.id === id)?.name : undefined);
+    const [problems, petitions] = await Promise.all([
+      recordRepository.list(county, 'problem'),
+      recordRepository.list(county, 'petition'),
+    ]);
+    const sources: OverdueSource[] = [
+      ...problems.flatMap((r) => {
+        const d = problemDataSchema.safeParse(r.data);
+        const s = d.success
+          ? problemSource({ ...r, data: d.data }, today, villageName(r.villageId))
+          : undefined;
+        return s ? [s] : [];
+      }),
+      ...petitions.flatMap((r) => {
+        const d = petitionSchema.safeParse(r.data);
+        return d.success ? [petitionSource({ ...r, data: d.data }, today, villageName(r.villageId))] : [];
+      }),
+    ];
     items = overdueItems(sources, today, lettered, cfg);
   } else {
+    // The letter speaks of its deadline: the records are read as they stood when it passed.
+    const deadline = stageDeadline(
+      ctx.period,
+      variant === 'village-entry-overdue' ? 'villageEntry' : 'townReview',
+      ctx.config,
+    );
+    const cutoff = cutoffOf(deadline, ctx.now);
     const data = await mapLimit(villages, 8, async (v) => ({
       households: await listVillageHouseholds(county, v.id),
-      records: await listVillageIncome(county, ctx.period, v.id),
+      records: await listVillageIncomeAsOf(county, ctx.period, v.id, cutoff),
     }));
-    const records = data.flatMap((d) => d.records);
+    const analysis = analyseMonthlyIncome({
+      period: ctx.period,
+      config: ctx.config,
+      units,
+      households: data.flatMap((d) => d.households),
+      records: data.flatMap((d) => d.records),
+      previousRecords: [],
+      asOf: cutoff,
+    });
     items =
       variant === 'village-entry-overdue'
-        ? entryOverdueItems(
-            analyseMonthlyIncome({
-              period: ctx.period,
-              config: ctx.config,
-              units,
-              households: data.flatMap((d) => d.households),
-              records,
-              previousRecords: [],
-            }),
-            today,
-            cfg,
-          )
-        : reviewOverdueItems(
-            {
-              period: ctx.period,
-              records: records.map((r) => ({
-                townId: r.townId,
-                status: r.status === 'reviewed' || (r as { review?: unknown }).review ? 'reviewed' : r.status,
-              })),
-              towns,
-            },
-            today,
-            cfg,
-          );
+        ? entryOverdueItems(analysis, today, cfg)
+        : reviewOverdueItems(analysis, today, cfg);
   }
   ctx.progress(`提醒函（${variant}）：${items.length} 项，涉及 ${groupByTown(items).size} 个镇（街道）`);
 

@@ -4,8 +4,7 @@
  * whose job has not landed yet fails with `JOB.NOT_IMPLEMENTED`.
  */
 import type { CountyConfig } from '#domain/config/county-config.ts';
-import { periodSchema, reportingPeriodAt, shanghaiDate } from '#domain/shared/period.ts';
-import { scheduleById, type JobKind } from '#domain/system/schedules.ts';
+import type { JobKind } from '#domain/system/schedules.ts';
 import { runDataQuality } from './data-quality.job.ts';
 import { runDeliveryRetry } from './delivery-retry.job.ts';
 import { runReminderLetters } from './reminder-letters.job.ts';
@@ -13,6 +12,7 @@ import type { JobContext, JobHooks, JobRequest, JobResult, Progress } from './jo
 import { runMonthlyIncome } from './monthly-income.job.ts';
 import { runPetitionSummary } from './petition-summary.job.ts';
 import { runIncomeQuarterly } from './income-quarterly.job.ts';
+import { resolveJobRequest } from './job-request.ts';
 import { runVisitCoverage } from './visit-coverage.job.ts';
 
 /** A job kind declared in the calendar whose job does not exist yet. */
@@ -28,11 +28,12 @@ export async function runJob(
   req: JobRequest,
   deps: { config: CountyConfig; now: Date; progress?: Progress; hooks?: JobHooks },
 ): Promise<JobResult> {
-  const schedule = req.scheduleId ? scheduleById(req.scheduleId) : undefined;
+  // Which run, month and day: a period or variant that cannot be honoured throws `JobRequestError`.
+  const { period, date, variant } = resolveJobRequest(req, deps.now);
   const ctx: JobContext = {
-    period: periodSchema.parse(req.period ?? reportingPeriodAt(deps.now)),
-    date: req.date ?? shanghaiDate(deps.now),
-    variant: req.variant ?? schedule?.variant ?? 'monthly',
+    period,
+    date,
+    variant,
     config: deps.config,
     now: deps.now,
     progress: deps.progress ?? (() => undefined),

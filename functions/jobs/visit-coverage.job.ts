@@ -11,7 +11,10 @@
 import { dutyPlan, monthDutyPeriod, type DutyPeriod } from '#domain/duties/duty-rules.ts';
 import type { OrgUnit } from '#domain/org/org.schema.ts';
 import type { StoredRecord } from '#domain/records/record.ts';
+import { cutoffOf } from '#domain/shared/as-of.ts';
 import { formatInteger, formatPercent } from '#domain/shared/format.ts';
+import { shanghaiDate } from '#domain/shared/period.ts';
+import { provenanceOf } from '#reports/lineage/lineage.ts';
 import {
   analyseVisitCoverage,
   previousWeek,
@@ -27,8 +30,8 @@ import {
   visitCoverageWorkbook,
   type CoverageVariant,
 } from '#reports/visits/visit-coverage.report.ts';
-import { sha256, type ReportSummary } from '../delivery/archive.ts';
-import { recordRepository } from '../store/records.repository.ts';
+import type { ReportSummary } from '../delivery/archive.ts';
+import { listRecordsAsOf } from '../store/as-of.ts';
 import {
   householdsOfVillages,
   listAssignments,
@@ -65,6 +68,7 @@ function visitFact(r: StoredRecord<VisitData>): VisitFact {
   const d = r.data;
   return {
     id: r.id,
+    version: r.version,
     ...(d.visitor.staffId ? { staffId: d.visitor.staffId } : {}),
     date: d.date,
     targetKind: d.target.kind,
@@ -79,6 +83,7 @@ function problemFact(r: StoredRecord<ProblemData>): ProblemFact {
   const d = r.data;
   return {
     id: r.id,
+    version: r.version,
     townId: d.target.townId,
     ...(d.target.villageId ? { villageId: d.target.villageId } : {}),
     targetName: d.target.name,
@@ -92,16 +97,6 @@ function problemFact(r: StoredRecord<ProblemData>): ProblemFact {
   };
 }
 
-/** A stable digest of the rows the report was built from. */
-function inputDigest(
-  visits: readonly StoredRecord[],
-  problems: readonly StoredRecord[],
-  assignments: number,
-): string {
-  const rows = [...visits, ...problems].map((r) => `${r.kind}|${r.id}|${r.version}`).sort();
-  return sha256(`${rows.join('\n')}\nassignments|${assignments}`);
-}
-
 export async function runVisitCoverage(ctx: JobContext): Promise<JobResult> {
   const { config, progress } = ctx;
   const county = config.countyCode;
@@ -110,11 +105,14 @@ export async function runVisitCoverage(ctx: JobContext): Promise<JobResult> {
   const slot = variant === 'weekly' ? span.start : ctx.period;
   const jobCtx: JobContext = { ...ctx, period: slot };
   const queriedAt = now();
+  // Figures as of the period's end: visits recorded by then, problems in the state they had then.
+  const cutoff = cutoffOf(span.end, ctx.now);
+  const asOfDay = shanghaiDate(new Date(cutoff));
   const [units, directory] = await Promise.all([listOrgUnits(county), loadRecipientDirectory(county)]);
   const towns = units.filter((u) => u.kind === 'town');
 
   // Read once, only when some report of the period still has to be built.
-  let data: Promise<{ input: Omit<CoverageInput, 'townId'>; digest: string; records: number }> | undefined;
+  let data: Promise<{ input: Omit<CoverageInput, 'townId'> }> | undefined;
   const readData = () =>
     (data ??= (async () => {
       progress(`读取走访责任、走访记录和问题（${span.start} 至 ${span.end}）…`);
@@ -124,8 +122,8 @@ export async function runVisitCoverage(ctx: JobContext): Promise<JobResult> {
         listAssignments(county),
         householdsOfVillages(county, villages),
         // Entered on or after the first day: a visit is never recorded before it happens.
-        recordRepository.list(county, visitKind, { from: span.start }),
-        recordRepository.list(county, problemKind),
+        listRecordsAsOf(county, visitKind, cutoff, { from: span.start }),
+        listRecordsAsOf(county, problemKind, cutoff),
       ]);
       const plan = dutyPlan(
         { units, households, staff: staff.flatMap((s) => s.staff ?? []), assignments },
@@ -136,7 +134,7 @@ export async function runVisitCoverage(ctx: JobContext): Promise<JobResult> {
           plan,
           visits: (visits as StoredRecord<VisitData>[]).map(visitFact),
           problems: (problems as StoredRecord<ProblemData>[]).map(problemFact),
-          asOf: ctx.date,
+          asOf: asOfDay,
           names: {
             staff: new Map(staff.map((s) => [s.id, s.name])),
             units: new Map(units.map((u) => [u.id, u.name])),
@@ -144,14 +142,13 @@ export async function runVisitCoverage(ctx: JobContext): Promise<JobResult> {
           },
           towns: towns.map((t) => ({ id: t.id, name: t.name })),
         },
-        digest: inputDigest(visits, problems, assignments.length),
-        records: visits.length + problems.length + assignments.length,
       };
     })());
 
   const build = (level: 'county' | 'town', scopeLabel: string, town?: OrgUnit) => async () => {
     const d = await readData();
     const analysis = analyseVisitCoverage({ ...d.input, ...(town ? { townId: town.id } : {}) });
+    const provenance = provenanceOf(analysis.lineage, queriedAt, cutoff);
     const rendered = await renderVisitCoverageReport(
       analysis,
       {
@@ -159,7 +156,7 @@ export async function runVisitCoverage(ctx: JobContext): Promise<JobResult> {
         issuingOffice: config.issuingOffice,
         scopeLabel,
         generatedAt: ctx.now,
-        provenance: { queriedAt, recordCount: d.records, inputSha256: d.digest },
+        provenance,
       },
       variant,
     );
@@ -167,14 +164,14 @@ export async function runVisitCoverage(ctx: JobContext): Promise<JobResult> {
       pdf: rendered.pdf,
       xlsx: await visitCoverageWorkbook(analysis, ctx.now),
       pages: rendered.pages,
-      inputSha256: d.digest,
-      inputRecords: d.records,
+      inputSha256: provenance.inputSha256,
+      inputRecords: provenance.recordCount,
       summary: coverageSummary(analysis, level),
     };
   };
 
   const periodText = coveragePeriodText({ period: span }, variant);
-  const kindText = variant === 'weekly' ? '（周报）' : '';
+  const kindText = variant === 'weekly' ? '（周报）' : '（月报）';
   const published: PublishedReport[] = [];
   published.push(
     await publishReport(jobCtx, {

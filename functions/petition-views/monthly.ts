@@ -5,7 +5,8 @@ import type { Opinion } from '#domain/petitions/opinion.schema.ts';
 import { monthWindow, monthlyReportForm, type MonthlyFormRow } from '#domain/petitions/petition.analysis.ts';
 import type { Petition } from '#domain/petitions/petition.schema.ts';
 import { ValidationError } from '#domain/shared/errors.ts';
-import { periodSchema, reportingPeriodAt } from '#domain/shared/period.ts';
+import { cutoffOf } from '#domain/shared/as-of.ts';
+import { periodSchema, reportingPeriodAt, shanghaiDate } from '#domain/shared/period.ts';
 import type { SheetColumn } from '#reports/xlsx/workbook.ts';
 import { listOrgUnits } from '../store/org.repository.ts';
 import { OPINION, PETITION, reachableRecords } from './views.ts';
@@ -18,11 +19,15 @@ export async function monthlyForm(
   const parsed = periodSchema.safeParse(month ?? reportingPeriodAt(now()));
   if (!parsed.success)
     throw new ValidationError([{ path: 'month', code: 'invalid', message: '月份格式应为 YYYY-MM' }]);
-  const w = monthWindow(parsed.data);
+  const at = now();
+  // The same figures as the month's summary report: records as they stood when the month
+  // ended (or now, while it runs), items judged on that day.
+  const w = monthWindow(parsed.data, shanghaiDate(at));
+  const cutoff = cutoffOf(w.asOf, at);
   const [units, petitions, opinions] = await Promise.all([
     listOrgUnits(p.countyCode),
-    reachableRecords<Petition>(p, PETITION),
-    reachableRecords<Opinion>(p, OPINION),
+    reachableRecords<Petition>(p, PETITION, cutoff),
+    reachableRecords<Opinion>(p, OPINION, cutoff),
   ]);
   // County roles see every town's line; town and village staff their own town's.
   const ownTown = reachOf(p) === 'county' ? undefined : (p.townId ?? p.unitId);

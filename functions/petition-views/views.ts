@@ -30,6 +30,7 @@ import type { SheetColumn } from '#reports/xlsx/workbook.ts';
 import { httpRoute } from '../shared/http.ts';
 import { parseLedgerQuery, queryLedger, type LedgerView } from '../shared/records-http.ts';
 import { listOrgUnits } from '../store/org.repository.ts';
+import { listRecordsAsOf } from '../store/as-of.ts';
 import { recordRepository } from '../store/records.repository.ts';
 import { now } from '#functions/shared/clock.ts';
 
@@ -208,13 +209,22 @@ export function namedLedgerHandler<T>(
 }
 
 /** Every stored record of `kind` the caller reaches (for the monthly report form). */
-export async function reachableRecords<T>(p: Principal, kind: string): Promise<StoredRecord<T>[]> {
+export async function reachableRecords<T>(
+  p: Principal,
+  kind: string,
+  /** Read as of this instant (ISO): records in the version they had then. */
+  asOf?: string,
+): Promise<StoredRecord<T>[]> {
   const filter =
     p.role === 'town-staff'
       ? { townId: p.unitId }
       : p.role === 'village-officer' || p.role === 'assistance-cadre'
         ? { villageId: p.unitId }
         : {};
-  const all = (await recordRepository.list(p.countyCode, kind, filter)) as StoredRecord<T>[];
+  const all = (
+    asOf
+      ? await listRecordsAsOf(p.countyCode, kind, asOf, filter)
+      : await recordRepository.list(p.countyCode, kind, filter)
+  ) as StoredRecord<T>[];
   return all.filter((r) => canReach(p, 'village', r));
 }

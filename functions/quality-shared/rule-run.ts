@@ -17,7 +17,7 @@ import {
   type QualityPerson,
   type RuleId,
 } from '#domain/quality/quality.rules.ts';
-import { previousPeriod, shanghaiDate, type Period } from '#domain/shared/period.ts';
+import { lastDayOfPeriod, previousPeriod, shanghaiDate, type Period } from '#domain/shared/period.ts';
 import { mapLimit } from '../jobs/job.types.ts';
 import { directoryVersion, getRuleSweepState, putRuleSweepState } from '../store/directory.version.ts';
 import { listRecordIds, recordRepository } from '../store/records.repository.ts';
@@ -73,7 +73,10 @@ export async function runRuleSweep(input: {
   const villages = units.filter(
     (u) => u.kind === 'village' && (!input.townId || u.parentId === input.townId),
   );
+  // A finding is dated by the data it is about: the swept month (or today, while that month runs).
+  const monthEnd = lastDayOfPeriod(input.period);
   const today = shanghaiDate(input.now);
+  const foundOn = today < monthEnd ? today : monthEnd;
   let findings = 0;
   let created = 0;
   const byRule: Partial<Record<RuleId, number>> = {};
@@ -84,7 +87,7 @@ export async function runRuleSweep(input: {
     findings += found.length;
     for (const f of found) {
       byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
-      const e = findingToError(f, today);
+      const e = findingToError(f, foundOn);
       if (known.has(e.id)) continue;
       const { replayed } = await createRecord(
         {

@@ -4,7 +4,7 @@
  * number as the wrong value) are masked in every list and export.
  */
 import type { RecordLocation } from '#domain/auth/access.ts';
-import { maskPhone } from '#domain/org/mask.ts';
+import { maskFreeText, maskPhone } from '#domain/org/mask.ts';
 import type { OrgUnit } from '#domain/org/org.schema.ts';
 import {
   errorStatusLabels,
@@ -21,12 +21,11 @@ import {
 } from '#domain/quality/quality.schema.ts';
 import { ruleLabels, type RuleId } from '#domain/quality/quality.rules.ts';
 import { NotFoundError } from '#domain/shared/errors.ts';
-import { maskPersonalNumbers } from '#reports/pdf/redact.ts';
 import type { SheetColumn } from '#reports/xlsx/workbook.ts';
 import type { LedgerView } from '../shared/records-http.ts';
 import { getHousehold, listOrgUnits } from '../store/org.repository.ts';
 
-const mask = (v: string | undefined) => (v ? maskPersonalNumbers(v) : '');
+const mask = (v: string | undefined) => (v ? maskFreeText(v) : '');
 
 export const dataErrorView: LedgerView<DataError> = {
   kind: qualityKinds.error,

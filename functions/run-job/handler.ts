@@ -6,7 +6,7 @@
  */
 import * as z from '#domain/shared/zod.ts';
 import { jobKinds, jobVariants } from '#domain/system/schedules.ts';
-import { periodSchema } from '#domain/shared/period.ts';
+import { periodSchema, quarterSchema } from '#domain/shared/period.ts';
 import { logger } from '../shared/clients.ts';
 import { countyConfigFromEnv } from '../shared/env.ts';
 import { runJob } from '../jobs/run.ts';
@@ -16,7 +16,7 @@ const config = countyConfigFromEnv();
 
 const jobEventSchema = z.object({
   job: z.enum(jobKinds),
-  period: periodSchema.optional(),
+  period: z.union([periodSchema, quarterSchema]).optional(),
   date: z.iso.date().optional(),
   variant: z.enum(jobVariants).optional(),
   scheduleId: z.string().optional(),

@@ -31,6 +31,8 @@ export interface HttpReply {
   headers?: Record<string, string>;
   /** A file instead of JSON (e.g. an XLSX export): sent base64-encoded, as API Gateway expects. */
   file?: { content: Buffer; contentType: string; filename: string };
+  /** A redirect instead of JSON: `status` (302) with this `location` and no body. */
+  redirect?: string;
 }
 
 interface Internal extends Record<string, unknown> {
@@ -53,6 +55,7 @@ const statusOf: Record<ErrorKind, number> = {
   unauthenticated: 401,
   forbidden: 403,
   'not-found': 404,
+  gone: 410,
   conflict: 409,
   'too-large': 413,
 };
@@ -71,9 +74,44 @@ export function json(
   return { statusCode: status, headers: { ...jsonHeaders, ...headers }, body: JSON.stringify(body) };
 }
 
-/** Maps domain errors to their status with code, message and field issues; never leaks a 5xx's details. */
-export const errorMiddleware = (): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2> => ({
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/**
+ * A short Chinese page for a person who followed a link in a browser and hit an
+ * error: the message, and the code to quote when asking for help.
+ */
+function errorPage(status: number, code: string, message: string): APIGatewayProxyResultV2 {
+  const body =
+    '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">' +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">' +
+    '<title>守望报表系统</title><style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.7;color:#1f2933}' +
+    'small{color:#6b7280}</style></head><body><h1>无法下载</h1>' +
+    `<p>${escapeHtml(message)}</p><p><small>错误代码：${escapeHtml(code)}</small></p></body></html>`;
+  return {
+    statusCode: status,
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+    },
+    body,
+  };
+}
+
+const wantsHtml = (event: APIGatewayProxyEventV2) =>
+  /\btext\/html\b/i.test(event.headers?.accept ?? event.headers?.Accept ?? '');
+
+/**
+ * Maps domain errors to their status with code, message and field issues; never leaks
+ * a 5xx's details. With `htmlPages`, a browser (one that accepts text/html) gets the
+ * same message as a page: for routes people reach by clicking a link.
+ */
+export const errorMiddleware = (
+  options: { htmlPages?: boolean } = {},
+): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2> => ({
   onError: async (request) => {
+    const page = options.htmlPages && wantsHtml(request.event);
     const err = request.error;
     const route = `${request.event.requestContext?.http?.method} ${request.event.rawPath}`;
     if (err instanceof DomainError) {
@@ -88,15 +126,18 @@ export const errorMiddleware = (): MiddlewareObj<APIGatewayProxyEventV2, APIGate
           unit: p?.unitId,
         });
       }
-      request.response = json(status, {
-        error: { code: err.code, message: err.message, issues: err.issues, ...err.details },
-      });
+      request.response = page
+        ? errorPage(status, err.code, err.message)
+        : json(status, {
+            error: { code: err.code, message: err.message, issues: err.issues, ...err.details },
+          });
       return;
     }
     logger.error('unhandled error', { route, error: err as Error });
-    request.response = json(500, {
-      error: { code: 'INTERNAL', message: '系统繁忙，请稍后重试；数据未保存' },
-    });
+    const message = '系统繁忙，请稍后重试；数据未保存';
+    request.response = page
+      ? errorPage(500, 'INTERNAL', message)
+      : json(500, { error: { code: 'INTERNAL', message } });
   },
 });
 
@@ -159,20 +200,63 @@ export function httpRoute<S extends z.ZodType | undefined>(
         params: event.pathParameters ?? {},
         event,
       });
-      if (reply.file) {
-        return {
-          statusCode: reply.status,
-          isBase64Encoded: true,
-          body: reply.file.content.toString('base64'),
-          headers: {
-            'content-type': reply.file.contentType,
-            'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(reply.file.filename)}`,
-            'cache-control': 'no-store',
-            'x-content-type-options': 'nosniff',
-            ...reply.headers,
-          },
-        };
-      }
-      return json(reply.status, reply.body, reply.headers);
+      return toResult(reply);
     });
+}
+
+/** The API Gateway result of a handler's reply: a redirect, a file, or JSON. */
+function toResult(reply: HttpReply): APIGatewayProxyResultV2 {
+  if (reply.redirect) {
+    return {
+      statusCode: reply.status,
+      headers: {
+        location: reply.redirect,
+        'cache-control': 'no-store',
+        'referrer-policy': 'no-referrer',
+        ...reply.headers,
+      },
+      body: '',
+    };
+  }
+  if (reply.file) {
+    return {
+      statusCode: reply.status,
+      isBase64Encoded: true,
+      body: reply.file.content.toString('base64'),
+      headers: {
+        'content-type': reply.file.contentType,
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(reply.file.filename)}`,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+        ...reply.headers,
+      },
+    };
+  }
+  return json(reply.status, reply.body, reply.headers);
+}
+
+/** What a public route's handler gets: no principal and no body, only the request. */
+export type PublicInput = Omit<HttpInput<never>, 'body' | 'principal'>;
+
+/**
+ * Wraps the handler of a public route (no roles in the route table: API Gateway
+ * lets it through without a token). It reads no token and no body, so whatever
+ * it serves must be authorised by the request itself (the emailed link's token).
+ * Errors reach a browser as a Chinese page, JSON clients get JSON.
+ */
+export function publicRoute(routeId: RouteId, fn: (input: PublicInput) => Promise<HttpReply>) {
+  const route = routeById(routeId);
+  // Fails at import (cold start, and every test of the handler), never serves a route that needs sign-in.
+  if (route.roles.length > 0) throw new Error(`route ${routeId} has roles: use httpRoute`);
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context>()
+    .use(errorMiddleware({ htmlPages: true }))
+    .handler(async (event) =>
+      toResult(
+        await fn({
+          query: event.queryStringParameters ?? {},
+          params: event.pathParameters ?? {},
+          event,
+        }),
+      ),
+    );
 }

@@ -12,7 +12,7 @@ import type { InformationOfficer, Staff } from '#domain/org/staff.schema.ts';
 import { dynamo } from '../shared/clients.ts';
 import { toIncomeRecord } from './income.repository.ts';
 import { keys } from './keys.ts';
-import { queryAll } from './org.repository.ts';
+import { queryAll, toHousehold as toFullHousehold, toOrgUnit } from './org.repository.ts';
 import { tableName } from './table.ts';
 
 type Item = Record<string, unknown>;
@@ -43,36 +43,7 @@ export function versionOf(i: Item): VersionInfo {
   };
 }
 
-export function toOrgUnit(i: Item): OrgUnit {
-  return {
-    id: String(i.id),
-    kind: i.kind as OrgUnit['kind'],
-    name: String(i.name),
-    ...str(i, 'parentId'),
-    ...bool(i, 'keyVillage'),
-    ...bool(i, 'synthetic'),
-    ...str(i, 'countyCode'),
-    ...(typeof i.settlement === 'string' ? { settlement: i.settlement as OrgUnit['settlement'] } : {}),
-  } as OrgUnit;
-}
-
-export function toFullHousehold(i: Item): Household {
-  return {
-    id: String(i.id),
-    villageId: String(i.villageId),
-    townId: String(i.townId),
-    headName: String(i.headName),
-    category: i.category as Household['category'],
-    memberCount: Number(i.memberCount),
-    ...bool(i, 'synthetic'),
-    ...str(i, 'countyCode'),
-    ...(typeof i.monitoredType === 'string'
-      ? { monitoredType: i.monitoredType as Household['monitoredType'] }
-      : {}),
-    ...arr<NonNullable<Household['flags']>[number]>(i, 'flags'),
-    ...arr<NonNullable<Household['statusHistory']>[number]>(i, 'statusHistory'),
-  } as Household;
-}
+export { toOrgUnit, toHousehold as toFullHousehold } from './org.repository.ts';
 
 export function toPerson(i: Item): Person {
   return {

@@ -7,6 +7,7 @@ import type { Household } from '#domain/org/org.schema.ts';
 import { VersionConflictError } from '#domain/shared/errors.ts';
 import type { Period } from '#domain/shared/period.ts';
 import { dynamo } from '../shared/clients.ts';
+import { resolveAsOf } from './as-of.ts';
 import { keys } from './keys.ts';
 import { getHousehold, queryAll } from './org.repository.ts';
 import { recordRepository } from './records.repository.ts';
@@ -82,6 +83,24 @@ export async function listVillageIncome(
     ExpressionAttributeValues: { ':p': keys.incomeOfVillage(county, period, villageId).pk },
   });
   return items.map(toIncomeRecord);
+}
+
+/**
+ * A village's records of a period as they stood at `cutoff` (ISO instant): a
+ * record first entered after it is left out, one changed after it is read in the
+ * version it had then. Every report reads income through this, so a report made
+ * late, or again, shows what was known at its cut-off.
+ */
+export async function listVillageIncomeAsOf(
+  county: string,
+  period: Period,
+  villageId: string,
+  cutoff: string,
+): Promise<IncomeRecord[]> {
+  return resolveAsOf(await listVillageIncome(county, period, villageId), cutoff, {
+    createdAt: (r) => r.enteredAt,
+    history: async (r) => (await incomeHistory(county, r.householdId, period)).map((h) => h.record),
+  });
 }
 
 /** Every version of a household's record for a period, oldest first, with the change that made it. */

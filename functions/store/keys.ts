@@ -108,6 +108,17 @@ export const keys = {
   /** The audit trail of archive downloads, newest last by time. */
   auditEntry: (county: string, at: string, id: string) => ({ pk: `${c(county)}#AUDIT`, sk: `${at}#${id}` }),
   auditTrail: (county: string) => ({ pk: `${c(county)}#AUDIT` }),
+  /** A download link sent by email, keyed by the SHA-256 of its secret (the secret itself is stored nowhere). */
+  emailLink: (county: string, secretHash: string) => ({
+    pk: `${c(county)}#ELINK#${secretHash}`,
+    sk: 'ELINK',
+  }),
+  /** gsi1: the links made for a report, oldest first (what an auditor sees beside its deliveries). */
+  emailLinkOfReport: (county: string, reportId: string, createdAt: string, linkId: string) => ({
+    gsi1pk: `${c(county)}#ELINKS#${reportId}`,
+    gsi1sk: `${createdAt}#${linkId}`,
+  }),
+  emailLinksOfReport: (county: string, reportId: string) => ({ gsi1pk: `${c(county)}#ELINKS#${reportId}` }),
   /** A counter bumped before any write to households or people (the rule sweep's cue to re-read people). */
   directoryVersion: (county: string) => ({ pk: `${c(county)}#DIRVER`, sk: 'DIRVER' }),
   /** What the last complete logic-rule sweep read: the directory version it saw. */

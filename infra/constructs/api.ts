@@ -280,7 +280,7 @@ export class Api extends Construct {
       if (isPublic) {
         Validations.of(created).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason: `Route ${route.id} (${route.method} ${route.path}) is public in the shared route table (no roles): it is used before sign-in.`,
+          reason: `Route ${route.id} (${route.method} ${route.path}) is public in the shared route table (no roles): it is used without signing in, and the function checks the credential the request carries itself (an emailed link's token).`,
         });
       }
     }

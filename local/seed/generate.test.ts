@@ -138,10 +138,17 @@ describe('generateCounty (demo)', () => {
       expect(h?.category).not.toBe('ordinary');
       expect(r.memberCount).toBe(h?.memberCount);
       expect(r.sourceForm).toBe('seed');
-      expect(r.version).toBe(1);
+      // A reviewed record carries the town's decision as its second version, made after the entry.
+      expect(r.status === 'reviewed').toBe(r.review !== undefined);
+      if (r.review) {
+        expect(r.version).toBe(2);
+        expect(r.review.at >= r.enteredAt).toBe(true);
+        expect(r.updatedAt).toBe(r.review.at);
+      } else expect(r.version).toBe(1);
     }
     const officers = new Set(demo.staff.filter((s) => s.role === 'village-officer').map((s) => s.id));
-    expect(income.every((r) => officers.has(r.updatedBy))).toBe(true);
+    const townStaff = new Set(demo.staff.filter((s) => s.role === 'town-staff').map((s) => s.id));
+    expect(income.every((r) => (r.review ? townStaff : officers).has(r.updatedBy))).toBe(true);
   });
 
   it('enters most records by the 6th of the next month and some late', () => {

@@ -1098,6 +1098,7 @@ export function generateCounty(options: GenerateOptions): SyntheticCounty {
     }),
   );
   const entryDeadline = config.deadlines.villageEntry;
+  const townReviewDeadline = config.deadlines.townReview;
 
   function* incomeRecords(only?: Period): Generator<IncomeRecord> {
     for (const [index, period] of periods.entries()) {
@@ -1124,6 +1125,17 @@ export function generateCounty(options: GenerateOptions): SyntheticCounty {
         const day = late ? r.int(entryDeadline + 1, entryDeadline + 8) : r.int(1, entryDeadline);
         const at = shanghaiInstant(isoDay(next.year, next.month, day), r.int(8, 20), r.int(0, 59));
         const officer = officerOfVillage.get(h.villageId) ?? townOfficer.get(h.townId);
+        // Towns have reviewed older months; the newest is still partly waiting. A review is a
+        // second version of the record, made by the town's officer on or after the entry.
+        const reviewer = townOfficer.get(h.townId);
+        const reviewed = r.chance(newest ? 0.3 : 0.96) && reviewer !== undefined;
+        const reviewDay = r.int(day, Math.max(day, townReviewDeadline));
+        const reviewAt = shanghaiInstant(
+          isoDay(next.year, next.month, reviewDay),
+          r.int(8, 20),
+          r.int(0, 59),
+        );
+        const reviewedAt = reviewAt > at ? reviewAt : at;
         yield {
           period,
           householdId: h.id,
@@ -1135,14 +1147,23 @@ export function generateCounty(options: GenerateOptions): SyntheticCounty {
           townId: h.townId,
           netIncome: net,
           perCapitaNet: perCapitaNet(components, h.memberCount),
-          // Towns have reviewed older months; the newest is still partly waiting.
-          status: r.chance(newest ? 0.3 : 0.96) ? 'reviewed' : 'entered',
-          version: 1,
+          status: reviewed ? 'reviewed' : 'entered',
+          version: reviewed ? 2 : 1,
           lastSubmissionId: r.uuid(),
-          updatedBy: officer?.id ?? 'SYSTEM',
-          updatedAt: at,
+          updatedBy: reviewed ? reviewer.id : (officer?.id ?? 'SYSTEM'),
+          updatedAt: reviewed ? reviewedAt : at,
           enteredAt: at,
           sourceForm: 'seed',
+          ...(reviewed
+            ? {
+                review: {
+                  action: 'accepted' as const,
+                  at: reviewedAt,
+                  by: reviewer.id,
+                  byName: reviewer.name,
+                },
+              }
+            : {}),
         };
       }
     }

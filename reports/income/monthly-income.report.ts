@@ -1,7 +1,6 @@
 import type {
   FlaggedHousehold,
   MonthlyIncomeAnalysis,
-  SuspicionKind,
   SuspiciousRecord,
   TownCompleteness,
   VillageCompleteness,
@@ -10,10 +9,12 @@ import { householdFlagLabels } from '#domain/org/org.schema.ts';
 import { maskPersonalNumbers } from '#reports/pdf/redact.ts';
 import { formatDateTime, formatInteger, formatNumber, formatPercent } from '#domain/shared/format.ts';
 import { periodLabel, periodParts, type Period } from '#domain/shared/period.ts';
-import { fallCauseText } from '#reports/income/income-labels.ts';
+import { fallCauseText, suspicionText } from '#reports/income/income-labels.ts';
 import { drawBarChart, drawLineChart, type BarDatum } from '#reports/pdf/charts.ts';
 import { drawCover, drawProvenance, type KeyFigure } from '#reports/pdf/cover.ts';
+import { finishReport } from '#reports/lineage/lineage.ts';
 import { ReportDocument } from '#reports/pdf/document.ts';
+import { scopeName } from '#reports/pdf/scope.ts';
 import { drawTable, type TableColumn } from '#reports/pdf/table.ts';
 import { colors, sizes } from '#reports/pdf/theme.ts';
 import type { RenderedReport, ReportMeta } from '#reports/pdf/types.ts';
@@ -64,7 +65,7 @@ export async function renderMonthlyIncomeReport(
   const { totals } = analysis;
   const onTimeRate = ratio(totals.onTime, totals.due);
   const rd = new ReportDocument({
-    title: `${meta.countyName}${period}${MONTHLY_INCOME_REPORT_TITLE}（${meta.scopeLabel}）`,
+    title: `${scopeName(meta)}${period}${MONTHLY_INCOME_REPORT_TITLE}`,
     author: meta.issuingOffice,
     createdAt: meta.generatedAt,
     subject: `${meta.scopeLabel} ${period} 收入分析研判`,
@@ -94,7 +95,7 @@ export async function renderMonthlyIncomeReport(
     title: MONTHLY_INCOME_REPORT_TITLE,
     subtitle: period,
     facts: [
-      { label: '范　　围', value: `${meta.countyName}${meta.scopeLabel}` },
+      { label: '范　　围', value: scopeName(meta) },
       { label: '统 计 期', value: period },
       { label: '生成时间', value: `${formatDateTime(meta.generatedAt)}（北京时间）` },
       { label: '编制单位', value: meta.issuingOffice },
@@ -237,7 +238,7 @@ export async function renderMonthlyIncomeReport(
   ]) {
     rd.paragraph(line, { size: sizes.body - 0.5, color: colors.muted, after: 2 });
   }
-  return rd.finish();
+  return finishReport(rd, meta.provenance, { hasWorkbook: true });
 }
 
 function villageBars(villages: readonly VillageCompleteness[]): BarDatum[] {
@@ -297,12 +298,6 @@ const householdColumns = (extra: TableColumn<FlaggedHousehold>[]): TableColumn<F
   { header: '户主', weight: 1.3, cell: (h) => h.headName || '—' },
   ...extra,
 ];
-
-const suspicionLabels: Record<SuspicionKind, string> = {
-  outlier: '偏离本村常见水平',
-  zero: '四项收入均为零',
-  jump: '较上月突增',
-};
 
 /** Sections added with the full analysis; returns the number word for the closing notes' heading. */
 function drawFullSections(rd: ReportDocument, a: MonthlyIncomeAnalysis): string {
@@ -403,14 +398,7 @@ function drawFullSections(rd: ReportDocument, a: MonthlyIncomeAnalysis): string 
         {
           header: '疑点',
           weight: 3.6,
-          cell: (h) =>
-            (h as SuspiciousRecord).kinds
-              .map((k) =>
-                k === 'outlier' && (h as SuspiciousRecord).villageMedian !== undefined
-                  ? `${suspicionLabels[k]}（本村中位数 ${yuan((h as SuspiciousRecord).villageMedian!)}）`
-                  : suspicionLabels[k],
-              )
-              .join('；'),
+          cell: (h) => suspicionText(h as SuspiciousRecord),
         },
       ]),
       rows: sus,

@@ -8,7 +8,7 @@ import type {
   SuspiciousRecord,
 } from '#domain/income/income.analysis.ts';
 import { householdFlagLabels } from '#domain/org/org.schema.ts';
-import { fallCauseText } from '#reports/income/income-labels.ts';
+import { fallCauseText, suspicionText } from '#reports/income/income-labels.ts';
 import { maskPersonalNumbers } from '#reports/pdf/redact.ts';
 import { buildWorkbook, type CellValue, type SheetColumn, type SheetSpec } from '#reports/xlsx/workbook.ts';
 
@@ -105,7 +105,7 @@ export async function monthlyIncomeFullWorkbook(a: MonthlyIncomeAnalysis, create
       ],
       rows: (a.suspicious ?? []).map((h: SuspiciousRecord) => ({
         ...householdRow(h),
-        kinds: h.kinds.join(','),
+        kinds: suspicionText({ kinds: h.kinds }),
         z: h.robustZ ?? null,
       })),
     },
@@ -127,5 +127,8 @@ export async function monthlyIncomeFullWorkbook(a: MonthlyIncomeAnalysis, create
       })),
     },
   ];
-  return buildWorkbook(sheets, created ? { created } : {});
+  return buildWorkbook(sheets, {
+    ...(created ? { created } : {}),
+    ...(a.lineage ? { lineage: a.lineage } : {}),
+  });
 }

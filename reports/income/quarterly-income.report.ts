@@ -4,10 +4,11 @@
  */
 import type { FlaggedHousehold, MonthlyIncomeAnalysis } from '#domain/income/income.analysis.ts';
 import { formatDateTime, formatInteger, formatNumber, formatPercent } from '#domain/shared/format.ts';
-import { periodLabel } from '#domain/shared/period.ts';
+import { periodLabel, quarterLabel, quarterOf } from '#domain/shared/period.ts';
 import { fallCauseText } from '#reports/income/income-labels.ts';
 import { drawCover, drawProvenance } from '#reports/pdf/cover.ts';
 import { ReportDocument } from '#reports/pdf/document.ts';
+import { scopeName } from '#reports/pdf/scope.ts';
 import { drawTable } from '#reports/pdf/table.ts';
 import { sizes } from '#reports/pdf/theme.ts';
 import type { RenderedReport, ReportMeta } from '#reports/pdf/types.ts';
@@ -19,12 +20,15 @@ export async function renderQuarterlyIncomeReport(
   meta: ReportMeta,
 ): Promise<RenderedReport> {
   const last = months.at(-1);
+  // `2026年第三季度`; the title then reads 2026年第三季度收入分析研判会议材料, 季度 once.
+  const quarter = last ? quarterLabel(quarterOf(last.period)) : '';
+  const scope = scopeName(meta);
   const rd = new ReportDocument({
-    title: `${meta.countyName}${meta.scopeLabel}${QUARTERLY_INCOME_TITLE}`,
+    title: `${scope}${quarter}收入分析研判会议材料`,
     author: meta.issuingOffice,
     createdAt: meta.generatedAt,
-    subject: `${meta.scopeLabel} 收入分析研判`,
-    header: { left: meta.issuingOffice, right: `${meta.scopeLabel} ${QUARTERLY_INCOME_TITLE}` },
+    subject: `${scope} ${quarter} 收入分析研判`,
+    header: { left: meta.issuingOffice, right: `${quarter} 收入分析研判会议材料` },
     footer: 'page-of-total',
   });
   const flagged = new Map<string, FlaggedHousehold & { months: string[] }>();
@@ -36,9 +40,9 @@ export async function renderQuarterlyIncomeReport(
     }
   drawCover(rd, {
     title: QUARTERLY_INCOME_TITLE,
-    subtitle: meta.scopeLabel,
+    subtitle: quarter,
     facts: [
-      { label: '范　　围', value: meta.countyName },
+      { label: '范　　围', value: scope },
       { label: '统 计 期', value: months.map((a) => periodLabel(a.period)).join('、') },
       { label: '生成时间', value: `${formatDateTime(meta.generatedAt)}（北京时间）` },
       { label: '编制单位', value: meta.issuingOffice },

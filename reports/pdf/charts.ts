@@ -1,5 +1,6 @@
 import type { ReportDocument } from './document.ts';
 import { colors, sizes } from './theme.ts';
+import { fitLine } from './title-lines.ts';
 
 /** One bar: a category and its value. */
 export interface BarDatum {
@@ -16,6 +17,12 @@ export interface BarChartSpec {
   tickFormat?: (value: number) => string;
   /** Axis maximum; by default a round number at or above the largest value. */
   max?: number;
+  /**
+   * The values are counts: the axis ticks are distinct whole numbers (0, 1 for a
+   * largest value of 1, never 0, 0.2, 0.4 … written as 0 0 0 1 1 1). By default,
+   * when no `max` is given and every value is a whole number.
+   */
+  integer?: boolean;
   /** A dashed reference line (e.g. the county's overall rate); bars below it are drawn in orange. */
   reference?: { value: number; label: string };
   /** A sentence under the chart explaining what is shown. */
@@ -57,6 +64,21 @@ function ticks(min: number, max: number): number[] {
   return Array.from({ length: TICKS + 1 }, (_, i) => min + ((max - min) * i) / TICKS);
 }
 
+/**
+ * An axis for counts from 0: a whole-number step of 1, 2, 5, 10, 20, 25, 50 …
+ * giving at most 5 intervals, and the axis end the first multiple of the step at
+ * or above `largest` (at least one step). Every tick is a distinct integer.
+ */
+export function countAxis(largest: number): { max: number; ticks: number[] } {
+  const target = Math.max(largest, 0) / TICKS;
+  const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(target, 1))));
+  const step =
+    [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => Number.isInteger(s) && s >= target - 1e-9) ??
+    10 * magnitude;
+  const max = Math.max(step, Math.ceil(largest / step - 1e-9) * step);
+  return { max, ticks: Array.from({ length: Math.round(max / step) + 1 }, (_, i) => i * step) };
+}
+
 function dashedLine(rd: ReportDocument, x1: number, y1: number, x2: number, y2: number, color: string): void {
   rd.doc
     .save()
@@ -83,7 +105,14 @@ export function drawBarChart(rd: ReportDocument, spec: BarChartSpec): void {
     return;
   }
   const largest = Math.max(0, ...spec.data.map((d) => d.value), spec.reference?.value ?? 0);
-  const max = spec.max ?? niceCeiling(largest);
+  const integer =
+    spec.integer ??
+    (spec.max === undefined &&
+      spec.data.every((d) => Number.isInteger(d.value)) &&
+      (spec.reference === undefined || Number.isInteger(spec.reference.value)));
+  const counts = integer ? countAxis(spec.max ?? largest) : undefined;
+  const max = counts?.max ?? spec.max ?? niceCeiling(largest);
+  const axisTicks = counts?.ticks ?? ticks(0, max);
   rd.use('sans', sizes.table);
   const longestLabel = Math.max(0, ...spec.data.map((d) => doc.widthOfString(d.label)));
   const labelWidth = Math.min(Math.max(longestLabel + 10, 60), rd.width * 0.3);
@@ -120,7 +149,7 @@ export function drawBarChart(rd: ReportDocument, spec: BarChartSpec): void {
     const top = rd.y;
     const plotHeight = chunk.length * ROW;
     // Grid lines and tick labels.
-    for (const t of ticks(0, max)) {
+    for (const t of axisTicks) {
       const x = xOf(t);
       doc
         .save()
@@ -144,11 +173,13 @@ export function drawBarChart(rd: ReportDocument, spec: BarChartSpec): void {
     chunk.forEach((d, i) => {
       const y = top + i * ROW;
       const below = spec.reference !== undefined && d.value < spec.reference.value;
-      rd.use('sans', sizes.table, colors.text).text(d.label, rd.left, y + (ROW - sizes.table) / 2 - 1, {
+      // One line, cut with `…` when too long: a wrapped label would run into the next bar's.
+      rd.use('sans', sizes.table, colors.text);
+      const label = fitLine(d.label, labelWidth - 9, (t) => doc.widthOfString(t));
+      rd.use('sans', sizes.table, colors.text).text(label, rd.left, y + (ROW - sizes.table) / 2 - 1, {
         width: labelWidth - 8,
         align: 'right',
         lineBreak: false,
-        ellipsis: true,
       });
       const barEnd = xOf(d.value);
       if (barEnd > plotX) {

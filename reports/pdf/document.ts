@@ -1,6 +1,8 @@
 import PDFDocument from 'pdfkit';
+import { maskFreeText } from '#domain/org/mask.ts';
 import { registerFonts, type FontFace } from './fonts.ts';
 import { colors, MM, sizes } from './theme.ts';
+import { fitLine } from './title-lines.ts';
 import type { RenderedReport } from './types.ts';
 
 /** Page margins in points. */
@@ -53,6 +55,21 @@ export interface TextStyle {
 }
 
 /**
+ * Makes every text the document draws or measures go through `maskFreeText`, so a
+ * personal number typed into a note cannot reach a PDF, whichever helper (table,
+ * paragraph, cover, chart, letter) or report draws it. Measuring masks too, so the
+ * layout is computed for the text that is printed.
+ */
+function maskTextOf(doc: PDFKit.PDFDocument): void {
+  const mask = (t: unknown): unknown => (typeof t === 'string' ? maskFreeText(t) : t);
+  const text = doc.text.bind(doc) as (...args: unknown[]) => PDFKit.PDFDocument;
+  const heightOfString = doc.heightOfString.bind(doc) as (...args: unknown[]) => number;
+  doc.text = ((t: unknown, ...rest: unknown[]) => text(mask(t), ...rest)) as typeof doc.text;
+  doc.heightOfString = ((t: unknown, ...rest: unknown[]) =>
+    heightOfString(mask(t), ...rest)) as typeof doc.heightOfString;
+}
+
+/**
  * A pdfkit document with the page furniture our reports share (running header,
  * page numbers, fonts) and a cursor the layout helpers move down the page.
  * Pages are buffered so that `第 N 页 共 M 页` can be written once the count is known.
@@ -83,6 +100,7 @@ export class ReportDocument {
       },
     });
     registerFonts(this.doc);
+    maskTextOf(this.doc);
     this.doc.font('sans').fontSize(sizes.body).fillColor(colors.text);
     this.done = new Promise<Buffer>((resolve, reject) => {
       this.doc.on('data', (c: Buffer) => this.chunks.push(c));
@@ -216,14 +234,18 @@ export class ReportDocument {
   private drawHeader(header: { left: string; right: string }): void {
     const { doc } = this;
     const y = this.top - 30;
-    const half = this.width / 2;
     this.use('sans', sizes.small, colors.muted);
-    doc.text(header.left, this.left, y, { width: half, lineBreak: false, ellipsis: true });
-    doc.text(header.right, this.left + half, y, {
-      width: half,
+    // One line each, cut with `…` when too long (pdfkit would wrap them over the rule):
+    // the left text takes at most half, the right one the rest.
+    const widthOf = (s: string) => doc.widthOfString(s);
+    const gap = sizes.small * 1.5;
+    const left = fitLine(header.left, this.width / 2 - gap / 2, widthOf);
+    const rightWidth = this.width - widthOf(left) - gap;
+    doc.text(left, this.left, y, { lineBreak: false });
+    doc.text(fitLine(header.right, rightWidth - 1, widthOf), this.left + this.width - rightWidth, y, {
+      width: rightWidth,
       align: 'right',
       lineBreak: false,
-      ellipsis: true,
     });
     doc
       .save()

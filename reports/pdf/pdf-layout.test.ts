@@ -166,11 +166,35 @@ describe('balancedLines', () => {
 });
 
 describe('maskPersonalNumbers', () => {
-  it('masks ID and phone numbers, leaves other figures', () => {
+  it('is the domain rule for free text (domain/org/mask.test.ts): ID and phone numbers masked, other figures left', () => {
     expect(maskPersonalNumbers('身份证61012319900101123X，电话 139-1234-5678')).toBe(
-      '身份证610123************，电话 139****5678',
+      '身份证610***********123X，电话 139****5678',
     );
-    expect(maskPersonalNumbers('座机0912-3456789')).toBe('座机0912-****');
+    expect(maskPersonalNumbers('座机0912-3456789')).toBe('座机0912***6789');
     expect(maskPersonalNumbers('住院12天，花费8650元，2026年10月')).toBe('住院12天，花费8650元，2026年10月');
+  });
+});
+
+describe('personal numbers in free text', () => {
+  it('are masked in every paragraph and table cell the document prints, even in a cell cut short', async () => {
+    const rd = newDoc();
+    const card = '6222021234567890123';
+    rd.paragraph(`户主反映工资卡${card}未到账，联系电话13912345678，花费5690元（2026-10-08）。`);
+    drawTable(rd, {
+      columns: [
+        { header: '说明', weight: 1, cell: (r: { note: string }) => r.note },
+        { header: '金额', weight: 1, align: 'right', cell: () => '5690' },
+      ],
+      // Far too long for a row: the ellipsis cuts it, wherever the cut falls no digits of a card are left over.
+      rows: [{ note: '卡号 6217 0000 1234 5678；'.repeat(60) }, { note: '座机0917-1234567' }],
+    });
+    const raw = (await pdfText((await rd.finish()).pdf)).text;
+    expect(raw).not.toMatch(/\d{5,}/);
+    expect(raw).not.toContain('0000');
+    const text = squash(raw);
+    expect(text).toContain('…');
+    for (const masked of ['6222***********0123', '139****5678', '6217********5678', '0917***4567'])
+      expect(text).toContain(masked);
+    expect(text).toContain('5690元（2026-10-08）');
   });
 });

@@ -1,3 +1,4 @@
+import { maskFreeText } from '#domain/org/mask.ts';
 import type { ReportDocument } from './document.ts';
 import { colors, sizes } from './theme.ts';
 
@@ -84,8 +85,9 @@ export function drawTable<Row>(rd: ReportDocument, spec: TableSpec<Row>): void {
 
   function rowTexts(index: number): string[] {
     const row = spec.rows[index] as Row;
+    // Masked before fitting: a number cut by the ellipsis would be too short to be recognised.
     return spec.columns.map((c, i) =>
-      fitText(rd, c.cell(row, index), fontSize, cellWidth(i), maxCellText, lineGap),
+      fitText(rd, maskFreeText(c.cell(row, index)), fontSize, cellWidth(i), maxCellText, lineGap),
     );
   }
   function heightOf(texts: readonly string[]): number {

@@ -51,3 +51,22 @@ function segmentWords(text: string): string[] {
   }
   return [...text];
 }
+
+/**
+ * `text` cut to fit one line of `maxWidth`, with `…` where it was cut; whole when
+ * it fits. pdfkit's own `ellipsis` needs a height and drops the mark on text
+ * without spaces (Chinese), and `lineBreak: false` does not stop it wrapping
+ * text given a width, so single-line labels are fitted here.
+ */
+export function fitLine(text: string, maxWidth: number, widthOf: (s: string) => number): string {
+  if (widthOf(text) <= maxWidth) return text;
+  const chars = Array.from(text);
+  let lo = 0;
+  let hi = chars.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (widthOf(`${chars.slice(0, mid).join('')}…`) <= maxWidth) lo = mid;
+    else hi = mid - 1;
+  }
+  return `${chars.slice(0, lo).join('')}…`;
+}

@@ -1,3 +1,5 @@
+import type { Lineage } from '#domain/shared/lineage.ts';
+
 /** What every report needs besides its data: who issues it, for which scope, and from which data. */
 export interface ReportMeta {
   /** e.g. 守望示范县 */
@@ -15,10 +17,14 @@ export interface ReportMeta {
 export interface ReportProvenance {
   /** When the data was read from the store. */
   queriedAt: Date;
-  /** How many records the query returned. */
+  /** The cut-off the figures are as of (records read in the version they had then). */
+  asOf?: Date;
+  /** How many records the query returned (or, with a lineage, how many distinct records it names). */
   recordCount: number;
-  /** SHA-256 (64 hex digits) of the canonical input the report was built from. */
+  /** SHA-256 (64 hex digits) of the canonical input: with a lineage, of its canonical text. */
   inputSha256: string;
+  /** The records each headline figure counted; drawn as the annex 数据溯源. */
+  lineage?: Lineage;
 }
 
 /** A finished PDF. */

@@ -96,7 +96,7 @@ describe('petition summary, October fixture', () => {
   it('yields an XLSX with towns, masked overdue rows and categories', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await petitionSummaryWorkbook(analysis)) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['各镇办理情况', '逾期未办结', '按类别']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['各镇办理情况', '逾期未办结', '按类别', '数据溯源']);
     const overdue = JSON.stringify(wb.getWorksheet('逾期未办结')!.getSheetValues());
     expect(overdue).toContain('029****5678');
     expect(overdue).not.toContain('02912345678');

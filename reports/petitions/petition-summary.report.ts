@@ -19,7 +19,9 @@ import {
 import { formatDate, formatDateTime, formatInteger, formatPercent } from '#domain/shared/format.ts';
 import { drawBarChart } from '#reports/pdf/charts.ts';
 import { drawCover, drawProvenance, type KeyFigure } from '#reports/pdf/cover.ts';
+import { finishReport } from '#reports/lineage/lineage.ts';
 import { ReportDocument } from '#reports/pdf/document.ts';
+import { scopeName } from '#reports/pdf/scope.ts';
 import { drawTable, type TableColumn } from '#reports/pdf/table.ts';
 import { colors, sizes } from '#reports/pdf/theme.ts';
 import type { RenderedReport, ReportMeta } from '#reports/pdf/types.ts';
@@ -27,7 +29,7 @@ import { buildWorkbook } from '#reports/xlsx/workbook.ts';
 
 export const PETITION_SUMMARY_TITLE = '信访舆情汇总';
 
-/** What the report covers, as printed: `2026年10月`, `2026年第3季度`, `2026年11月14日研判`. */
+/** What the report covers, as printed: `2026年10月`, `2026年第三季度`, `2026年11月14日`. */
 export interface PetitionSummaryOptions {
   periodLabel: string;
   /** Shown under the title for a town review digest (逢四研事). */
@@ -46,7 +48,7 @@ export async function renderPetitionSummary(
   opts: PetitionSummaryOptions,
 ): Promise<RenderedReport> {
   const rd = new ReportDocument({
-    title: `${meta.countyName}${opts.periodLabel}${PETITION_SUMMARY_TITLE}（${meta.scopeLabel}）`,
+    title: `${scopeName(meta)}${opts.periodLabel}${PETITION_SUMMARY_TITLE}`,
     author: meta.issuingOffice,
     createdAt: meta.generatedAt,
     subject: `${meta.scopeLabel} ${opts.periodLabel} 信访舆情汇总`,
@@ -74,10 +76,7 @@ export async function renderPetitionSummary(
     title: PETITION_SUMMARY_TITLE,
     subtitle: opts.occasion ? `${opts.periodLabel}（${opts.occasion}）` : opts.periodLabel,
     facts: [
-      {
-        label: '范　　围',
-        value: `${meta.countyName}${meta.scopeLabel === meta.countyName ? '' : meta.scopeLabel}`,
-      },
+      { label: '范　　围', value: scopeName(meta) },
       { label: '统 计 期', value: `${formatDate(a.from)}至${formatDate(a.to)}` },
       { label: '办理状态截至', value: formatDate(a.asOf) },
       { label: '生成时间', value: `${formatDateTime(meta.generatedAt)}（北京时间）` },
@@ -192,7 +191,7 @@ export async function renderPetitionSummary(
   ]) {
     rd.paragraph(line, { size: sizes.body - 0.5, color: colors.muted, after: 2 });
   }
-  return rd.finish();
+  return finishReport(rd, meta.provenance, { hasWorkbook: true });
 }
 
 function summaryText(a: PetitionAnalysis, meta: ReportMeta): string {
@@ -213,49 +212,52 @@ function summaryText(a: PetitionAnalysis, meta: ReportMeta): string {
 
 /** The detail rows as XLSX: per town, overdue petitions (masked), counts by category. */
 export function petitionSummaryWorkbook(a: PetitionAnalysis): Promise<Buffer> {
-  return buildWorkbook([
-    {
-      name: '各镇办理情况',
-      columns: [
-        { header: '镇/街道', key: 'townName', width: 12 },
-        { header: '受理', key: 'received' },
-        { header: '办结', key: 'concluded' },
-        { header: '解决', key: 'resolved' },
-        { header: '按期办结', key: 'onTime' },
-        { header: '逾期未办结', key: 'overdue' },
-        { header: '回访次数', key: 'callbacks' },
-        { header: '满意次数', key: 'satisfied' },
-      ],
-      rows: a.byTown.map((t) => ({ ...t })),
-    },
-    {
-      name: '逾期未办结',
-      columns: [
-        { header: '镇/街道', key: 'townName', width: 12 },
-        { header: '村/社区', key: 'villageName', width: 12 },
-        { header: '信访人', key: 'petitioner' },
-        { header: '电话', key: 'phone', width: 14 },
-        { header: '类别', key: 'category' },
-        { header: '办理方式', key: 'mode' },
-        { header: '承办单位', key: 'assignedUnit', width: 16 },
-        { header: '受理日期', key: 'receivedDate', width: 12 },
-        { header: '办理期限', key: 'dueDate', width: 12 },
-        { header: '逾期天数', key: 'daysOverdue' },
-      ],
-      rows: a.overdue.map((o) => ({
-        ...o,
-        category: petitionCategoryLabels[o.category],
-        mode: handlingModeLabels[o.handlingMode],
-        assignedUnit: o.assignedUnit ?? '',
-      })),
-    },
-    {
-      name: '按类别',
-      columns: [
-        { header: '诉求类别', key: 'label', width: 12 },
-        { header: '件数', key: 'count' },
-      ],
-      rows: petitionCategories.map((c) => ({ label: petitionCategoryLabels[c], count: a.byCategory[c] })),
-    },
-  ]);
+  return buildWorkbook(
+    [
+      {
+        name: '各镇办理情况',
+        columns: [
+          { header: '镇/街道', key: 'townName', width: 12 },
+          { header: '受理', key: 'received' },
+          { header: '办结', key: 'concluded' },
+          { header: '解决', key: 'resolved' },
+          { header: '按期办结', key: 'onTime' },
+          { header: '逾期未办结', key: 'overdue' },
+          { header: '回访次数', key: 'callbacks' },
+          { header: '满意次数', key: 'satisfied' },
+        ],
+        rows: a.byTown.map((t) => ({ ...t })),
+      },
+      {
+        name: '逾期未办结',
+        columns: [
+          { header: '镇/街道', key: 'townName', width: 12 },
+          { header: '村/社区', key: 'villageName', width: 12 },
+          { header: '信访人', key: 'petitioner' },
+          { header: '电话', key: 'phone', width: 14 },
+          { header: '类别', key: 'category' },
+          { header: '办理方式', key: 'mode' },
+          { header: '承办单位', key: 'assignedUnit', width: 16 },
+          { header: '受理日期', key: 'receivedDate', width: 12 },
+          { header: '办理期限', key: 'dueDate', width: 12 },
+          { header: '逾期天数', key: 'daysOverdue' },
+        ],
+        rows: a.overdue.map((o) => ({
+          ...o,
+          category: petitionCategoryLabels[o.category],
+          mode: handlingModeLabels[o.handlingMode],
+          assignedUnit: o.assignedUnit ?? '',
+        })),
+      },
+      {
+        name: '按类别',
+        columns: [
+          { header: '诉求类别', key: 'label', width: 12 },
+          { header: '件数', key: 'count' },
+        ],
+        rows: petitionCategories.map((c) => ({ label: petitionCategoryLabels[c], count: a.byCategory[c] })),
+      },
+    ],
+    { lineage: a.lineage },
+  );
 }

@@ -5,6 +5,7 @@
  * ID or phone numbers.
  */
 import { formatDateTime, formatInteger, formatPercent } from '#domain/shared/format.ts';
+import { unknownUnitName } from '#domain/shared/names.ts';
 import { periodLabel } from '#domain/shared/period.ts';
 import type { QualityAnalysis } from '#domain/quality/quality.analysis.ts';
 import { ruleLabels, type RuleId } from '#domain/quality/quality.rules.ts';
@@ -17,7 +18,9 @@ import {
 import { orgUnitKindLabels } from '#domain/org/org.schema.ts';
 import { drawBarChart } from '#reports/pdf/charts.ts';
 import { drawCover, drawProvenance } from '#reports/pdf/cover.ts';
+import { finishReport } from '#reports/lineage/lineage.ts';
 import { ReportDocument } from '#reports/pdf/document.ts';
+import { scopeName } from '#reports/pdf/scope.ts';
 import { maskPersonalNumbers } from '#reports/pdf/redact.ts';
 import { drawTable } from '#reports/pdf/table.ts';
 import { sizes } from '#reports/pdf/theme.ts';
@@ -28,11 +31,19 @@ export const DATA_QUALITY_REPORT_TITLE = '数据质量通报';
 
 const indent = { indent: sizes.body * 2 };
 
+/** A unit's name from the analysis; a placeholder, never the id, when it is not known. */
+const unitName = (a: QualityAnalysis, id: string | undefined): string =>
+  id === undefined ? '—' : (a.unitNames[id] ?? unknownUnitName);
+
+/** How an error was found: its rule's name for a logic-rule finding, else the way it was found. */
+const foundByText = (e: QualityAnalysis['errors'][number]): string =>
+  e.data.ruleId ? (ruleLabels[e.data.ruleId as RuleId] ?? '逻辑校验') : foundByLabels[e.data.foundBy];
+
 export async function renderDataQualityReport(a: QualityAnalysis, meta: ReportMeta): Promise<RenderedReport> {
   const period = periodLabel(a.period);
   const t = a.totals;
   const rd = new ReportDocument({
-    title: `${meta.countyName}${period}${DATA_QUALITY_REPORT_TITLE}（${meta.scopeLabel}）`,
+    title: `${scopeName(meta)}${period}${DATA_QUALITY_REPORT_TITLE}`,
     author: meta.issuingOffice,
     createdAt: meta.generatedAt,
     subject: `${meta.scopeLabel} ${period} 数据质量`,
@@ -44,10 +55,7 @@ export async function renderDataQualityReport(a: QualityAnalysis, meta: ReportMe
     title: DATA_QUALITY_REPORT_TITLE,
     subtitle: period,
     facts: [
-      {
-        label: '范　　围',
-        value: `${meta.countyName}${meta.scopeLabel === meta.countyName ? '' : meta.scopeLabel}`,
-      },
+      { label: '范　　围', value: scopeName(meta) },
       { label: '统 计 期', value: period },
       { label: '生成时间', value: `${formatDateTime(meta.generatedAt)}（北京时间）` },
       { label: '编制单位', value: meta.issuingOffice },
@@ -102,6 +110,7 @@ export async function renderDataQualityReport(a: QualityAnalysis, meta: ReportMe
       title: '各镇（街道）发现错误数',
       data: a.byTown.map((r) => ({ label: r.townName, value: r.found })).sort((x, y) => y.value - x.value),
       format: (v) => formatInteger(v),
+      integer: true,
     });
   }
   drawTable(rd, {
@@ -167,89 +176,83 @@ export async function renderDataQualityReport(a: QualityAnalysis, meta: ReportMe
     drawTable(rd, {
       caption: '表7　本月发现的错误',
       columns: [
-        { header: '镇', weight: 1, cell: (e) => e.townId ?? '' },
+        { header: '镇', weight: 1.3, cell: (e) => unitName(a, e.townId) },
         { header: '户编号', weight: 1.6, cell: (e) => e.data.householdId },
         { header: '类别', weight: 1.6, cell: (e) => infoKindLabels[e.data.infoKind] },
         { header: '字段', weight: 1.6, cell: (e) => e.data.field },
         { header: '错误值', weight: 2, cell: (e) => maskPersonalNumbers(e.data.wrongValue) },
-        {
-          header: '发现方式',
-          weight: 1.4,
-          cell: (e) =>
-            e.data.ruleId
-              ? (ruleLabels[e.data.ruleId as RuleId] ?? '逻辑校验')
-              : foundByLabels[e.data.foundBy],
-        },
+        { header: '发现方式', weight: 1.4, cell: foundByText },
         { header: '状态', weight: 1, cell: (e) => errorStatusLabels[e.data.status] },
       ],
       rows: a.errors,
     });
-  return rd.finish();
+  return finishReport(rd, meta.provenance, { hasWorkbook: true });
 }
 
 /** The report's detail rows as a workbook: errors, towns, staffing shortfalls. */
 export function dataQualityWorkbook(a: QualityAnalysis): Promise<Buffer> {
-  return buildWorkbook([
-    {
-      name: '错误明细',
-      columns: [
-        { header: '编号', key: 'id', width: 30 },
-        { header: '镇', key: 'townId', width: 8 },
-        { header: '村', key: 'villageId', width: 10 },
-        { header: '户编号', key: 'householdId', width: 12 },
-        { header: '信息类别', key: 'kind', width: 12 },
-        { header: '字段', key: 'field', width: 14 },
-        { header: '错误值', key: 'wrong', width: 20 },
-        { header: '正确值', key: 'right', width: 20 },
-        { header: '发现方式', key: 'foundBy', width: 10 },
-        { header: '校验规则', key: 'rule', width: 18 },
-        { header: '发现日期', key: 'foundOn', width: 12 },
-        { header: '状态', key: 'status', width: 8 },
-      ],
-      rows: a.errors.map((e) => ({
-        id: e.id,
-        townId: e.townId ?? '',
-        villageId: e.villageId ?? '',
-        householdId: e.data.householdId,
-        kind: infoKindLabels[e.data.infoKind],
-        field: e.data.field,
-        wrong: maskPersonalNumbers(e.data.wrongValue),
-        right: maskPersonalNumbers(e.data.rightValue ?? ''),
-        foundBy: foundByLabels[e.data.foundBy],
-        rule: e.data.ruleId ? (ruleLabels[e.data.ruleId as RuleId] ?? e.data.ruleId) : '',
-        foundOn: e.data.foundOn,
-        status: errorStatusLabels[e.data.status],
-      })),
-    },
-    {
-      name: '各镇情况',
-      columns: [
-        { header: '镇（街道）', key: 'townName', width: 14 },
-        { header: '发现', key: 'found', width: 8 },
-        { header: '已修正', key: 'corrected', width: 8 },
-        { header: '修正率', key: 'rate', width: 8, numFmt: '0.0%' },
-        { header: '累计未修正', key: 'open', width: 10 },
-        { header: '信息员应配', key: 'officersRequired', width: 10 },
-        { header: '信息员缺额', key: 'officersMissing', width: 10 },
-      ],
-      rows: a.byTown.map((r) => ({ ...r })),
-    },
-    {
-      name: '信息员缺额',
-      columns: [
-        { header: '单位编号', key: 'unitId', width: 12 },
-        { header: '单位', key: 'unitName', width: 16 },
-        { header: '应配', key: 'required', width: 8 },
-        { header: '实配', key: 'actual', width: 8 },
-        { header: '缺额', key: 'missing', width: 8 },
-      ],
-      rows: a.staffing.shortfalls.map((s) => ({
-        unitId: s.unitId,
-        unitName: s.unitName,
-        required: s.required,
-        actual: s.actual,
-        missing: s.missing,
-      })),
-    },
-  ]);
+  return buildWorkbook(
+    [
+      {
+        name: '错误明细',
+        columns: [
+          { header: '编号', key: 'id', width: 30 },
+          { header: '镇', key: 'townName', width: 12 },
+          { header: '村', key: 'villageName', width: 14 },
+          { header: '户编号', key: 'householdId', width: 12 },
+          { header: '信息类别', key: 'kind', width: 12 },
+          { header: '字段', key: 'field', width: 14 },
+          { header: '错误值', key: 'wrong', width: 20 },
+          { header: '正确值', key: 'right', width: 20 },
+          { header: '发现方式', key: 'foundBy', width: 10 },
+          { header: '校验规则', key: 'rule', width: 18 },
+          { header: '发现日期', key: 'foundOn', width: 12 },
+          { header: '状态', key: 'status', width: 8 },
+        ],
+        rows: a.errors.map((e) => ({
+          id: e.id,
+          townName: unitName(a, e.townId),
+          villageName: unitName(a, e.villageId),
+          householdId: e.data.householdId,
+          kind: infoKindLabels[e.data.infoKind],
+          field: e.data.field,
+          wrong: maskPersonalNumbers(e.data.wrongValue),
+          right: maskPersonalNumbers(e.data.rightValue ?? ''),
+          foundBy: foundByLabels[e.data.foundBy],
+          rule: e.data.ruleId ? (ruleLabels[e.data.ruleId as RuleId] ?? '逻辑校验') : '',
+          foundOn: e.data.foundOn,
+          status: errorStatusLabels[e.data.status],
+        })),
+      },
+      {
+        name: '各镇情况',
+        columns: [
+          { header: '镇（街道）', key: 'townName', width: 14 },
+          { header: '发现', key: 'found', width: 8 },
+          { header: '已修正', key: 'corrected', width: 8 },
+          { header: '修正率', key: 'rate', width: 8, numFmt: '0.0%' },
+          { header: '累计未修正', key: 'open', width: 10 },
+          { header: '信息员应配', key: 'officersRequired', width: 10 },
+          { header: '信息员缺额', key: 'officersMissing', width: 10 },
+        ],
+        rows: a.byTown.map((r) => ({ ...r })),
+      },
+      {
+        name: '信息员缺额',
+        columns: [
+          { header: '单位', key: 'unitName', width: 16 },
+          { header: '应配', key: 'required', width: 8 },
+          { header: '实配', key: 'actual', width: 8 },
+          { header: '缺额', key: 'missing', width: 8 },
+        ],
+        rows: a.staffing.shortfalls.map((s) => ({
+          unitName: s.unitName,
+          required: s.required,
+          actual: s.actual,
+          missing: s.missing,
+        })),
+      },
+    ],
+    { lineage: a.lineage },
+  );
 }

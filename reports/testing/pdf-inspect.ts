@@ -50,6 +50,21 @@ export async function pageInk(pdf: Buffer, dpi = 30): Promise<number[]> {
 
 /** Parses a binary PGM (P5, 8-bit) and returns the share of pixels below 240. */
 export function inkShare(pgm: Buffer): number {
+  const { pixels } = parsePgm(pgm);
+  let dark = 0;
+  for (const p of pixels) if (p < 240) dark++;
+  return dark / pixels.length;
+}
+
+/** A page rendered in grey: one byte per pixel, row by row, 0 black to 255 white. */
+export interface GreyImage {
+  width: number;
+  height: number;
+  pixels: Uint8Array;
+}
+
+/** Parses a binary PGM (P5, 8-bit). */
+export function parsePgm(pgm: Buffer): GreyImage {
   // Header: "P5" width height maxval, separated by whitespace, then one whitespace byte.
   const tokens: string[] = [];
   let i = 0;
@@ -66,10 +81,44 @@ export function inkShare(pgm: Buffer): number {
   }
   const [magic, w, h, max] = tokens;
   if (magic !== 'P5' || max !== '255') throw new Error(`unexpected PGM header ${tokens.join(' ')}`);
-  const pixels = pgm.subarray(i + 1, i + 1 + Number(w) * Number(h));
+  const width = Number(w);
+  const height = Number(h);
+  return { width, height, pixels: pgm.subarray(i + 1, i + 1 + width * height) };
+}
+
+/**
+ * Pages `first`–`last` (1-based) rendered in grey at `dpi`, as pixels to measure,
+ * and, when `pngDir` is given, also written there as PNG (`pdftoppm -png`) to look at.
+ */
+export async function renderPages(
+  pdf: Buffer,
+  opts: { dpi?: number; first?: number; last?: number; pngDir?: string } = {},
+): Promise<GreyImage[]> {
+  const dpi = String(opts.dpi ?? 60);
+  const range = [
+    ...(opts.first ? ['-f', String(opts.first)] : []),
+    ...(opts.last ? ['-l', String(opts.last)] : []),
+  ];
+  return withPdfFile(pdf, async (path, dir) => {
+    await run('pdftoppm', ['-gray', '-r', dpi, ...range, path, join(dir, 'page')]);
+    if (opts.pngDir) await run('pdftoppm', ['-png', '-r', dpi, ...range, path, join(opts.pngDir, 'page')]);
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.pgm')).sort();
+    return Promise.all(files.map(async (f) => parsePgm(await readFile(join(dir, f)))));
+  });
+}
+
+/** Dark pixels (below 240) of `image` inside a box given in PDF points (72 per inch) at `dpi`. */
+export function inkIn(
+  image: GreyImage,
+  dpi: number,
+  box: { xMin: number; yMin: number; xMax: number; yMax: number },
+): number {
+  const px = (pt: number) => Math.round((pt * dpi) / 72);
   let dark = 0;
-  for (const p of pixels) if (p < 240) dark++;
-  return dark / pixels.length;
+  for (let y = Math.max(0, px(box.yMin)); y < Math.min(image.height, px(box.yMax)); y++)
+    for (let x = Math.max(0, px(box.xMin)); x < Math.min(image.width, px(box.xMax)); x++)
+      if ((image.pixels[y * image.width + x] ?? 255) < 240) dark++;
+  return dark;
 }
 
 /** Exit code and output of `qpdf --check`: 0 means no errors or warnings. */
@@ -82,6 +131,19 @@ export async function qpdfCheck(pdf: Buffer): Promise<{ code: number; output: st
       const e = err as { code?: number; stdout?: string; stderr?: string };
       return { code: e.code ?? -1, output: `${e.stdout ?? ''}${e.stderr ?? ''}` };
     }
+  });
+}
+
+/** The document information `pdfinfo` reports (Title, Subject, Author, Pages…), by field name. */
+export async function pdfInfo(pdf: Buffer): Promise<Record<string, string>> {
+  return withPdfFile(pdf, async (path) => {
+    const { stdout } = await run('pdfinfo', ['-enc', 'UTF-8', path]);
+    const info: Record<string, string> = {};
+    for (const line of stdout.split('\n')) {
+      const m = /^([^:]+):\s*(.*)$/.exec(line);
+      if (m) info[m[1]!.trim()] = m[2]!.trim();
+    }
+    return info;
   });
 }
 
@@ -161,4 +223,24 @@ export async function wordBoxes(pdf: Buffer): Promise<WordBox[]> {
     }
     return boxes;
   });
+}
+
+/**
+ * Pairs of words on the same page whose boxes overlap by more than `tolerance`
+ * points both ways: text drawn over other text. Boxes that only touch (the next
+ * word on a line, the next line) are not counted.
+ */
+export function overlappingWords(boxes: readonly WordBox[], tolerance = 1): [WordBox, WordBox][] {
+  const out: [WordBox, WordBox][] = [];
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i]!;
+      const b = boxes[j]!;
+      if (a.page !== b.page) continue;
+      const dx = Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin);
+      const dy = Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin);
+      if (dx > tolerance && dy > tolerance) out.push([a, b]);
+    }
+  }
+  return out;
 }

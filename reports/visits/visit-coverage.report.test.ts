@@ -104,6 +104,7 @@ describe('visit-coverage report, weekly and per town', () => {
       '未走访对象',
       '驻村过夜',
       '逾期问题',
+      '数据溯源',
     ]);
     expect(wb.getWorksheet('逾期问题')?.rowCount).toBe(
       1 + coverageProblems.filter((p) => p.id === 'p2' || p.id === 'p4').length,

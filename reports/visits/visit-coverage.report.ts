@@ -6,6 +6,7 @@
  */
 import { dutyRuleShortLabels } from '#domain/duties/duty-rules.ts';
 import { formatDate, formatInteger, formatPercent } from '#domain/shared/format.ts';
+import { unknownUnitName } from '#domain/shared/names.ts';
 import { periodLabel } from '#domain/shared/period.ts';
 import type {
   KeyVillageMonth,
@@ -24,7 +25,9 @@ import {
 } from '#domain/visits/visit.schema.ts';
 import { drawBarChart } from '#reports/pdf/charts.ts';
 import { drawCover, drawProvenance, type KeyFigure } from '#reports/pdf/cover.ts';
+import { finishReport } from '#reports/lineage/lineage.ts';
 import { ReportDocument } from '#reports/pdf/document.ts';
+import { scopeName } from '#reports/pdf/scope.ts';
 import { maskPersonalNumbers } from '#reports/pdf/redact.ts';
 import { drawTable, type TableColumn } from '#reports/pdf/table.ts';
 import { colors, sizes } from '#reports/pdf/theme.ts';
@@ -55,11 +58,11 @@ export async function renderVisitCoverageReport(
   const periodText = coveragePeriodText(a, variant);
   const kindText = variant === 'weekly' ? '（周报）' : '（月报）';
   const rd = new ReportDocument({
-    title: `${meta.scopeLabel}${periodText}${VISIT_COVERAGE_REPORT_TITLE}`,
+    title: `${scopeName(meta)}${periodText}${VISIT_COVERAGE_REPORT_TITLE}${kindText}`,
     author: meta.issuingOffice,
     createdAt: meta.generatedAt,
-    subject: `${meta.scopeLabel} ${periodText} 走访排查覆盖情况`,
-    header: { left: meta.issuingOffice, right: `${periodText} ${VISIT_COVERAGE_REPORT_TITLE}` },
+    subject: `${meta.scopeLabel} ${periodText} 走访排查覆盖情况${kindText}`,
+    header: { left: meta.issuingOffice, right: `${periodText} ${VISIT_COVERAGE_REPORT_TITLE}${kindText}` },
     footer: 'page-of-total',
   });
   const t = a.totals;
@@ -88,7 +91,7 @@ export async function renderVisitCoverageReport(
     title: VISIT_COVERAGE_REPORT_TITLE + kindText,
     subtitle: periodText,
     facts: [
-      { label: '范围', value: meta.scopeLabel },
+      { label: '范围', value: scopeName(meta) },
       { label: '统计期', value: `${formatDate(a.period.start)}至${formatDate(a.period.end)}` },
       { label: '逾期判定日', value: formatDate(a.asOf) },
       { label: '生成时间', value: `${formatDate(meta.generatedAt)}（北京时间）` },
@@ -213,7 +216,7 @@ export async function renderVisitCoverageReport(
     });
     const unvisitedColumns: TableColumn<UnvisitedTarget>[] = [
       { header: '责任人', weight: 1.3, cell: (x) => x.staffName },
-      { header: '责任类别', weight: 1.6, cell: (x) => dutyRuleShortLabels[x.rule] },
+      { header: '责任类别', weight: 1.6, cell: (x) => x.rules.map((r) => dutyRuleShortLabels[r]).join('、') },
       { header: '镇（街道）', weight: 1.4, cell: (x) => x.townName },
       { header: '对象类别', weight: 1.6, cell: (x) => visitTargetKindLabels[x.kind] },
       { header: '走访对象', weight: 1.6, cell: (x) => x.name },
@@ -233,7 +236,7 @@ export async function renderVisitCoverageReport(
       },
     );
     const problemColumns: TableColumn<ProblemFact>[] = [
-      { header: '镇（街道）', weight: 1.3, cell: (x) => townName.get(x.townId) ?? x.townId },
+      { header: '镇（街道）', weight: 1.3, cell: (x) => townName.get(x.townId) ?? unknownUnitName },
       { header: '走访对象', weight: 1.3, cell: (x) => x.targetName },
       { header: '类别', weight: 1.1, cell: (x) => problemCategoryLabels[x.category] },
       { header: '问题', weight: 2.8, cell: (x) => maskPersonalNumbers(x.description) },
@@ -253,7 +256,7 @@ export async function renderVisitCoverageReport(
   ]) {
     rd.paragraph(line, { size: sizes.body - 0.5, color: colors.muted, after: 2 });
   }
-  return rd.finish();
+  return finishReport(rd, meta.provenance, { hasWorkbook: true });
 }
 
 function summary(a: VisitCoverage, meta: ReportMeta, periodText: string): string {
@@ -280,6 +283,7 @@ function summary(a: VisitCoverage, meta: ReportMeta, periodText: string): string
 /** The report's detail rows as a workbook: towns, rules, people, unvisited targets, stays, overdue problems. */
 export async function visitCoverageWorkbook(a: VisitCoverage, generatedAt: Date): Promise<Buffer> {
   const rows = <T>(list: readonly T[], f: (x: T) => Record<string, CellValue>) => list.map(f);
+  const townName = new Map(a.byTown.map((x) => [x.townId, x.name]));
   return buildWorkbook(
     [
       {
@@ -333,13 +337,15 @@ export async function visitCoverageWorkbook(a: VisitCoverage, generatedAt: Date)
           { header: '责任类别', key: 'rule', width: 14 },
           { header: '镇（街道）', key: 'townName', width: 12 },
           { header: '对象类别', key: 'kind', width: 16 },
-          { header: '对象编号', key: 'id', width: 14 },
           { header: '走访对象', key: 'name', width: 16 },
+          // The household's number, as staff look it up; units are named, their codes are not printed.
+          { header: '户编号', key: 'householdId', width: 12 },
         ],
-        rows: rows(a.unvisited, (x) => ({
+        rows: rows(a.unvisited, ({ rules, ...x }) => ({
           ...x,
-          rule: dutyRuleShortLabels[x.rule],
+          rule: rules.map((r) => dutyRuleShortLabels[r]).join('、'),
           kind: visitTargetKindLabels[x.kind],
+          householdId: x.kind === 'household' ? x.id : '',
         })),
       },
       {
@@ -358,7 +364,7 @@ export async function visitCoverageWorkbook(a: VisitCoverage, generatedAt: Date)
         name: '逾期问题',
         columns: [
           { header: '问题编号', key: 'id', width: 40 },
-          { header: '镇（街道）', key: 'townId', width: 10 },
+          { header: '镇（街道）', key: 'townName', width: 12 },
           { header: '走访对象', key: 'targetName', width: 14 },
           { header: '类别', key: 'category', width: 10 },
           { header: '问题', key: 'description', width: 40 },
@@ -369,12 +375,13 @@ export async function visitCoverageWorkbook(a: VisitCoverage, generatedAt: Date)
         ],
         rows: rows(a.overdueProblems, (x) => ({
           ...x,
+          townName: townName.get(x.townId) ?? unknownUnitName,
           category: problemCategoryLabels[x.category],
           description: maskPersonalNumbers(x.description),
           status: problemStatusLabels[x.status],
         })),
       },
     ],
-    { creator: 'Shouwang', created: generatedAt },
+    { creator: 'Shouwang', created: generatedAt, lineage: a.lineage },
   );
 }

@@ -51,6 +51,33 @@ describe('buildWorkbook', () => {
   });
 });
 
+describe('personal numbers in text cells', () => {
+  it('are masked in every text cell, while amounts, dates and numbers stay as they were', async () => {
+    const buffer = await buildWorkbook([
+      {
+        name: '说明',
+        columns: [
+          { header: '说明', key: 'note', width: 40 },
+          { header: '日期', key: 'day' },
+          { header: '金额', key: 'amount', numFmt: '#,##0.00' },
+        ],
+        rows: [
+          { note: '工资卡6222 0212 3456 7890 123未到账，花费5690元', day: '2026-10-08', amount: 5690 },
+          { note: '=HYPERLINK("x")13912345678', day: new Date('2026-10-08T00:00:00Z'), amount: 12.5 },
+          { note: '身份证61012319900101123X', day: '2026年10月8日', amount: 0 },
+        ],
+      },
+    ]);
+    const ws = (await read(buffer)).worksheets[0]!;
+    expect(ws.getCell('A2').value).toBe('工资卡6222***********0123未到账，花费5690元');
+    expect(ws.getCell('A3').value).toBe('\'=HYPERLINK("x")139****5678');
+    expect(ws.getCell('A4').value).toBe('身份证610***********123X');
+    expect(ws.getCell('B2').value).toBe('2026-10-08');
+    expect(ws.getCell('B4').value).toBe('2026年10月8日');
+    expect(ws.getCell('C2').value).toBe(5690);
+  });
+});
+
 describe('monthlyIncomeWorkbook', () => {
   it('holds the detail rows of the income report', async () => {
     const wb = await read(await monthlyIncomeWorkbook(smallAnalysis));

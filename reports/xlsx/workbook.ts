@@ -1,6 +1,8 @@
 import type { MonthlyIncomeAnalysis } from '#domain/income/income.analysis.ts';
+import { maskFreeText } from '#domain/org/mask.ts';
 import { periodLabel } from '#domain/shared/period.ts';
 import { fallCauseText } from '#reports/income/income-labels.ts';
+import { recordKindLabel, type Lineage } from '#domain/shared/lineage.ts';
 import { writeXlsx } from './xlsx-writer.ts';
 
 /** What a cell may hold. Formula objects are deliberately not allowed: workbooks carry data only. */
@@ -51,28 +53,70 @@ function safeSheetName(name: string, used: Set<string>): string {
 }
 
 /**
+ * Every text cell as it may leave the system: personal numbers masked (staff type
+ * ID, phone and card numbers into notes), then neutralised against formula injection.
+ * The one place every workbook's text passes through (report attachments, the
+ * `*-export` routes, the audit trail), so no column can forget it. Numbers stay numbers.
+ */
+export function safeCellText(value: string): string {
+  return neutraliseFormula(maskFreeText(value));
+}
+
+/** The XLSX sheet 数据溯源: one row per (figure, record). A figure that counted nothing gets one row of its own. */
+export function lineageSheet(lineage: Lineage): SheetSpec {
+  const rows = lineage.flatMap((f): Record<string, CellValue>[] => {
+    const base = { figure: f.label, key: f.key, value: f.value };
+    if (f.records.length === 0) return [{ ...base, kind: '（无）', kindKey: '', id: '', version: null }];
+    return [...f.records]
+      .sort((a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id) || a.version - b.version)
+      .map((r) => ({
+        ...base,
+        kind: recordKindLabel(r.kind),
+        kindKey: r.kind,
+        id: r.id,
+        version: r.version,
+      }));
+  });
+  return {
+    name: '数据溯源',
+    columns: [
+      { header: '指标', key: 'figure', width: 34 },
+      { header: '指标代码', key: 'key', width: 24 },
+      { header: '指标值', key: 'value', width: 10 },
+      { header: '记录类别', key: 'kind', width: 14 },
+      { header: '记录类别代码', key: 'kindKey', width: 14 },
+      { header: '记录编号', key: 'id', width: 30 },
+      { header: '版本', key: 'version', width: 8 },
+    ],
+    rows,
+  };
+}
+
+/**
  * Builds an XLSX file from sheets of plain rows: header row in bold and
- * frozen, a filter on the header, and every text cell neutralised against
- * formula injection.
+ * frozen, a filter on the header, and every text cell masked and neutralised
+ * ({@link safeCellText}).
  */
 export async function buildWorkbook(
-  sheets: readonly SheetSpec[],
-  options: { creator?: string; created?: Date } = {},
+  given: readonly SheetSpec[],
+  options: { creator?: string; created?: Date; lineage?: Lineage } = {},
 ): Promise<Buffer> {
+  // A report's workbook ends with its lineage sheet (数据溯源) when it has one.
+  const sheets = options.lineage ? [...given, lineageSheet(options.lineage)] : given;
   const used = new Set<string>();
   return Promise.resolve(
     writeXlsx(
       sheets.map((sheet) => ({
         name: safeSheetName(sheet.name, used),
         columns: sheet.columns.map((c) => ({
-          header: neutraliseFormula(c.header),
+          header: safeCellText(c.header),
           width: c.width ?? Math.max(10, c.header.length * 2 + 2),
           ...(c.numFmt ? { numFmt: c.numFmt } : {}),
         })),
         rows: sheet.rows.map((row) =>
           sheet.columns.map((c) => {
             const v = row[c.key];
-            return typeof v === 'string' ? neutraliseFormula(v) : v;
+            return typeof v === 'string' ? safeCellText(v) : v;
           }),
         ),
       })),

@@ -1,7 +1,7 @@
-/** The audit trail of archive downloads: who downloaded what and when; exportable as Excel. */
+/** The audit trail of archive downloads: who downloaded what, when and how (archive or emailed link); exportable as Excel. */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { roleLabels, type Role } from '#domain/auth/roles.ts';
-import type { DownloadAuditEntry } from '#domain/delivery/archive.schema.ts';
+import { downloadViaLabels, type DownloadAuditEntry } from '#domain/delivery/archive.schema.ts';
 import { api } from '../lib/api.ts';
 import { saveBase64, when } from './ArchiveShared.tsx';
 
@@ -88,7 +88,8 @@ export default function ArchiveAudit() {
           <li key={e.id} className="card">
             <strong>{e.title}</strong>（{e.file.toUpperCase()}）
             <div className="hint">
-              {when(e.at)} · {e.userName}（{roleLabels[e.role as Role] ?? e.role}）
+              {when(e.at)} · {e.userName}（{roleLabels[e.role as Role] ?? (e.role || '邮件收件人')}） ·{' '}
+              {downloadViaLabels[e.via] ?? downloadViaLabels.archive}
             </div>
           </li>
         ))}

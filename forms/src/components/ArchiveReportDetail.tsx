@@ -1,6 +1,6 @@
 /** One archived report: what it is, its fingerprints, and its delivery to each recipient. */
 import { useEffect, useState } from 'react';
-import { periodLabel } from '#domain/shared/period.ts';
+import { reportPeriodText } from '#domain/delivery/report-period.ts';
 import { api } from '../lib/api.ts';
 import { sizeLabel, statusLabels, when, type DeliveryItem, type ReportItem } from './ArchiveShared.tsx';
 
@@ -26,7 +26,7 @@ export default function ArchiveReportDetail() {
       <div className="card">
         <h2 style={{ marginTop: 0 }}>{r.title}</h2>
         <div className="hint">
-          {r.kindLabel} · {periodLabel(r.period)} · {r.scopeLabel} · 生成于 {when(r.generatedAt)}
+          {r.kindLabel} · {reportPeriodText(r.kind, r.period)} · {r.scopeLabel} · 生成于 {when(r.generatedAt)}
         </div>
         <p style={{ wordBreak: 'break-all', fontSize: 13 }}>
           PDF（{sizeLabel(r.pdf.bytes)}）SHA-256：<code>{r.pdf.sha256}</code>

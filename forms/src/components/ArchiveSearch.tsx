@@ -5,7 +5,8 @@
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { reportKindLabels, reportKinds } from '#domain/org/staff.schema.ts';
-import { periodLabel } from '#domain/shared/period.ts';
+import { reportPeriodText } from '#domain/delivery/report-period.ts';
+import { quarterLabel } from '#domain/shared/period.ts';
 import { api } from '../lib/api.ts';
 import { countsLabel, when, type ReportItem } from './ArchiveShared.tsx';
 
@@ -112,7 +113,7 @@ export default function ArchiveSearch() {
               <option value="">—</option>
               {recentQuarters().map((q) => (
                 <option key={q} value={q}>
-                  {q.replace(/^(\d{4})-Q(\d)$/, '$1年第$2季度')}
+                  {quarterLabel(q)}
                 </option>
               ))}
             </select>
@@ -153,7 +154,7 @@ export default function ArchiveSearch() {
           <li key={r.reportId} className="card" aria-label={r.title}>
             <strong>{r.title}</strong>
             <div className="hint">
-              {r.kindLabel} · {periodLabel(r.period)} · {r.scopeLabel}
+              {r.kindLabel} · {reportPeriodText(r.kind, r.period)} · {r.scopeLabel}
             </div>
             <div className="hint">
               生成于 {when(r.generatedAt)} · {r.pages ? `${r.pages} 页` : 'PDF'}

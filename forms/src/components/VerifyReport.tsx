@@ -4,7 +4,7 @@
  * whether that exact file was archived, which report it is and to whom it was sent.
  */
 import { useState, type DragEvent } from 'react';
-import { periodLabel } from '#domain/shared/period.ts';
+import { reportPeriodText } from '#domain/delivery/report-period.ts';
 import { api } from '../lib/api.ts';
 import { when, type DeliveryItem, type ReportItem } from './ArchiveShared.tsx';
 
@@ -86,7 +86,7 @@ export default function VerifyReport() {
               <div key={r.reportId} className="banner ok">
                 <strong>✓ 与存档原件一致</strong>
                 <p style={{ margin: '6px 0' }}>
-                  {r.title}（{r.kindLabel}，{periodLabel(r.period)}，{r.scopeLabel}），生成于{' '}
+                  {r.title}（{r.kindLabel}，{reportPeriodText(r.kind, r.period)}，{r.scopeLabel}），生成于{' '}
                   {when(r.generatedAt)}。
                 </p>
                 {sentTo.length ? (
