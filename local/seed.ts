@@ -101,6 +101,7 @@ export async function seedCounty(opts: {
     config: opts.config,
     lastPeriod: opts.scale === 'demo' ? addMonths(lastPeriod, -1) : lastPeriod,
     months: opts.scale === 'demo' ? 13 : 12,
+    notAfter: (opts.now ?? clockNow()).toISOString(),
   });
   // Households and people change: the next logic-rule sweep reads the people again.
   await bumpDirectoryVersion(county, clockNow());

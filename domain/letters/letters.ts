@@ -8,6 +8,7 @@ import type { OrgUnit } from '../org/org.schema.ts';
 import { petitionClock } from '../petitions/petition.rules.ts';
 import type { Petition } from '../petitions/petition.schema.ts';
 import { isProblemOverdue, type ProblemData } from '../visits/visit.schema.ts';
+import type { FigureLineage, RecordRef } from '../shared/lineage.ts';
 import { periodLabel, type Period } from '../shared/period.ts';
 
 /** What a letter is about; the schedules' variants of the `reminder-letters` job. */
@@ -21,6 +22,8 @@ export interface LetterItem {
   description: string;
   /** `YYYY-MM-DD` */
   dueBy: string;
+  /** The records the item is about (the letter's lineage): households not entered, records not reviewed, the overdue item. */
+  records?: RecordRef[];
 }
 
 /** Letters' fixed wording and timing, kept as data. */
@@ -57,6 +60,8 @@ export function entryOverdueItems(
   analysis: MonthlyIncomeAnalysis,
   today: string,
   cfg: LetterConfig,
+  /** Per village, the due households with no record by the deadline. */
+  missing?: ReadonlyMap<string, RecordRef[]>,
 ): LetterItem[] {
   const label = periodLabel(analysis.period);
   return analysis.villages
@@ -66,6 +71,7 @@ export function entryOverdueItems(
       townId: v.townId,
       description: `${v.villageName}${label}收入信息应录入${v.due}户，截至录入期限仍有${v.due - v.onTime}户未录入`,
       dueBy: addDays(today, cfg.fixWithinDays),
+      ...(missing?.has(v.villageId) ? { records: missing.get(v.villageId) } : {}),
     }));
 }
 
@@ -78,6 +84,8 @@ export function reviewOverdueItems(
   analysis: Pick<MonthlyIncomeAnalysis, 'period' | 'towns'>,
   today: string,
   cfg: LetterConfig,
+  /** Per town, the entered records not reviewed by the deadline. */
+  pendingRecords?: ReadonlyMap<string, RecordRef[]>,
 ): LetterItem[] {
   const label = periodLabel(analysis.period);
   return (analysis.towns ?? []).flatMap((t) => {
@@ -89,6 +97,7 @@ export function reviewOverdueItems(
         townId: t.townId,
         description: `${label}已录入收入信息${t.entered}户，截至比对研判期限仍有${pending}户未完成审核`,
         dueBy: addDays(today, cfg.fixWithinDays),
+        ...(pendingRecords?.has(t.townId) ? { records: pendingRecords.get(t.townId) } : {}),
       },
     ];
   });
@@ -98,6 +107,7 @@ export function reviewOverdueItems(
 export interface OverdueSource {
   kind: 'problem' | 'petition';
   id: string;
+  version?: number;
   townId?: string;
   /** How the letter names the item: what it is about and where, never a record id. */
   title: string;
@@ -111,7 +121,7 @@ const dayText = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 1
 
 /** A visit problem (走访发现问题), overdue by `isProblemOverdue`: not rectified and past its deadline. */
 export function problemSource(
-  r: { id: string; townId?: string; data: ProblemData },
+  r: { id: string; version?: number; townId?: string; data: ProblemData },
   today: string,
   villageName?: string,
 ): OverdueSource | undefined {
@@ -121,6 +131,7 @@ export function problemSource(
   return {
     kind: 'problem',
     id: r.id,
+    version: r.version ?? 1,
     ...(r.townId ? { townId: r.townId } : {}),
     title: `${where}${dayText(d.visitDate)}走访发现的“${cut(d.description)}”`,
     deadline: d.deadline,
@@ -134,7 +145,7 @@ export function problemSource(
  * late it was.
  */
 export function petitionSource(
-  r: { id: string; townId?: string; data: Petition },
+  r: { id: string; version?: number; townId?: string; data: Petition },
   today: string,
   villageName?: string,
 ): OverdueSource {
@@ -142,6 +153,7 @@ export function petitionSource(
   return {
     kind: 'petition',
     id: r.id,
+    version: r.version ?? 1,
     ...(r.townId ? { townId: r.townId } : {}),
     title: `${villageName ?? ''}${dayText(d.receivedDate)}受理的“${cut(d.content)}”`,
     deadline: d.dueDate,
@@ -165,6 +177,7 @@ export function overdueItems(
       townId: s.townId as string,
       description: `${kindLabel[s.kind]}：${s.title}，办理期限为${s.deadline.slice(0, 4)}年${dayText(s.deadline)}，现已逾期`,
       dueBy: addDays(today, cfg.fixWithinDays),
+      records: [{ kind: s.kind, id: s.id, version: s.version ?? 1 }],
     }))
     .filter((i) => !alreadyLettered.has(i.key))
     .sort((a, b) => a.key.localeCompare(b.key));
@@ -214,3 +227,13 @@ export function letterText(input: {
 
 const townWord = (t: Pick<OrgUnit, 'name' | 'settlement'>) =>
   t.settlement === 'street' || t.name.endsWith('街道') ? '街道' : '镇';
+
+/** A letter's lineage: one figure per item, counting the records it is about. */
+export function letterLineage(items: readonly Pick<LetterItem, 'key' | 'description' | 'records'>[]): FigureLineage[] {
+  return items.map((i, n) => ({
+    key: i.key,
+    label: `事项${n + 1}`,
+    value: i.records?.length ?? 0,
+    records: i.records ?? [],
+  }));
+}

@@ -3,15 +3,16 @@ import { periodLabel } from '#domain/shared/period.ts';
 import { buildWorkbook } from '#reports/xlsx/workbook.ts';
 import { httpRoute } from '../shared/http.ts';
 import { parseLedgerQuery } from '../shared/records-http.ts';
-import { incomeLedgerColumns, incomeLedgerRows, ledgerPeriod } from '../income-ledger/ledger.ts';
+import { incomeLedgerColumns, incomeLedgerRows, ledgerAsOf, ledgerPeriod } from '../income-ledger/ledger.ts';
 
 export const handler = httpRoute('incomeLedgerExport', undefined, async ({ principal, params, query }) => {
   const period = ledgerPeriod(params.period);
-  const rows = await incomeLedgerRows(principal, period, {
-    ...parseLedgerQuery(query),
-    page: 1,
-    pageSize: 1e9,
-  });
+  const rows = await incomeLedgerRows(
+    principal,
+    period,
+    { ...parseLedgerQuery(query), page: 1, pageSize: 1e9 },
+    ledgerAsOf(query.asOf),
+  );
   const content = await buildWorkbook(
     [{ name: `${periodLabel(period)}收入台账`, columns: incomeLedgerColumns, rows }],
     {

@@ -11,13 +11,15 @@ import {
   incomeStatusOf,
   openCountyRound,
 } from '#domain/income/income.schema.ts';
-import { householdCategoryLabels, isIncomeMonitored } from '#domain/org/org.schema.ts';
+import { dueInPeriod, townReviewed } from '#domain/income/income.analysis.ts';
+import { householdCategoryLabels } from '#domain/org/org.schema.ts';
+import { endOfShanghaiDay } from '#domain/shared/as-of.ts';
 import { ValidationError } from '#domain/shared/errors.ts';
 import { periodSchema, type Period } from '#domain/shared/period.ts';
 import type { CellValue, SheetColumn } from '#reports/xlsx/workbook.ts';
 import { mapLimit } from '../jobs/job.types.ts';
 import type { LedgerQuery } from '../shared/records-http.ts';
-import { listVillageIncome } from '../store/income.repository.ts';
+import { listVillageIncome, listVillageIncomeAsOf } from '../store/income.repository.ts';
 import { listOrgUnits, listVillageHouseholds } from '../store/org.repository.ts';
 
 export function ledgerPeriod(raw: string | undefined): Period {
@@ -29,10 +31,28 @@ export function ledgerPeriod(raw: string | undefined): Period {
 
 export type IncomeLedgerRow = Record<string, CellValue>;
 
+/**
+ * The `asOf` query of the ledger: a day (its end, Asia/Shanghai) or an ISO instant.
+ * With it the ledger shows the month as a report made then saw it (e.g. the monthly
+ * report's cut-off, printed on the report); without it, as it stands now.
+ */
+export function ledgerAsOf(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(`${raw}T00:00:00Z`)))
+    return endOfShanghaiDay(raw);
+  if (/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/.test(raw) && !Number.isNaN(Date.parse(raw)))
+    return new Date(raw).toISOString();
+  throw new ValidationError([
+    { path: 'asOf', code: 'invalid', message: '截至时间应为日期（YYYY-MM-DD）或带时区的时间' },
+  ]);
+}
+
 export async function incomeLedgerRows(
   p: Principal,
   period: Period,
   q: LedgerQuery,
+  /** Read the records as of this instant (ISO); now when absent. */
+  asOf?: string,
 ): Promise<IncomeLedgerRow[]> {
   const county = p.countyCode;
   const units = await listOrgUnits(county);
@@ -51,10 +71,11 @@ export async function incomeLedgerRows(
   const perVillage = await mapLimit(villages, 8, async (v) => {
     const [households, records] = await Promise.all([
       listVillageHouseholds(county, v.id),
-      listVillageIncome(county, period, v.id),
+      asOf ? listVillageIncomeAsOf(county, period, v.id, asOf) : listVillageIncome(county, period, v.id),
     ]);
     const byHh = new Map(records.map((r) => [r.householdId, r]));
-    return households.filter(isIncomeMonitored).map((h): IncomeLedgerRow => {
+    // The households due for the month by their category then, as the monthly report counts them.
+    return households.filter((h) => dueInPeriod(h, period)).map((h): IncomeLedgerRow => {
       const r = byHh.get(h.id);
       const status = incomeStatusOf(r);
       const round = r ? openCountyRound(r) : undefined;
@@ -73,6 +94,7 @@ export async function incomeLedgerRows(
         memberCount: r?.memberCount ?? h.memberCount,
         netIncome: r?.netIncome ?? null,
         perCapitaNet: r?.perCapitaNet ?? null,
+        reviewed: r ? townReviewed(r) : false,
         review: r?.review ? incomeReviewActionLabels[r.review.action] : '',
         reviewReason: r?.review?.reason ?? '',
         countyNote: round ? `第${round.round}轮：${round.note}` : '',

@@ -15,12 +15,24 @@ import {
 } from '#domain/income/income.analysis.ts';
 import { formatInteger, formatPercent } from '#domain/shared/format.ts';
 import { periodLabel, quarterLabel, quarterMonths, quarterOf } from '#domain/shared/period.ts';
-import { renderQuarterlyIncomeReport } from '#reports/income/quarterly-income.report.ts';
-import { sha256 } from '../delivery/archive.ts';
+import type { FigureLineage } from '#domain/shared/lineage.ts';
+import {
+  quarterlyIncomeWorkbook,
+  renderQuarterlyIncomeReport,
+} from '#reports/income/quarterly-income.report.ts';
+import { provenanceOf } from '#reports/lineage/lineage.ts';
 import { listOrgUnits } from '../store/org.repository.ts';
 import type { JobContext, JobResult } from './job.types.ts';
-import { analyseTown } from './monthly-income.job.ts';
+import { analyseTown, readAssistance } from './monthly-income.job.ts';
+import { now } from '../shared/clock.ts';
 import { loadRecipientDirectory, publishReport } from './publish.ts';
+
+/** The quarter's lineage: each month's figures, keyed and labelled by their month. */
+export function quarterLineage(monthly: readonly MonthlyIncomeAnalysis[]): FigureLineage[] {
+  return monthly.flatMap((a) =>
+    (a.lineage ?? []).map((f) => ({ ...f, key: `${a.period}:${f.key}`, label: `${periodLabel(a.period)}${f.label}` })),
+  );
+}
 
 export async function runIncomeQuarterly(ctx: JobContext): Promise<JobResult> {
   const { config, period } = ctx;
@@ -38,33 +50,28 @@ export async function runIncomeQuarterly(ctx: JobContext): Promise<JobResult> {
       title: `${config.countyName}${quarterLabel(quarter)}收入分析研判会议材料`,
       directory,
       build: async () => {
+        const assistance = await readAssistance(county);
         const monthly: MonthlyIncomeAnalysis[] = [];
-        const digests: string[] = [];
-        let inputRecords = 0;
         for (const m of months) {
-          const parts = [];
+          const parts: MonthlyIncomeAnalysis[] = [];
           for (const town of towns) {
             ctx.progress(`季度研判：读取 ${town.name} ${periodLabel(m)}…`);
-            parts.push(await analyseTown({ ...ctx, period: m }, units, town, []));
+            // Each month as of its own cut-off: the figures that month's report showed.
+            parts.push(await analyseTown({ ...ctx, period: m }, units, town, assistance));
           }
-          monthly.push(
-            mergeMonthlyIncome(
-              m,
-              parts.map((p) => p.analysis),
-              config,
-            ),
-          );
-          digests.push(...parts.map((p) => p.inputSha256));
-          inputRecords += parts.reduce((s, p) => s + p.inputRecords, 0);
+          monthly.push(mergeMonthlyIncome(m, parts, config));
         }
-        const inputSha256 = sha256(digests.join('\n'));
+        const lineage = quarterLineage(monthly);
+        const provenance = provenanceOf(lineage, now(), monthly.at(-1)?.asOf);
         const rendered = await renderQuarterlyIncomeReport(monthly, {
           countyName: config.countyName,
           issuingOffice: config.issuingOffice,
           scopeLabel: config.countyName,
           generatedAt: ctx.now,
-          provenance: { queriedAt: ctx.now, recordCount: inputRecords, inputSha256 },
+          provenance,
         });
+        const inputSha256 = provenance.inputSha256;
+        const inputRecords = provenance.recordCount;
         const flagged = new Set<string>();
         monthly.forEach((a) =>
           [...a.belowThreshold, ...a.falls].forEach((h: FlaggedHousehold) => flagged.add(h.householdId)),
@@ -72,6 +79,7 @@ export async function runIncomeQuarterly(ctx: JobContext): Promise<JobResult> {
         const last = monthly[2]!;
         return {
           pdf: rendered.pdf,
+          xlsx: await quarterlyIncomeWorkbook(monthly, lineage, ctx.now),
           pages: rendered.pages,
           inputSha256,
           inputRecords,

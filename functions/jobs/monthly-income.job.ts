@@ -31,14 +31,6 @@ import { now } from '#functions/shared/clock.ts';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-/** A stable digest of the rows a report was built from, so an auditor can tell which data it shows. */
-export function inputDigest(records: readonly IncomeRecord[]): string {
-  const rows = [...records]
-    .sort((a, b) => a.householdId.localeCompare(b.householdId) || a.period.localeCompare(b.period))
-    .map((r) => `${r.period}|${r.householdId}|${r.version}|${r.netIncome}|${r.memberCount}`);
-  return sha256(rows.join('\n'));
-}
-
 /** The email's key figures and what the reader should do, for the county or one town. */
 export function incomeSummary(analysis: MonthlyIncomeAnalysis, level: 'county' | 'town'): ReportSummary {
   const t = analysis.totals;
@@ -80,7 +72,7 @@ export async function analyseTown(
   units: readonly OrgUnit[],
   town: OrgUnit,
   assistance: readonly (AssistanceNote & { townId?: string })[],
-): Promise<{ analysis: MonthlyIncomeAnalysis; inputSha256: string; inputRecords: number }> {
+): Promise<MonthlyIncomeAnalysis> {
   const { period, config } = ctx;
   const county = config.countyCode;
   const asOf = incomeCutoff(period, config, ctx.now);
@@ -105,7 +97,7 @@ export async function analyseTown(
   const previousRecords = rows.flatMap((d) => d.previousRecords);
   const lastYearRecords = rows.flatMap((d) => d.lastYearRecords);
   const own = units.filter((u) => u.id === county || u.id === town.id || u.parentId === town.id);
-  const analysis = analyseMonthlyIncome({
+  return analyseMonthlyIncome({
     period,
     config,
     units: own,
@@ -117,12 +109,10 @@ export async function analyseTown(
     trendHistory: sumTrends(rows.map((d) => d.trend)),
     asOf,
   });
-  const input = [...records, ...previousRecords, ...lastYearRecords];
-  return { analysis, inputSha256: inputDigest(input), inputRecords: input.length };
 }
 
 /** The assistance ledger as the analysis needs it: cause and measures per household. */
-async function readAssistance(county: string): Promise<(AssistanceNote & { townId?: string })[]> {
+export async function readAssistance(county: string): Promise<(AssistanceNote & { townId?: string })[]> {
   const plans = await recordRepository.list(county, ASSISTANCE_KIND);
   return plans.flatMap((r) => {
     const p = assistancePlanSchema.safeParse(r.data);
@@ -191,7 +181,7 @@ export async function runMonthlyIncome(ctx: JobContext): Promise<JobResult> {
         scopeLabel: town.name,
         title: `${town.name}${periodLabel(period)}月度收入分析研判报告`,
         directory,
-        build: async () => render('town', town.name, (await townAnalysis(town)).analysis),
+        build: async () => render('town', town.name, await townAnalysis(town)),
       }),
     );
   }
@@ -205,11 +195,7 @@ export async function runMonthlyIncome(ctx: JobContext): Promise<JobResult> {
       build: async () => {
         const parts = [];
         for (const town of towns) parts.push(await townAnalysis(town));
-        const analysis = mergeMonthlyIncome(
-          period,
-          parts.map((p) => p.analysis),
-          config,
-        );
+        const analysis = mergeMonthlyIncome(period, parts, config);
         return render('county', config.countyName, analysis);
       },
     }),

@@ -9,13 +9,22 @@
  * already has that day's letter, a later run's items wait for the next day's
  * letter (overdue items are reminded of until a letter names them).
  */
-import { analyseMonthlyIncome } from '#domain/income/income.analysis.ts';
+import {
+  analyseMonthlyIncome,
+  dueInPeriod,
+  householdRef,
+  incomeRef,
+  townReviewed,
+} from '#domain/income/income.analysis.ts';
+import { distinctRecords, type RecordRef } from '#domain/shared/lineage.ts';
+import { lineageDigest } from '#reports/lineage/lineage.ts';
 import {
   defaultLetterConfig,
   docNumberText,
   entryOverdueItems,
   groupByTown,
   letterKey,
+  letterLineage,
   letterText,
   overdueItems,
   petitionSource,
@@ -32,7 +41,6 @@ import { cutoffOf } from '#domain/shared/as-of.ts';
 import type { Period } from '#domain/shared/period.ts';
 import { problemDataSchema } from '#domain/visits/visit.schema.ts';
 import { renderReminderLetter } from '#reports/letters/reminder-letter.ts';
-import { sha256 } from '../delivery/archive.ts';
 import { listVillageIncomeAsOf } from '../store/income.repository.ts';
 import { listOrgUnits, listVillageHouseholds } from '../store/org.repository.ts';
 import { recordRepository } from '../store/records.repository.ts';
@@ -101,19 +109,32 @@ export async function runReminderLetters(
       households: await listVillageHouseholds(county, v.id),
       records: await listVillageIncomeAsOf(county, ctx.period, v.id, cutoff),
     }));
+    const households = data.flatMap((d) => d.households);
+    const records = data.flatMap((d) => d.records);
     const analysis = analyseMonthlyIncome({
       period: ctx.period,
       config: ctx.config,
       units,
-      households: data.flatMap((d) => d.households),
-      records: data.flatMap((d) => d.records),
+      households,
+      records,
       previousRecords: [],
       asOf: cutoff,
     });
+    // What each item is about: the due households with no record by then, or the records not reviewed.
+    const entered = new Set(records.map((r) => r.householdId));
+    const missing = new Map<string, RecordRef[]>();
+    for (const h of households)
+      if (dueInPeriod(h, ctx.period) && !entered.has(h.id))
+        missing.set(h.villageId, [...(missing.get(h.villageId) ?? []), householdRef(h)]);
+    const pending = new Map<string, RecordRef[]>();
+    const dueIds = new Set(households.filter((h) => dueInPeriod(h, ctx.period)).map((h) => h.id));
+    for (const r of records)
+      if (dueIds.has(r.householdId) && !townReviewed(r))
+        pending.set(r.townId, [...(pending.get(r.townId) ?? []), incomeRef(r)]);
     items =
       variant === 'village-entry-overdue'
-        ? entryOverdueItems(analysis, today, cfg)
-        : reviewOverdueItems(analysis, today, cfg);
+        ? entryOverdueItems(analysis, today, cfg, missing)
+        : reviewOverdueItems(analysis, today, cfg, pending);
   }
   ctx.progress(`提醒函（${variant}）：${items.length} 项，涉及 ${groupByTown(items).size} 个镇（街道）`);
 
@@ -137,7 +158,12 @@ export async function runReminderLetters(
         date: today,
         variant,
         ...words,
-        items: own.map((i) => ({ key: i.key, description: i.description, dueBy: i.dueBy })),
+        items: own.map((i) => ({
+          key: i.key,
+          description: i.description,
+          dueBy: i.dueBy,
+          ...(i.records ? { records: i.records } : {}),
+        })),
       },
       opts.numbering,
     );
@@ -156,7 +182,9 @@ export async function runReminderLetters(
           title: `${docNumber} ${content.title}`,
           directory,
           build: async () => {
+            const lineage = letterLineage(content.items);
             const rendered = await renderReminderLetter({
+              lineage,
               docNumber,
               issuingOffice: ctx.config.issuingOffice,
               title: content.title,
@@ -169,8 +197,8 @@ export async function runReminderLetters(
             return {
               pdf: rendered.pdf,
               pages: rendered.pages,
-              inputSha256: sha256(JSON.stringify(content)),
-              inputRecords: content.items.length,
+              inputSha256: lineageDigest(lineage),
+              inputRecords: distinctRecords(lineage).length,
               summary: {
                 lines: [
                   `${docNumber}：${content.title}`,

@@ -17,6 +17,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReminderItem } from '#reports/letters/reminder-letter.ts';
 import { dynamo } from '../shared/clients.ts';
+import type { RecordRef } from '#domain/shared/lineage.ts';
 import { keys } from '../store/keys.ts';
 import { queryAll } from '../store/org.repository.ts';
 import { tableName } from '../store/table.ts';
@@ -30,7 +31,8 @@ export interface LetterContent {
   addressee: string;
   intro: string;
   closing: string;
-  items: (ReminderItem & { key: string })[];
+  /** Each item with the records it is about (the letter's lineage), frozen with the content. */
+  items: (ReminderItem & { key: string; records?: RecordRef[] })[];
 }
 
 export interface LetterBinding {

@@ -19,9 +19,17 @@ export function parseClockSetting(raw: string): number {
 }
 
 const setting = process.env.SHOUWANG_NOW;
-const offsetMs = setting ? parseClockSetting(setting) - Date.now() : 0;
+let offsetMs = setting ? parseClockSetting(setting) - Date.now() : 0;
 
 /** The current instant on the system's clock. */
 export function now(): Date {
   return new Date(Date.now() + offsetMs);
+}
+
+/**
+ * Moves the clock so that it reads `at` now (then runs on): for tests that play a
+ * scenario across months in one process. Never called by the system itself.
+ */
+export function setClockForTest(at: string | Date): void {
+  offsetMs = (typeof at === 'string' ? parseClockSetting(at) : at.getTime()) - Date.now();
 }

@@ -72,6 +72,30 @@ async function getIncome(county: string, period: Period, villageId: string, hous
   return out.Item ? toIncomeRecord(out.Item) : undefined;
 }
 
+/**
+ * Before a record is replaced, makes sure the version it replaces is in its
+ * history: records loaded in bulk (the seed, a migration) have none, and without
+ * it a report as of a day before the change could not read the record as it was.
+ * Idempotent: an entry already there is left as it is.
+ */
+async function keepPreviousVersion(next: IncomeRecord, expectedVersion: number): Promise<void> {
+  const current = await getIncome(next.countyCode, next.period, next.villageId, next.householdId);
+  if (!current || current.version !== expectedVersion) return;
+  await putIfAbsent({
+    ...keys.history(current.countyCode, current.householdId, 'INC', current.period, current.version),
+    kind: 'income',
+    change: {
+      submissionId: current.lastSubmissionId,
+      actorId: current.updatedBy,
+      actorName: '',
+      at: current.updatedAt,
+      form: current.sourceForm,
+      action: current.version === 1 ? 'create' : 'update',
+    } satisfies HistoryChange,
+    record: current,
+  });
+}
+
 /** All income records of a village for a period. */
 export async function listVillageIncome(
   county: string,
@@ -154,6 +178,7 @@ export const incomeRepository: IncomeRepository = {
   },
 
   async saveRecord(record, expectedVersion, change: HistoryChange) {
+    if (expectedVersion > 0) await keepPreviousVersion(record, expectedVersion);
     let stored = record;
     try {
       await dynamo().send(

@@ -99,6 +99,29 @@ async function commit(
   return stored;
 }
 
+/**
+ * Before a record is replaced, makes sure the version it replaces is in its history
+ * (records loaded in bulk have none), so a report as of an earlier day can read it.
+ */
+async function keepPreviousVersion(next: StoredRecord, expectedVersion: number): Promise<void> {
+  const current = await get(next.countyCode, next.kind, next.id);
+  if (!current || current.version !== expectedVersion) return;
+  const change: RecordChange = {
+    submissionId: current.lastSubmissionId,
+    actorId: current.updatedBy,
+    actorName: current.updatedByName,
+    at: current.updatedAt,
+    form: current.sourceForm,
+    action: current.version === 1 ? 'create' : 'update',
+    changes: [],
+  };
+  await putIfAbsent({
+    ...keys.recordHistory(current.countyCode, current.kind, current.id, current.version),
+    change,
+    record: current,
+  });
+}
+
 export const recordRepository: RecordRepository = {
   async findSubmission(county, submissionId) {
     const out = await dynamo().send(
@@ -116,7 +139,8 @@ export const recordRepository: RecordRepository = {
   create(record, change) {
     return commit(record, { ConditionExpression: 'attribute_not_exists(pk)' }, change);
   },
-  update(record, expectedVersion, change) {
+  async update(record, expectedVersion, change) {
+    await keepPreviousVersion(record, expectedVersion);
     return commit(
       record,
       { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } },

@@ -47,6 +47,11 @@ export interface GenerateOptions {
   lastPeriod: Period;
   /** How many months of income, ending at `lastPeriod`. */
   months: number;
+  /**
+   * The seed's "now" (ISO): nothing happens after it. Entries and reviews that the
+   * calendar would place later are not made (that household is still to be entered).
+   */
+  notAfter?: string;
 }
 
 /** A generated county: the directory as arrays, the two large lists as generators. */
@@ -71,7 +76,7 @@ export interface SyntheticCounty extends Directory {
    * (oldest first), or of one month. Each call starts afresh.
    */
   incomeRecords(period?: Period): Generator<IncomeRecord>;
-  /** How many records `incomeRecords()` yields in all. */
+  /** How many records `incomeRecords()` yields in all (without `notAfter`; with it, those not entered yet are left out). */
   incomeRecordCount: number;
 }
 

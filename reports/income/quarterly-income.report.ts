@@ -7,11 +7,14 @@ import { formatDateTime, formatInteger, formatNumber, formatPercent } from '#dom
 import { periodLabel, quarterLabel, quarterOf } from '#domain/shared/period.ts';
 import { fallCauseText } from '#reports/income/income-labels.ts';
 import { drawCover, drawProvenance } from '#reports/pdf/cover.ts';
+import { finishReport } from '#reports/lineage/lineage.ts';
 import { ReportDocument } from '#reports/pdf/document.ts';
 import { scopeName } from '#reports/pdf/scope.ts';
 import { drawTable } from '#reports/pdf/table.ts';
 import { sizes } from '#reports/pdf/theme.ts';
 import type { RenderedReport, ReportMeta } from '#reports/pdf/types.ts';
+import type { Lineage } from '#domain/shared/lineage.ts';
+import { buildWorkbook } from '#reports/xlsx/workbook.ts';
 
 export const QUARTERLY_INCOME_TITLE = '季度收入分析研判会议材料';
 
@@ -112,5 +115,43 @@ export async function renderQuarterlyIncomeReport(
       ],
       rows: [...flagged.values()],
     });
-  return rd.finish();
+  return finishReport(rd, meta.provenance, { hasWorkbook: true });
+}
+
+/** The quarter's figures as XLSX: each month's line, and the lineage of every figure. */
+export function quarterlyIncomeWorkbook(
+  months: readonly MonthlyIncomeAnalysis[],
+  lineage: Lineage,
+  created: Date,
+): Promise<Buffer> {
+  return buildWorkbook(
+    [
+      {
+        name: '各月情况',
+        columns: [
+          { header: '月份', key: 'month', width: 12 },
+          { header: '应录户数', key: 'due' },
+          { header: '已录户数', key: 'entered' },
+          { header: '录入率', key: 'rate', numFmt: '0.0%' },
+          { header: '按时录入户数', key: 'onTime' },
+          { header: '低于监测线', key: 'below' },
+          { header: '接近监测线', key: 'near' },
+          { header: '骤降', key: 'falls' },
+          { header: '疑似', key: 'suspicious' },
+        ],
+        rows: months.map((a) => ({
+          month: periodLabel(a.period),
+          due: a.totals.due,
+          entered: a.totals.entered,
+          rate: a.totals.rate,
+          onTime: a.totals.onTime,
+          below: a.totals.belowThreshold,
+          near: a.totals.nearThreshold ?? 0,
+          falls: a.totals.falls,
+          suspicious: a.totals.suspicious ?? 0,
+        })),
+      },
+    ],
+    { created, lineage },
+  );
 }

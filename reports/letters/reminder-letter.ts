@@ -1,4 +1,6 @@
 import { formatDate } from '#domain/shared/format.ts';
+import type { Lineage } from '#domain/shared/lineage.ts';
+import { finishReport } from '#reports/lineage/lineage.ts';
 import { ReportDocument } from '#reports/pdf/document.ts';
 import { balancedLines } from '#reports/pdf/title-lines.ts';
 import { colors, MM } from '#reports/pdf/theme.ts';
@@ -28,6 +30,8 @@ export interface ReminderLetterInput {
   /** Closing paragraph, e.g. 请于期限内整改到位，并将整改情况报我局。 */
   closing: string;
   issuedOn: Date;
+  /** The records each item is about, printed as the annex 附件：数据溯源 with its SHA-256. */
+  lineage?: Lineage;
 }
 
 /** GB/T 9704 text block: 156 × 225 mm, 37 mm from the top and 28 mm from the left edge. */
@@ -145,7 +149,10 @@ export async function renderReminderLetter(input: ReminderLetterInput): Promise<
   doc.text(date, dateX, y + LINE_PITCH, { lineBreak: false });
   rd.y = y + 2 * LINE_PITCH;
   doc.x = rd.left;
-  return rd.finish();
+  return finishReport(rd, input.lineage ? { lineage: input.lineage } : {}, {
+    hasWorkbook: false,
+    heading: '附件：数据溯源',
+  });
 }
 
 /** The red double rule of the letter format: 170 mm long, centred on the page. */
