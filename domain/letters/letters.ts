@@ -229,7 +229,9 @@ const townWord = (t: Pick<OrgUnit, 'name' | 'settlement'>) =>
   t.settlement === 'street' || t.name.endsWith('街道') ? '街道' : '镇';
 
 /** A letter's lineage: one figure per item, counting the records it is about. */
-export function letterLineage(items: readonly Pick<LetterItem, 'key' | 'description' | 'records'>[]): FigureLineage[] {
+export function letterLineage(
+  items: readonly Pick<LetterItem, 'key' | 'description' | 'records'>[],
+): FigureLineage[] {
   return items.map((i, n) => ({
     key: i.key,
     label: `事项${n + 1}`,

@@ -75,33 +75,35 @@ export async function incomeLedgerRows(
     ]);
     const byHh = new Map(records.map((r) => [r.householdId, r]));
     // The households due for the month by their category then, as the monthly report counts them.
-    return households.filter((h) => dueInPeriod(h, period)).map((h): IncomeLedgerRow => {
-      const r = byHh.get(h.id);
-      const status = incomeStatusOf(r);
-      const round = r ? openCountyRound(r) : undefined;
-      return {
-        id: h.id,
-        householdId: h.id,
-        headName: h.headName,
-        category: householdCategoryLabels[h.category],
-        townId: h.townId,
-        townName: towns.get(h.townId) ?? h.townId,
-        villageId: v.id,
-        villageName: v.name,
-        status,
-        statusLabel: incomeStatusLabels[status],
-        version: r?.version ?? 0,
-        memberCount: r?.memberCount ?? h.memberCount,
-        netIncome: r?.netIncome ?? null,
-        perCapitaNet: r?.perCapitaNet ?? null,
-        reviewed: r ? townReviewed(r) : false,
-        review: r?.review ? incomeReviewActionLabels[r.review.action] : '',
-        reviewReason: r?.review?.reason ?? '',
-        countyNote: round ? `第${round.round}轮：${round.note}` : '',
-        enteredAt: r?.enteredAt ?? '',
-        updatedAt: r?.updatedAt ?? '',
-      };
-    });
+    return households
+      .filter((h) => dueInPeriod(h, period))
+      .map((h): IncomeLedgerRow => {
+        const r = byHh.get(h.id);
+        const status = incomeStatusOf(r);
+        const round = r ? openCountyRound(r) : undefined;
+        return {
+          id: h.id,
+          householdId: h.id,
+          headName: h.headName,
+          category: householdCategoryLabels[h.category],
+          townId: h.townId,
+          townName: towns.get(h.townId) ?? h.townId,
+          villageId: v.id,
+          villageName: v.name,
+          status,
+          statusLabel: incomeStatusLabels[status],
+          version: r?.version ?? 0,
+          memberCount: r?.memberCount ?? h.memberCount,
+          netIncome: r?.netIncome ?? null,
+          perCapitaNet: r?.perCapitaNet ?? null,
+          reviewed: r ? townReviewed(r) : false,
+          review: r?.review ? incomeReviewActionLabels[r.review.action] : '',
+          reviewReason: r?.review?.reason ?? '',
+          countyNote: round ? `第${round.round}轮：${round.note}` : '',
+          enteredAt: r?.enteredAt ?? '',
+          updatedAt: r?.updatedAt ?? '',
+        };
+      });
   });
   const rows = perVillage
     .flat()

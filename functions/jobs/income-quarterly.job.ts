@@ -30,7 +30,11 @@ import { loadRecipientDirectory, publishReport } from './publish.ts';
 /** The quarter's lineage: each month's figures, keyed and labelled by their month. */
 export function quarterLineage(monthly: readonly MonthlyIncomeAnalysis[]): FigureLineage[] {
   return monthly.flatMap((a) =>
-    (a.lineage ?? []).map((f) => ({ ...f, key: `${a.period}:${f.key}`, label: `${periodLabel(a.period)}${f.label}` })),
+    (a.lineage ?? []).map((f) => ({
+      ...f,
+      key: `${a.period}:${f.key}`,
+      label: `${periodLabel(a.period)}${f.label}`,
+    })),
   );
 }
 

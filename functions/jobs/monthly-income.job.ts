@@ -15,13 +15,12 @@ import {
   type MonthlyIncomeAnalysis,
   type TrendPoint,
 } from '#domain/income/income.analysis.ts';
-import type { IncomeRecord } from '#domain/income/income.schema.ts';
 import type { OrgUnit } from '#domain/org/org.schema.ts';
 import { addMonths, periodLabel, previousPeriod, sameMonthLastYear } from '#domain/shared/period.ts';
 import { renderMonthlyIncomeReport } from '#reports/income/monthly-income.report.ts';
 import { monthlyIncomeFullWorkbook } from '#reports/income/monthly-income.workbook.ts';
 import { provenanceOf } from '#reports/lineage/lineage.ts';
-import { sha256, type ReportSummary } from '../delivery/archive.ts';
+import type { ReportSummary } from '../delivery/archive.ts';
 import { listVillageIncomeAsOf } from '../store/income.repository.ts';
 import { listOrgUnits, listVillageHouseholds } from '../store/org.repository.ts';
 import { recordRepository } from '../store/records.repository.ts';
