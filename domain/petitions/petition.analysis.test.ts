@@ -96,6 +96,17 @@ describe('analysePetitions on the October fixture (figures worked out by hand)',
 });
 
 describe('summary windows', () => {
+  it('reads a month still running as of today: an item due later in the month is not overdue yet', () => {
+    expect(monthWindow('2026-10', '2026-10-12')).toMatchObject({ to: '2026-10-31', asOf: '2026-10-12' });
+    expect(monthWindow('2026-10', '2026-11-20').asOf).toBe('2026-10-31');
+    expect(quarterWindow('2026-10', '2026-11-20').asOf).toBe('2026-11-20');
+    const running = analysePetitions({ ...octoberInput, ...monthWindow('2026-10', '2026-10-12') });
+    const ended = analysePetitions({ ...octoberInput, ...monthWindow('2026-10') });
+    // Every item the running month calls overdue was due before its day.
+    for (const o of running.overdue) expect(o.dueDate < '2026-10-12').toBe(true);
+    expect(running.overdue.length).toBeLessThan(ended.overdue.length);
+  });
+
   it('covers a month, a quarter and the days since the previous review', () => {
     expect(monthWindow('2026-02')).toMatchObject({ from: '2026-02-01', to: '2026-02-28', period: '2026-02' });
     expect(quarterWindow('2026-09')).toMatchObject({

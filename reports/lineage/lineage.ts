@@ -65,7 +65,7 @@ export function drawLineageAnnex(
         align: 'right',
         cell: (f) => `${formatInteger(f.records.length)} 条`,
       },
-      { header: '分项摘要', weight: 2.2, cell: (f) => figureDigest(f).slice(0, 16) },
+      { header: '分项摘要', weight: 2.2, cell: (f) => figureDigest(f).slice(0, 12) },
     ],
     rows: lineage,
   });
