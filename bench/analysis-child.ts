@@ -4,7 +4,7 @@
  * village, without analysing or rendering) or `job` (the county monthly income analysis, all reports).
  * Prints one JSON line.
  */
-import { now as clockNow } from '#functions/shared/clock.ts';
+import { now as clockNow } from '#functions/platform/clock.ts';
 import { demoCountyConfig } from '#domain/config/county-config.ts';
 import { addMonths, previousPeriod, sameMonthLastYear } from '#domain/shared/period.ts';
 import { mapLimit } from '#functions/jobs/job.types.ts';

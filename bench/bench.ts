@@ -7,7 +7,7 @@
  * Options: --submissions N (default 20000), --concurrency N (32), --no-build (use
  * forms/dist as it is), --skip-calendar, --static-only (bundles and pages only).
  */
-import { now as clockNow } from '#functions/shared/clock.ts';
+import { now as clockNow } from '#functions/platform/clock.ts';
 import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { randomUUID } from 'node:crypto';
@@ -20,7 +20,7 @@ import { build } from 'esbuild';
 import { lambdaBuildOptions } from '#infra/constructs/bundles.ts';
 import { demoCountyConfig } from '#domain/config/county-config.ts';
 import { addMonths, periodLabel, shanghaiDate } from '#domain/shared/period.ts';
-import { routes } from '#domain/system/routes.ts';
+import { handlerEntry, jobHandler, routes } from '#domain/system/routes.ts';
 import type { IncomeRecord } from '#domain/income/income.schema.ts';
 import { netIncome, perCapitaNet } from '#domain/income/income.calc.ts';
 import { batchPut } from '#functions/store/bulk.ts';
@@ -379,7 +379,7 @@ if (!opt['static-only']) {
 const outDir = path.join(repoRoot, '.tmp', 'bench-bundles');
 fs.rmSync(outDir, { recursive: true, force: true });
 fs.mkdirSync(outDir, { recursive: true });
-const entries = [...new Set([...routes.map((r) => r.handler), 'run-job'])].sort();
+const entries = [...new Set([...routes.map((r) => r.handler), jobHandler])].sort();
 progress(`(4) bundling ${entries.length} Lambda entries with the CDK app's esbuild options…`);
 // The variables Lambda's configuration gives every function (module scope reads them).
 setLocalEnv(portsFrom(), config);
@@ -412,7 +412,7 @@ let worstBytes = 0;
 let worstImport = 0;
 const bundleLines: string[] = [];
 for (const e of entries) {
-  const entry = path.join(repoRoot, 'functions', e, 'handler.ts');
+  const entry = path.join(repoRoot, handlerEntry(e));
   if (!fs.existsSync(entry)) {
     bundleLines.push(`| ${e} | missing | | |`);
     continue;

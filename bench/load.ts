@@ -10,7 +10,7 @@
  * dependency); it reports the same figures: requests, throughput, latency
  * percentiles, statuses. Options: --seconds N (120), --concurrency N (50).
  */
-import { now as clockNow } from '#functions/shared/clock.ts';
+import { now as clockNow } from '#functions/platform/clock.ts';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { demoCountyConfig } from '#domain/config/county-config.ts';
 import { shanghaiDate } from '#domain/shared/period.ts';
-import { dynamo } from '#functions/shared/clients.ts';
+import { dynamo } from '#functions/platform/clients.ts';
 import { batchPut } from '#functions/store/bulk.ts';
 import { householdItem, orgUnitItem } from '#functions/store/directory.writer.ts';
 import { tableName } from '#functions/store/table.ts';

@@ -4,7 +4,7 @@
  * the original beside the correction. Screenshots of the income pages are kept
  * in test-results/ for a look.
  */
-import { now } from '#functions/shared/clock.ts';
+import { now } from '#functions/platform/clock.ts';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -3,14 +3,14 @@
  * device as waiting; back online, the outbox sends them and exactly two records
  * are stored, even though the outbox is flushed twice.
  */
-import { now } from '#functions/shared/clock.ts';
+import { now } from '#functions/platform/clock.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { reportingPeriodAt } from '#domain/shared/period.ts';
-import { dynamo } from '#functions/shared/clients.ts';
+import { dynamo } from '#functions/platform/clients.ts';
 import { tableName } from '#functions/store/table.ts';
 import type { Stack } from '#local/stack.ts';
 import { loadFixture, startTestStack, testPassword } from '#local/testing.ts';

@@ -4,7 +4,7 @@
  * the leader's email in the local mailbox carries the PDF, whose bytes are the
  * archived ones and whose text shows the submitted figure.
  */
-import { now } from '#functions/shared/clock.ts';
+import { now } from '#functions/platform/clock.ts';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,7 +15,7 @@ import { demoCountyConfig } from '#domain/config/county-config.ts';
 import { reportingPeriodAt } from '#domain/shared/period.ts';
 import { buckets } from '#domain/system/resources.ts';
 import { runJob } from '#functions/jobs/run.ts';
-import { s3Client } from '#functions/shared/clients.ts';
+import { s3Client } from '#functions/platform/clients.ts';
 import { pdfText, squash } from '#reports/testing/pdf-inspect.ts';
 import type { Stack } from '#local/stack.ts';
 import { loadFixture, startTestStack, testPassword } from '#local/testing.ts';

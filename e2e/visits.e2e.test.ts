@@ -5,7 +5,7 @@
  * problem with evidence (refused without it). The visit-coverage job then builds,
  * archives and emails the month's report, which counts the visit.
  */
-import { now } from '#functions/shared/clock.ts';
+import { now } from '#functions/platform/clock.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import type { Browser } from 'playwright-core';
 import { demoCountyConfig } from '#domain/config/county-config.ts';
 import { shanghaiDate } from '#domain/shared/period.ts';
 import { runJob } from '#functions/jobs/run.ts';
-import { loadVisitFixture } from '#functions/visit-shared/visit-fixture.ts';
+import { loadVisitFixture } from '#functions/visits/visit-fixture.ts';
 import { pdfText, squash } from '#reports/testing/pdf-inspect.ts';
 import type { Stack } from '#local/stack.ts';
 import { county, loadFixture, startTestStack, testPassword } from '#local/testing.ts';

@@ -3,7 +3,7 @@
  * (SDK bundled, shims in place) are imported in a fresh Node process, as Lambda
  * would, and answer API Gateway events against the embedded stack.
  */
-import { now } from '#functions/shared/clock.ts';
+import { now } from '#functions/platform/clock.ts';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportingPeriodAt } from '#domain/shared/period.ts';
-import { routes } from '#domain/system/routes.ts';
+import { handlerEntry, handlerName, routes } from '#domain/system/routes.ts';
 import { toApiEvent } from '#local/api-gateway.ts';
 import type { Stack } from '#local/stack.ts';
 import { repoRoot } from '#local/stack.ts';
@@ -39,11 +39,11 @@ afterAll(async () => {
 /** Bundles a handler, then invokes it once in a fresh process (asynchronously: this process serves the store). */
 async function invokeBundled(handler: string, method: string, path: string, body?: unknown) {
   const route = routes.find((r) => r.handler === handler)!;
-  const outfile = join(dir, `${handler}.mjs`);
+  const outfile = join(dir, `${handlerName(handler)}.mjs`);
   await build({
     ...lambdaBuildOptions,
     absWorkingDir: repoRoot,
-    entryPoints: [join(repoRoot, 'functions', handler, 'handler.ts')],
+    entryPoints: [join(repoRoot, handlerEntry(handler))],
     outfile,
     logLevel: 'error',
   });
@@ -55,7 +55,7 @@ async function invokeBundled(handler: string, method: string, path: string, body
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: Buffer.from(body === undefined ? '' : JSON.stringify(body)),
   });
-  const eventFile = join(dir, `${handler}.event.json`);
+  const eventFile = join(dir, `${handlerName(handler)}.event.json`);
   writeFileSync(eventFile, JSON.stringify(event));
   const script = `
     import { readFileSync } from 'node:fs';
@@ -73,7 +73,7 @@ async function invokeBundled(handler: string, method: string, path: string, body
 
 describe('bundled handlers', () => {
   it('answers who is signed in, from the store, with the bundled SDK and environment credentials', async () => {
-    const res = await invokeBundled('me', 'GET', '/api/me');
+    const res = await invokeBundled('session/me', 'GET', '/api/me');
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.json)).toContain('张信息员');
   }, 60_000);
@@ -87,9 +87,9 @@ describe('bundled handlers', () => {
       components: { wage: 900, business: 0, property: 0, transfer: 100, businessCost: 0 },
       expectedVersion: 0,
     };
-    const ok = await invokeBundled('submit-income', 'POST', '/api/income', entry);
+    const ok = await invokeBundled('income/submit', 'POST', '/api/income', entry);
     expect(ok.status).toBe(201);
-    const bad = await invokeBundled('submit-income', 'POST', '/api/income', {
+    const bad = await invokeBundled('income/submit', 'POST', '/api/income', {
       ...entry,
       submissionId: randomUUID(),
       memberCount: -1,

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routes as sharedRoutes, type RouteDef } from '#domain/system/routes.ts';
+import { handlerEntry, routes as sharedRoutes, type RouteDef } from '#domain/system/routes.ts';
 import { buildApp, type BuiltApp } from './build.ts';
 import { groupRoutes } from './constructs/api.ts';
 import { repositoryRoot } from './constructs/functions.ts';
@@ -54,7 +54,7 @@ function syntheticRoutes(): RouteDef[] {
 const routes = syntheticRoutes();
 const handlers = new Set(routes.map((r) => r.handler));
 /** Every synthetic handler is the first real one's file. */
-const realEntry = join(repositoryRoot, 'functions', sharedRoutes[0]!.handler, 'handler.ts');
+const realEntry = join(repositoryRoot, handlerEntry(sharedRoutes[0]!.handler));
 
 let outdir: string;
 let built: BuiltApp;

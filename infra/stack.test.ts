@@ -336,8 +336,8 @@ describe('functions', () => {
       logs: built.config.logs,
       environment: {},
     });
-    expect(() => fns.entryOf('no-such-route', 'route noSuchRoute')).toThrow(
-      /functions\/no-such-route\/handler\.ts does not exist \(needed by route noSuchRoute\)/,
+    expect(() => fns.entryOf('income/no-such-route', 'route noSuchRoute')).toThrow(
+      /functions\/income\/no-such-route\.handler\.ts does not exist \(needed by route noSuchRoute\)/,
     );
   });
 });

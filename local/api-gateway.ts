@@ -3,11 +3,11 @@
  * payload-2.0 event, finds the route in the shared route table, and calls the very
  * handler module Lambda would run (`functions/<handler>/handler.ts`).
  */
-import { now } from '#functions/shared/clock.ts';
+import { now } from '#functions/platform/clock.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import { routes, type RouteDef } from '#domain/system/routes.ts';
+import { handlerEntry, routes, type RouteDef } from '#domain/system/routes.ts';
 import { maxBodyBytes } from '#domain/system/resources.ts';
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
@@ -18,7 +18,7 @@ const handlerCache = new Map<string, Promise<Handler>>();
 export function loadHandler(route: Pick<RouteDef, 'handler'>): Promise<Handler> {
   let h = handlerCache.get(route.handler);
   if (!h) {
-    h = import(`../functions/${route.handler}/handler.ts`).then((m: { handler: Handler }) => m.handler);
+    h = import(`../${handlerEntry(route.handler)}`).then((m: { handler: Handler }) => m.handler);
     handlerCache.set(route.handler, h);
   }
   return h;

@@ -16,7 +16,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles } from '#domain/auth/roles.ts';
 import type { StaffAccount } from '#domain/auth/user-pool.ts';
-import { principalFromClaims } from '#functions/shared/auth.ts';
+import { principalFromClaims } from '#functions/platform/auth.ts';
 import { disableUser, ensureUsers, freePort, startCognito, type CognitoLocal } from './cognito.ts';
 
 const county = '610999';

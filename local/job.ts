@@ -17,7 +17,7 @@ import type { JobRequest } from '#functions/jobs/job.types.ts';
 import { assertPortFree, portsFrom } from './ports.ts';
 import { setLocalEnv } from './standins.ts';
 import { defaultDataDir, startStack, type Stack } from './stack.ts';
-import { now } from '#functions/shared/clock.ts';
+import { now } from '#functions/platform/clock.ts';
 
 async function running(port: number): Promise<boolean> {
   try {

@@ -11,7 +11,7 @@ export function startScheduler(log: (m: string) => void = console.log): { stop()
       new Cron(s.cron, { timezone: scheduleTimeZone, protect: true, name: s.id }, async () => {
         log(`[schedule] ${s.id}: ${s.description}`);
         try {
-          const { handler } = await import('../functions/run-job/handler.ts');
+          const { handler } = await import('../functions/jobs/run-job.handler.ts');
           const result = await handler({ job: s.job, scheduleId: s.id });
           log(
             `[schedule] ${s.id} done: ${result.reports.length} report(s), ${result.deliveries.length} delivery(ies)`,

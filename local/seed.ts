@@ -6,7 +6,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { CountyConfig } from '#domain/config/county-config.ts';
 import { addMonths, reportingPeriodAt } from '#domain/shared/period.ts';
-import { dynamo } from '#functions/shared/clients.ts';
+import { dynamo } from '#functions/platform/clients.ts';
 import { batchPut } from '#functions/store/bulk.ts';
 import { bumpDirectoryVersion } from '#functions/store/directory.version.ts';
 import {
@@ -28,8 +28,8 @@ import type { StoredRecord } from '#domain/records/record.ts';
 import { recordItem } from '#functions/store/records.repository.ts';
 import { listOrgUnits } from '#functions/store/org.repository.ts';
 import { qualityKinds } from '#domain/quality/quality.schema.ts';
-import { unitLocation } from '#functions/quality-shared/views.ts';
-import { now as clockNow } from '#functions/shared/clock.ts';
+import { unitLocation } from '#functions/quality/views.ts';
+import { now as clockNow } from '#functions/platform/clock.ts';
 
 export type SeedScale = 'demo' | 'county';
 

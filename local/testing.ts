@@ -16,7 +16,7 @@ import { householdItem, orgUnitItem, staffItem } from '#functions/store/director
 import { freePortBase, portsFrom } from './ports.ts';
 import { ensureUsers } from './cognito.ts';
 import { startStack, type Stack, type StackOptions } from './stack.ts';
-import { now } from '#functions/shared/clock.ts';
+import { now } from '#functions/platform/clock.ts';
 
 export const testPassword = 'Test#Pass2026';
 export const county = demoCountyConfig.countyCode;

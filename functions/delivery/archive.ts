@@ -16,11 +16,11 @@ import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { envNames } from '#domain/system/resources.ts';
-import { dynamo, s3Client } from '../shared/clients.ts';
-import { requireEnv } from '../shared/env.ts';
+import { dynamo, s3Client } from '../platform/clients.ts';
+import { requireEnv } from '../platform/env.ts';
 import { keys } from '../store/keys.ts';
 import { tableName } from '../store/table.ts';
-import { now as clockNow } from '#functions/shared/clock.ts';
+import { now as clockNow } from '#functions/platform/clock.ts';
 
 export interface ArchivedFile {
   key: string;

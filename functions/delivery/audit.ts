@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DownloadAuditEntry } from '#domain/delivery/archive.schema.ts';
-import { dynamo } from '../shared/clients.ts';
+import { dynamo } from '../platform/clients.ts';
 import { keys } from '../store/keys.ts';
 import { queryAll } from '../store/org.repository.ts';
 import { tableName } from '../store/table.ts';

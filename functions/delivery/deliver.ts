@@ -5,12 +5,12 @@
  * email and raises the `DeliveryFailed` metric.
  */
 import type { DirectoryPerson } from '#domain/delivery/recipients.ts';
-import { logger } from '../shared/clients.ts';
+import { logger } from '../platform/clients.ts';
 import { readArchivedFile, type ArchivedReport } from './archive.ts';
 import { claimAlert, claimDelivery, markFailed, markSent } from './deliveries.ts';
 import { sendEmail, type OutgoingEmail } from './email.ts';
 import { issueEmailLink } from './email-links.ts';
-import { emitCount } from './metrics.ts';
+import { emitCount } from '../platform/metrics.ts';
 import {
   attachmentLimitBytes,
   deliveryFailedEmail,

@@ -19,7 +19,7 @@ import { randomUUID } from 'node:crypto';
 import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { defaultRetryPolicy, nextAttemptAt, type RetryPolicy } from '#domain/delivery/retry.ts';
 import { quarterMonths, quarterSchema } from '#domain/shared/period.ts';
-import { dynamo, logger } from '../shared/clients.ts';
+import { dynamo, logger } from '../platform/clients.ts';
 import { keys } from '../store/keys.ts';
 import { queryAll } from '../store/org.repository.ts';
 import { tableName } from '../store/table.ts';

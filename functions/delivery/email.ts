@@ -6,8 +6,8 @@ import { SendRawEmailCommand } from '@aws-sdk/client-ses';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { maskFreeText } from '#domain/org/mask.ts';
 import { envNames } from '#domain/system/resources.ts';
-import { sesClient } from '../shared/clients.ts';
-import { requireEnv } from '../shared/env.ts';
+import { sesClient } from '../platform/clients.ts';
+import { requireEnv } from '../platform/env.ts';
 
 export interface OutgoingEmail {
   to: { name: string; address: string };

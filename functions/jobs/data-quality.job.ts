@@ -17,12 +17,12 @@ import { cutoffOf } from '#domain/shared/as-of.ts';
 import { lastDayOfPeriod, periodLabel } from '#domain/shared/period.ts';
 import { provenanceOf } from '#reports/lineage/lineage.ts';
 import { dataQualityWorkbook, renderDataQualityReport } from '#reports/quality/data-quality.report.ts';
-import { runRuleSweep } from '../quality-shared/rule-run.ts';
+import { runRuleSweep } from '../quality/rule-sweep.ts';
 import { listOrgUnits } from '../store/org.repository.ts';
 import { listRecordsAsOf, listRecordsAsOfOrFirst } from '../store/as-of.ts';
 import type { JobContext, JobResult } from './job.types.ts';
 import { loadRecipientDirectory, publishReport, type PublishedReport } from './publish.ts';
-import { now } from '#functions/shared/clock.ts';
+import { now } from '#functions/platform/clock.ts';
 
 const located = <T>(r: StoredRecord): Located<T> => ({
   id: r.id,

@@ -2,7 +2,7 @@
  * The monthly and quarterly income jobs against the stand-ins: per-town and county
  * reports built from the fixture's records, with the full analysis in the PDF.
  */
-import { now } from '#functions/shared/clock.ts';
+import { now } from '#functions/platform/clock.ts';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';

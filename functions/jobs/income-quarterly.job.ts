@@ -24,7 +24,7 @@ import { provenanceOf } from '#reports/lineage/lineage.ts';
 import { listOrgUnits } from '../store/org.repository.ts';
 import type { JobContext, JobResult } from './job.types.ts';
 import { analyseTown, readAssistance } from './monthly-income.job.ts';
-import { now } from '../shared/clock.ts';
+import { now } from '../platform/clock.ts';
 import { loadRecipientDirectory, publishReport } from './publish.ts';
 
 /** The quarter's lineage: each month's figures, keyed and labelled by their month. */

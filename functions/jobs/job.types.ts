@@ -63,4 +63,4 @@ export interface JobResult {
 
 export type Progress = (message: string) => void;
 
-export { mapLimit } from '../shared/concurrency.ts';
+export { mapLimit } from '../platform/concurrency.ts';

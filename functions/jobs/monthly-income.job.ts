@@ -26,7 +26,7 @@ import { listOrgUnits, listVillageHouseholds } from '../store/org.repository.ts'
 import { recordRepository } from '../store/records.repository.ts';
 import { mapLimit, type JobContext, type JobResult } from './job.types.ts';
 import { loadRecipientDirectory, publishReport, type PublishedReport } from './publish.ts';
-import { now } from '#functions/shared/clock.ts';
+import { now } from '#functions/platform/clock.ts';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 

@@ -32,12 +32,12 @@ import {
   renderPetitionSummary,
 } from '#reports/petitions/petition-summary.report.ts';
 import type { ReportSummary } from '../delivery/archive.ts';
-import { OPINION, PETITION } from '../petition-views/views.ts';
+import { OPINION, PETITION } from '../petitions/views.ts';
 import { listOrgUnits } from '../store/org.repository.ts';
 import { listRecordsAsOf } from '../store/as-of.ts';
 import { mapLimit, type JobContext, type JobResult } from './job.types.ts';
 import { loadRecipientDirectory, publishReport, type PublishedReport } from './publish.ts';
-import { now } from '#functions/shared/clock.ts';
+import { now } from '#functions/platform/clock.ts';
 
 /** The window a run covers, by variant. */
 export function windowOf(ctx: Pick<JobContext, 'variant' | 'period' | 'date' | 'now'>): SummaryWindow {

@@ -16,7 +16,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReminderItem } from '#reports/letters/reminder-letter.ts';
-import { dynamo } from '../shared/clients.ts';
+import { dynamo } from '../platform/clients.ts';
 import type { RecordRef } from '#domain/shared/lineage.ts';
 import { keys } from '../store/keys.ts';
 import { queryAll } from '../store/org.repository.ts';

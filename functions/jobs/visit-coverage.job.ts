@@ -37,10 +37,10 @@ import {
   listAssignments,
   listOrgUnits,
   listStaffEntries,
-} from '../visit-shared/visit-store.ts';
+} from '../visits/visit-store.ts';
 import type { JobContext, JobResult } from './job.types.ts';
 import { loadRecipientDirectory, publishReport, type PublishedReport } from './publish.ts';
-import { now } from '#functions/shared/clock.ts';
+import { now } from '#functions/platform/clock.ts';
 
 const pct = (v: number | null) => (v === null ? '—' : formatPercent(v));
 

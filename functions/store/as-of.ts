@@ -6,7 +6,7 @@
  */
 import { versionAt, type VersionStamp } from '#domain/shared/as-of.ts';
 import type { RecordFilter, StoredRecord } from '#domain/records/record.ts';
-import { mapLimit } from '../shared/concurrency.ts';
+import { mapLimit } from '../platform/concurrency.ts';
 import { recordRepository } from './records.repository.ts';
 
 export async function resolveAsOf<T extends VersionStamp>(

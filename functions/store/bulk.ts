@@ -1,5 +1,5 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo } from '../shared/clients.ts';
+import { dynamo } from '../platform/clients.ts';
 import { tableName } from './table.ts';
 
 /** Writes items 25 at a time, retrying unprocessed ones with backoff. Puts are idempotent. */

@@ -24,7 +24,7 @@ import {
 import { roles, type Role } from '#domain/auth/roles.ts';
 import type { Staff } from '#domain/org/staff.schema.ts';
 import { envNames } from '#domain/system/resources.ts';
-import { requireEnv } from '../shared/env.ts';
+import { requireEnv } from '../platform/env.ts';
 
 let client: CognitoIdentityProviderClient | undefined;
 const cognito = () => (client ??= new CognitoIdentityProviderClient({ maxAttempts: 3 }));

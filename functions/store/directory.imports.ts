@@ -12,7 +12,7 @@ import type { Staff } from '#domain/org/staff.schema.ts';
 import type { RecordChange } from '#domain/records/record.ts';
 import { diff } from '#domain/records/record.commands.ts';
 import { NotFoundError, ValidationError } from '#domain/shared/errors.ts';
-import { dynamo } from '../shared/clients.ts';
+import { dynamo } from '../platform/clients.ts';
 import { batchGet, toFullHousehold, toPerson, toStaff, versionOf } from './directory.repository.ts';
 import { bumpDirectoryVersion } from './directory.version.ts';
 import { bookkeeping, putVersioned, type HistoryTag } from './directory.versioned.ts';

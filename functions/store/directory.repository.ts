@@ -9,7 +9,7 @@ import type { DutyAssignment } from '#domain/duties/duty.schema.ts';
 import type { IncomeRecord } from '#domain/income/income.schema.ts';
 import type { Household, OrgUnit, Person } from '#domain/org/org.schema.ts';
 import type { InformationOfficer, Staff } from '#domain/org/staff.schema.ts';
-import { dynamo } from '../shared/clients.ts';
+import { dynamo } from '../platform/clients.ts';
 import { toIncomeRecord } from './income.repository.ts';
 import { keys } from './keys.ts';
 import { queryAll, toHousehold as toFullHousehold, toOrgUnit } from './org.repository.ts';

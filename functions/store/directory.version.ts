@@ -5,7 +5,7 @@
  * may have changed, and skip reading them one household at a time when not.
  */
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo } from '../shared/clients.ts';
+import { dynamo } from '../platform/clients.ts';
 import { keys } from './keys.ts';
 import { tableName } from './table.ts';
 

@@ -14,7 +14,7 @@ import type {
   StoredRecord,
 } from '#domain/records/record.ts';
 import { VersionConflictError } from '#domain/shared/errors.ts';
-import { dynamo } from '../shared/clients.ts';
+import { dynamo } from '../platform/clients.ts';
 import { getHouseholdItem, toFullHousehold, versionOf } from './directory.repository.ts';
 import { bumpDirectoryVersion } from './directory.version.ts';
 import { householdItem } from './directory.writer.ts';

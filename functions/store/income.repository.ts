@@ -6,7 +6,7 @@ import { incomeRecordSchema, type IncomeRecord } from '#domain/income/income.sch
 import type { Household } from '#domain/org/org.schema.ts';
 import { VersionConflictError } from '#domain/shared/errors.ts';
 import type { Period } from '#domain/shared/period.ts';
-import { dynamo } from '../shared/clients.ts';
+import { dynamo } from '../platform/clients.ts';
 import { resolveAsOf } from './as-of.ts';
 import { keys } from './keys.ts';
 import { getHousehold, queryAll } from './org.repository.ts';

@@ -13,7 +13,7 @@ import type {
   StoredRecord,
 } from '#domain/records/record.ts';
 import { VersionConflictError } from '#domain/shared/errors.ts';
-import { dynamo } from '../shared/clients.ts';
+import { dynamo } from '../platform/clients.ts';
 import { keys } from './keys.ts';
 import { queryAll } from './org.repository.ts';
 import { tableName } from './table.ts';

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '#local/stack.ts';
 import { county, loadFixture, startTestStack } from '#local/testing.ts';
-import { dynamo } from '../shared/clients.ts';
+import { dynamo } from '../platform/clients.ts';
 import { staffNameOf } from './staff.repository.ts';
 
 let stack: Stack;

@@ -7,7 +7,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { routes as sharedRoutes, type RouteDef } from '#domain/system/routes.ts';
+import { handlerName, routes as sharedRoutes, type RouteDef } from '#domain/system/routes.ts';
 import type { DeploymentConfig } from '../config.ts';
 import { bindAccess, type AccessTargets, type ServiceFunctions } from './functions.ts';
 import type { Monitoring } from './monitoring.ts';
@@ -143,7 +143,8 @@ export class RouteFunctionsStack extends NestedStack {
     };
 
     for (const { handler, routes } of group.functions) {
-      const fn = props.functions.create(handler, {
+      const name = handlerName(handler);
+      const fn = props.functions.create(name, {
         handler,
         description: routes.map((r) => `${r.method} ${r.path}`).join(', '),
         origin: `route ${routes.map((r) => r.id).join(', ')}`,
@@ -151,9 +152,9 @@ export class RouteFunctionsStack extends NestedStack {
       });
       const access = mergeAccess(routes);
       bindAccess(fn, access, { ...props.targets, ...(access.archive ? { archive: archiveTarget() } : {}) });
-      props.monitoring.watchFunction(handler, fn, fn.node.scope!);
+      props.monitoring.watchFunction(name, fn, fn.node.scope!);
 
-      const integration = new apigwv2.HttpIntegration(this, `${handler}-Integration`, {
+      const integration = new apigwv2.HttpIntegration(this, `${name}-Integration`, {
         httpApi,
         integrationType: apigwv2.HttpIntegrationType.AWS_PROXY,
         integrationUri: fn.functionArn,

@@ -8,8 +8,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { metricsNamespace } from '#functions/delivery/metrics.ts';
-import type { RouteDef } from '#domain/system/routes.ts';
+import { metricsNamespace } from '#functions/platform/metrics.ts';
+import { handlerEntry, type RouteDef } from '#domain/system/routes.ts';
 import type { DeploymentConfig } from '../config.ts';
 import { LambdaBundler, type BundleSpec } from './bundles.ts';
 import type { Email } from './email.ts';
@@ -90,9 +90,9 @@ export class ServiceFunctions extends Construct {
     });
   }
 
-  /** Path of `functions/<handler>/handler.ts`; fails with the file's name when it does not exist. */
+  /** Path of the handler's entry (`handlerEntry`); fails with the file's name when it does not exist. */
   entryOf(handler: string, origin?: string): string {
-    const entry = this.props.entryOf?.(handler) ?? join(this.projectRoot, 'functions', handler, 'handler.ts');
+    const entry = this.props.entryOf?.(handler) ?? join(this.projectRoot, handlerEntry(handler));
     if (!existsSync(entry)) {
       const file = relative(this.projectRoot, entry);
       throw new Error(

@@ -12,6 +12,7 @@ import {
   type ScheduleDef,
 } from '#domain/system/schedules.ts';
 import { FONT_DIR_ENV, FONT_FILES } from '#reports/pdf/fonts.ts';
+import { jobHandler } from '#domain/system/routes.ts';
 import type { DeploymentConfig } from '../config.ts';
 import {
   bindArchive,
@@ -95,7 +96,7 @@ export class Jobs extends Construct {
     });
 
     this.fn = props.functions.create('RunJob', {
-      handler: 'run-job',
+      handler: jobHandler,
       description: 'Scheduled jobs: builds, archives and e-mails the reports',
       // 1769 MB is one full vCPU: subsetting CJK fonts and laying out PDFs is CPU-bound.
       memorySize: 1769,

@@ -17,8 +17,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { demoCountyConfig } from '#domain/config/county-config.ts';
-import { dynamo } from '#functions/shared/clients.ts';
-import { setClockForTest } from '#functions/shared/clock.ts';
+import { dynamo } from '#functions/platform/clients.ts';
+import { setClockForTest } from '#functions/platform/clock.ts';
 import { runJob } from '#functions/jobs/run.ts';
 import type { JobResult } from '#functions/jobs/job.types.ts';
 import { batchPut } from '#functions/store/bulk.ts';
@@ -400,7 +400,7 @@ beforeAll(async () => {
   // The month's jobs, as the calendar runs them (letters on their days), built after everything above.
   const run = async (job: string, when: string, extra: Record<string, unknown> = {}) => {
     at(when);
-    const { now } = await import('#functions/shared/clock.ts');
+    const { now } = await import('#functions/platform/clock.ts');
     return runJob({ job: job as never, ...extra } as never, { config, now: now() });
   };
   result = {

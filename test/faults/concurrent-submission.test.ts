@@ -7,12 +7,12 @@
  * one submission marker are stored. Two different submissions for the same
  * household and month at once: one 201, one 409.
  */
-import { now } from '#functions/shared/clock.ts';
+import { now } from '#functions/platform/clock.ts';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { shanghaiDate } from '#domain/shared/period.ts';
-import { dynamo } from '#functions/shared/clients.ts';
+import { dynamo } from '#functions/platform/clients.ts';
 import { tableName } from '#functions/store/table.ts';
 import { invoke } from '#local/api-gateway.ts';
 import type { Stack } from '#local/stack.ts';

@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { demoCountyConfig } from '#domain/config/county-config.ts';
 import type { Household } from '#domain/org/org.schema.ts';
-import { dynamo } from '#functions/shared/clients.ts';
+import { dynamo } from '#functions/platform/clients.ts';
 import { batchPut } from '#functions/store/bulk.ts';
 import { householdItem } from '#functions/store/directory.writer.ts';
 import { tableName } from '#functions/store/table.ts';

@@ -5,7 +5,7 @@
  * for, and builds the per-route cases from the route table, so a route added to
  * `domain/system/routes.ts` is attacked without touching this folder.
  */
-import { now as clockNow } from '#functions/shared/clock.ts';
+import { now as clockNow } from '#functions/platform/clock.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import {

@@ -5,14 +5,14 @@
  * its declared status with a stable code and a Chinese message, and a dump of the
  * whole table taken before and after the corpus must be identical.
  */
-import { now } from '#functions/shared/clock.ts';
+import { now } from '#functions/platform/clock.ts';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { roles, type Role } from '#domain/auth/roles.ts';
 import { routes, type RouteDef } from '#domain/system/routes.ts';
-import { dynamo } from '#functions/shared/clients.ts';
+import { dynamo } from '#functions/platform/clients.ts';
 import { tableName } from '#functions/store/table.ts';
 import { ensureUsers } from '#local/cognito.ts';
 import { invoke, type ApiResponse } from '#local/api-gateway.ts';

@@ -1,4 +1,0 @@
-/** GET /api/meetings: review meetings the caller reaches (a village officer sees their village's weekly meetings). */
-import { meetingView, namedLedgerHandler } from '../petition-views/views.ts';
-
-export const handler = namedLedgerHandler('listMeetings', meetingView);

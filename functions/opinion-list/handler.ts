@@ -1,4 +1,0 @@
-/** GET /api/opinions: the public-opinion ledger. */
-import { namedLedgerHandler, opinionView } from '../petition-views/views.ts';
-
-export const handler = namedLedgerHandler('listOpinions', opinionView);

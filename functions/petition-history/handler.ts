@@ -1,5 +1,0 @@
-/** GET /api/petitions/{id}/history: a petition with every change (who, when, what, from which form). */
-import { recordHistoryHandler } from '../shared/records-http.ts';
-import { PETITION } from '../petition-views/views.ts';
-
-export const handler = recordHistoryHandler('petitionHistory', { kind: PETITION, scope: 'village' });

@@ -1,4 +1,0 @@
-/** GET /api/petitions: the petition ledger (信访排查台账) with each petition's clock. */
-import { namedLedgerHandler, petitionView } from '../petition-views/views.ts';
-
-export const handler = namedLedgerHandler('listPetitions', petitionView);

@@ -1,0 +1,4 @@
+import { ledgerExportHandler } from '../platform/records-export.ts';
+import { spotCheckSheet, spotCheckView } from './views.ts';
+
+export const handler = ledgerExportHandler('exportSpotChecks', spotCheckView, spotCheckSheet);

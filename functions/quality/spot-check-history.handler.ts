@@ -1,0 +1,7 @@
+import { qualityKinds } from '#domain/quality/quality.schema.ts';
+import { recordHistoryHandler } from '../platform/records-http.ts';
+
+export const handler = recordHistoryHandler('spotCheckHistory', {
+  kind: qualityKinds.spotCheck,
+  scope: 'village',
+});

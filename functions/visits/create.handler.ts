@@ -1,0 +1,36 @@
+/**
+ * POST /api/visits: records a visit (走访记录) by the signed-in person, and one
+ * problem record per problem found. Idempotent on the form's submission id.
+ */
+import { shanghaiDate } from '#domain/shared/period.ts';
+import { recordVisit } from '#domain/visits/visit.record.ts';
+import { visitEntrySchema } from '#domain/visits/visit.schema.ts';
+import { httpRoute } from '../platform/http.ts';
+import { recordRepository } from '../store/records.repository.ts';
+import { callerStaff, resolveTarget } from './visit-store.ts';
+import { now as clockNow } from '#functions/platform/clock.ts';
+
+export const handler = httpRoute('createVisit', visitEntrySchema, async ({ body, principal, event }) => {
+  const now = clockNow();
+  const { visit, problems, replayed } = await recordVisit(
+    body,
+    {
+      who: principal,
+      repo: recordRepository,
+      now,
+      today: shanghaiDate(now),
+      submissionId: body.submissionId,
+      form: 'visit-entry',
+      scope: 'village',
+    },
+    {
+      resolveTarget: (ref) => resolveTarget(principal.countyCode, ref),
+      staffId: async () => (await callerStaff(principal, event))?.id,
+    },
+  );
+  return {
+    status: 201,
+    body: { record: visit, problems },
+    headers: { 'x-idempotent-replay': String(replayed) },
+  };
+});
