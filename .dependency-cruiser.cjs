@@ -1,16 +1,25 @@
 /**
- * The layering of design.md, checked on every `npm run lint`:
- * domain imports nothing of ours and no AWS SDK; forms never import functions,
- * reports or infra; reports import only domain; functions never import local or infra.
+ * The layering of design.md (and of the README's folder table), checked on every
+ * `npm run lint`:
+ * - domain/ imports only domain/ and zod (no node built-ins, no AWS SDK, nothing of ours);
+ * - reports/ imports only domain/ (and its PDF/XLSX libraries);
+ * - forms/ never imports functions/, reports/, infra/ or local/;
+ * - functions/ never imports local/, infra/ or forms/; only functions/store/ talks to
+ *   DynamoDB; handlers never import each other; platform/ and store/ import no feature;
+ * - infra/ imports only domain/ (function entries are paths, from `handlerEntry`).
+ * Tests and test fixtures may reach further.
  */
+const tests = '(\\.test\\.tsx?|/testing\\.ts|[-.]fixture\\.ts)$';
+const features = 'archive|assistance|delivery|directory|income|jobs|petitions|quality|session|visits';
+
 module.exports = {
   forbidden: [
     {
-      name: 'domain-is-pure',
-      comment: 'domain/ imports nothing of ours outside domain/ and no AWS SDK',
+      name: 'domain-only-zod',
+      comment: 'domain/ imports nothing but domain/ and zod',
       severity: 'error',
-      from: { path: '^domain/', pathNot: '\\.test\\.ts$' },
-      to: { path: '^(functions|reports|forms|infra|local)/|@aws-sdk|aws-cdk-lib|pdfkit|exceljs' },
+      from: { path: '^domain/', pathNot: tests },
+      to: { pathNot: '^(domain/|node_modules/zod/)' },
     },
     {
       name: 'reports-only-domain',
@@ -22,14 +31,42 @@ module.exports = {
       name: 'forms-not-server',
       comment: 'the browser code never imports functions, reports, infra or local',
       severity: 'error',
-      from: { path: '^forms/', pathNot: '\\.test\\.tsx?$' },
+      from: { path: '^forms/', pathNot: tests },
       to: { path: '^(functions|reports|infra|local)/|@aws-sdk' },
     },
     {
       name: 'functions-not-local-or-infra',
       severity: 'error',
-      from: { path: '^functions/', pathNot: '(\\.test\\.ts|/testing\\.ts)$' },
+      from: { path: '^functions/', pathNot: tests },
       to: { path: '^(local|infra|forms)/' },
+    },
+    {
+      name: 'dynamodb-only-in-store',
+      comment: 'only functions/store/ reads and writes DynamoDB (platform/ makes the client)',
+      severity: 'error',
+      from: { path: '^functions/', pathNot: `^functions/(store|platform)/|${tests}` },
+      to: { path: '@aws-sdk/(lib-dynamodb|client-dynamodb)|^functions/store/(keys|dynamo|table)\\.ts$' },
+    },
+    {
+      name: 'handlers-stand-alone',
+      comment: 'a handler is an entry point: nothing imports it but tests and the local runtime',
+      severity: 'error',
+      from: { path: '^(functions|domain|reports|forms|infra)/', pathNot: tests },
+      to: { path: '\\.handler\\.ts$' },
+    },
+    {
+      name: 'platform-and-store-below-features',
+      comment: 'the shared layers import no feature folder',
+      severity: 'error',
+      from: { path: '^functions/(platform|store)/', pathNot: tests },
+      to: { path: `^functions/(${features})/` },
+    },
+    {
+      name: 'infra-only-domain',
+      comment: 'the CDK app reads the one definition in domain/; function entries are paths, not imports',
+      severity: 'error',
+      from: { path: '^infra/', pathNot: tests },
+      to: { path: '^(functions|reports|forms|local)/' },
     },
     {
       name: 'no-circular',

@@ -86,3 +86,37 @@ export interface DownloadAuditEntry {
 
 /** How long an auditor's download link works. */
 export const downloadLinkSeconds = 5 * 60;
+
+/** An archived file (PDF or XLSX) as the archive record names it. */
+export interface ArchivedFile {
+  key: string;
+  sha256: string;
+  bytes: number;
+  contentType: string;
+  filename: string;
+}
+
+/** What the email says besides the greeting: the key figures and what to do. */
+export interface ReportSummary {
+  lines: string[];
+  action: string;
+}
+
+export interface ArchivedReport {
+  reportId: string;
+  countyCode: string;
+  kind: string;
+  period: string;
+  /** The county code, or the town id for a town's report. */
+  scope: string;
+  scopeLevel: 'county' | 'town';
+  scopeLabel: string;
+  title: string;
+  generatedAt: string;
+  inputSha256: string;
+  inputRecords: number;
+  pages?: number;
+  summary: ReportSummary;
+  pdf: ArchivedFile;
+  xlsx?: ArchivedFile;
+}

@@ -43,3 +43,41 @@ export const jobEnvNames = {
 
 /** Largest JSON body any route accepts (API Gateway allows 10 MB; forms need far less). */
 export const maxBodyBytes = 256 * 1024;
+
+/** The CloudWatch metrics namespace of every metric the functions emit (alarmed in the CDK app). */
+export const metricsNamespace = 'Shouwang';
+
+/** The faces the reports use; each is registered in every document under this name. */
+export type FontFace = 'sans' | 'sans-bold' | 'serif' | 'serif-bold';
+
+/** Where each face comes from: the npm package and the TTF's path inside it. */
+export interface FontFileSpec {
+  face: FontFace;
+  /** npm package that ships the file. */
+  packageName: string;
+  /** Path of the TTF inside the package. */
+  packagePath: string;
+  /** File name alone: what a copy in `SHOUWANG_FONT_DIR` must be called. */
+  fileName: string;
+}
+
+/**
+ * The four TTFs the reports embed (pdfkit subsets them). Noto Sans SC serves
+ * tables and body text; Noto Serif SC serves titles and formal letters.
+ * The CDK bundling copies these files next to the Lambda bundle and points
+ * `SHOUWANG_FONT_DIR` at them, so the list lives here, once.
+ */
+export const FONT_FILES: readonly FontFileSpec[] = [
+  spec('sans', '@expo-google-fonts/noto-sans-sc', '400Regular', 'NotoSansSC_400Regular.ttf'),
+  spec('sans-bold', '@expo-google-fonts/noto-sans-sc', '700Bold', 'NotoSansSC_700Bold.ttf'),
+  spec('serif', '@expo-google-fonts/noto-serif-sc', '400Regular', 'NotoSerifSC_400Regular.ttf'),
+  spec('serif-bold', '@expo-google-fonts/noto-serif-sc', '700Bold', 'NotoSerifSC_700Bold.ttf'),
+];
+
+function spec(face: FontFace, packageName: string, folder: string, fileName: string): FontFileSpec {
+  return { face, packageName, packagePath: `${folder}/${fileName}`, fileName };
+}
+
+/** Environment variable naming a folder that holds the four TTFs (as in Lambda, where they sit beside the bundle). */
+export const FONT_DIR_ENV = 'SHOUWANG_FONT_DIR';
+

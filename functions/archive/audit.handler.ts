@@ -9,7 +9,7 @@ import { shanghaiDateTime } from '#domain/shared/period.ts';
 import { parseOrThrow } from '#domain/shared/zod-issues.ts';
 import { buildWorkbook } from '#reports/xlsx/workbook.ts';
 import { xlsxContentType } from '../delivery/archive.ts';
-import { listDownloads } from '../delivery/audit.ts';
+import { listDownloads } from '../store/audit.repository.ts';
 import { httpRoute } from '../platform/http.ts';
 
 const roleLabel = (r: string) => {

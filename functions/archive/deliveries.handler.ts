@@ -6,7 +6,7 @@ import * as z from '#domain/shared/zod.ts';
 import { periodSchema, reportingPeriodAt } from '#domain/shared/period.ts';
 import { parseOrThrow } from '#domain/shared/zod-issues.ts';
 import { getReport } from '../delivery/archive.ts';
-import { listDeliveriesOfPeriod } from '../delivery/deliveries.ts';
+import { listDeliveriesOfPeriod } from '../store/deliveries.repository.ts';
 import { deliveryView } from '../delivery/views.ts';
 import { httpRoute } from '../platform/http.ts';
 import { now } from '#functions/platform/clock.ts';

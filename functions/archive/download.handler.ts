@@ -6,7 +6,7 @@ import { downloadLinkSeconds, downloadQuerySchema } from '#domain/delivery/archi
 import { NotFoundError } from '#domain/shared/errors.ts';
 import { parseOrThrow } from '#domain/shared/zod-issues.ts';
 import { getReport, presignArchivedFile } from '../delivery/archive.ts';
-import { recordDownload } from '../delivery/audit.ts';
+import { recordDownload } from '../store/audit.repository.ts';
 import { httpRoute } from '../platform/http.ts';
 import { now as clockNow } from '#functions/platform/clock.ts';
 

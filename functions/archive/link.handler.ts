@@ -8,8 +8,8 @@
 import { downloadLinkSeconds } from '#domain/delivery/archive.schema.ts';
 import { EmailLinkInvalidError, emailLinkTokenSchema, usableEmailLink } from '#domain/delivery/email-link.ts';
 import { getReport, presignArchivedFile } from '../delivery/archive.ts';
-import { recordDownload } from '../delivery/audit.ts';
-import { findEmailLink } from '../delivery/email-links.ts';
+import { recordDownload } from '../store/audit.repository.ts';
+import { findEmailLink } from '../store/email-links.repository.ts';
 import { now as clockNow } from '../platform/clock.ts';
 import { publicRoute } from '../platform/http.ts';
 

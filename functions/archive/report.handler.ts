@@ -4,8 +4,8 @@
  */
 import { NotFoundError } from '#domain/shared/errors.ts';
 import { getReport } from '../delivery/archive.ts';
-import { listDeliveriesOfReport } from '../delivery/deliveries.ts';
-import { listEmailLinks } from '../delivery/email-links.ts';
+import { listDeliveriesOfReport } from '../store/deliveries.repository.ts';
+import { listEmailLinks } from '../store/email-links.repository.ts';
 import { deliveryView, emailLinkView, reportView } from '../delivery/views.ts';
 import { httpRoute } from '../platform/http.ts';
 

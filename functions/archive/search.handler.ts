@@ -2,7 +2,7 @@
 import { archiveQuerySchema } from '#domain/delivery/archive.schema.ts';
 import { parseOrThrow } from '#domain/shared/zod-issues.ts';
 import { searchReports } from '../delivery/archive.ts';
-import { listDeliveriesOfReport } from '../delivery/deliveries.ts';
+import { listDeliveriesOfReport } from '../store/deliveries.repository.ts';
 import { reportView } from '../delivery/views.ts';
 import { httpRoute } from '../platform/http.ts';
 

@@ -6,7 +6,7 @@
 import { sha256Schema } from '#domain/delivery/archive.schema.ts';
 import { ValidationError } from '#domain/shared/errors.ts';
 import { findReportsBySha } from '../delivery/archive.ts';
-import { listDeliveriesOfReport } from '../delivery/deliveries.ts';
+import { listDeliveriesOfReport } from '../store/deliveries.repository.ts';
 import { deliveryView, reportView } from '../delivery/views.ts';
 import { httpRoute } from '../platform/http.ts';
 

@@ -7,9 +7,9 @@
 import type { DirectoryPerson } from '#domain/delivery/recipients.ts';
 import { logger } from '../platform/clients.ts';
 import { readArchivedFile, type ArchivedReport } from './archive.ts';
-import { claimAlert, claimDelivery, markFailed, markSent } from './deliveries.ts';
+import { claimAlert, claimDelivery, markFailed, markSent } from '../store/deliveries.repository.ts';
 import { sendEmail, type OutgoingEmail } from './email.ts';
-import { issueEmailLink } from './email-links.ts';
+import { issueEmailLink } from '../store/email-links.repository.ts';
 import { emitCount } from '../platform/metrics.ts';
 import {
   attachmentLimitBytes,

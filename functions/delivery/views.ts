@@ -4,7 +4,7 @@
  */
 import { reportKindText } from '#domain/delivery/report-period.ts';
 import type { ArchivedFile, ArchivedReport } from './archive.ts';
-import type { DeliveryRecord, DeliveryStatus } from './deliveries.ts';
+import type { DeliveryRecord, DeliveryStatus } from '../store/deliveries.repository.ts';
 import type { EmailLink } from '#domain/delivery/email-link.ts';
 
 const fileView = (f: ArchivedFile) => ({ filename: f.filename, sha256: f.sha256, bytes: f.bytes });

@@ -6,8 +6,8 @@
 import { countyOfficeContacts } from '#domain/delivery/recipients.ts';
 import { getReport } from '../delivery/archive.ts';
 import { deliverReport, type DeliveryOutcome } from '../delivery/deliver.ts';
-import { listDueRetries } from '../delivery/deliveries.ts';
-import { listPeople } from '../delivery/directory.ts';
+import { listDueRetries } from '../store/deliveries.repository.ts';
+import { listPeople } from '../store/recipients.repository.ts';
 import type { JobContext, JobResult } from './job.types.ts';
 
 export async function runDeliveryRetry(ctx: JobContext): Promise<JobResult> {

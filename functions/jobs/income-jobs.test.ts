@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCountyConfig } from '#domain/config/county-config.ts';
 import { quarterMonths, quarterOf, reportingPeriodAt } from '#domain/shared/period.ts';
-import { listDeliveriesOfPeriod, listDeliveriesOfReport } from '#functions/delivery/deliveries.ts';
+import { listDeliveriesOfPeriod, listDeliveriesOfReport } from '#functions/store/deliveries.repository.ts';
 import { invoke } from '#local/api-gateway.ts';
 import type { Stack } from '#local/stack.ts';
 import { county, loadFixture, signIn, startTestStack } from '#local/testing.ts';

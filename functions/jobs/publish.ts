@@ -24,7 +24,7 @@ import {
   type ReportSummary,
 } from '../delivery/archive.ts';
 import { deliverReport, type DeliveryOutcome } from '../delivery/deliver.ts';
-import { listPeople, listRecipientEntries } from '../delivery/directory.ts';
+import { listPeople, listRecipientEntries } from '../store/recipients.repository.ts';
 import type { JobContext, JobFile } from './job.types.ts';
 
 /** The directory as delivery needs it, read once per job run. */

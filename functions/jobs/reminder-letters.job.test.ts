@@ -12,7 +12,7 @@ import { county, loadFixture, startTestStack } from '#local/testing.ts';
 import type { Stack } from '#local/stack.ts';
 import { runJob } from './run.ts';
 import { runReminderLetters } from './reminder-letters.job.ts';
-import { bindLetterNumber, listBindings } from './reminder-letters.numbering.ts';
+import { bindLetterNumber, listBindings } from '../store/letter-numbers.repository.ts';
 import type { JobContext } from './job.types.ts';
 
 let stack: Stack;

@@ -46,7 +46,7 @@ import { listOrgUnits, listVillageHouseholds } from '../store/org.repository.ts'
 import { recordRepository } from '../store/records.repository.ts';
 import { mapLimit, type JobContext, type JobResult } from './job.types.ts';
 import { loadRecipientDirectory, publishReport, type PublishedReport } from './publish.ts';
-import { bindLetterNumber, listBindings, type NumberingHooks } from './reminder-letters.numbering.ts';
+import { bindLetterNumber, listBindings, type NumberingHooks } from '../store/letter-numbers.repository.ts';
 
 const letterVariants: readonly LetterVariant[] = [
   'village-entry-overdue',

@@ -37,7 +37,7 @@ import {
   listAssignments,
   listOrgUnits,
   listStaffEntries,
-} from '../visits/visit-store.ts';
+} from '../store/visits.repository.ts';
 import type { JobContext, JobResult } from './job.types.ts';
 import { loadRecipientDirectory, publishReport, type PublishedReport } from './publish.ts';
 import { now } from '#functions/platform/clock.ts';

@@ -3,7 +3,9 @@
  * writes): one JSON line on stdout that CloudWatch turns into a metric, alarmed in
  * the CDK app. Locally it is just a structured log line.
  */
-export const metricsNamespace = 'Shouwang';
+import { metricsNamespace } from '#domain/system/resources.ts';
+
+export { metricsNamespace };
 
 export function emitCount(name: string, properties: Record<string, string | number>, now = new Date()): void {
   const service = process.env.POWERTOOLS_SERVICE_NAME ?? 'shouwang';

@@ -22,7 +22,7 @@ import { mapLimit } from '../jobs/job.types.ts';
 import { directoryVersion, getRuleSweepState, putRuleSweepState } from '../store/directory.version.ts';
 import { listRecordIds, recordRepository } from '../store/records.repository.ts';
 import { listOrgUnits } from '../store/org.repository.ts';
-import { readVillage } from './source.ts';
+import { readVillage } from '../store/quality-source.repository.ts';
 
 export interface RuleRunResult {
   period: Period;

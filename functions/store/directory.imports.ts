@@ -18,7 +18,7 @@ import { bumpDirectoryVersion } from './directory.version.ts';
 import { bookkeeping, putVersioned, type HistoryTag } from './directory.versioned.ts';
 import { householdItem, informationOfficerItem, personItem, staffItem } from './directory.writer.ts';
 import { keys } from './keys.ts';
-import { queryAll } from './org.repository.ts';
+import { queryAll } from './dynamo.ts';
 import { tableName } from './table.ts';
 
 type Item = Record<string, unknown>;

@@ -3,7 +3,7 @@
  * org tree, households with their members, staff and the officer roster. Mappers
  * copy each field explicitly, so key attributes never leave the adapter.
  */
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { roleSchema } from '#domain/auth/roles.ts';
 import type { DutyAssignment } from '#domain/duties/duty.schema.ts';
 import type { IncomeRecord } from '#domain/income/income.schema.ts';
@@ -12,7 +12,8 @@ import type { InformationOfficer, Staff } from '#domain/org/staff.schema.ts';
 import { dynamo } from '../platform/clients.ts';
 import { toIncomeRecord } from './income.repository.ts';
 import { keys } from './keys.ts';
-import { queryAll, toHousehold as toFullHousehold, toOrgUnit } from './org.repository.ts';
+import { queryAll } from './dynamo.ts';
+import { toHousehold as toFullHousehold, toOrgUnit } from './org.repository.ts';
 import { tableName } from './table.ts';
 
 type Item = Record<string, unknown>;
@@ -122,31 +123,7 @@ export async function getPersonItem(county: string, idNumber: string): Promise<I
 }
 
 /** Many items by key, 100 per call, several calls at once; unprocessed keys are retried. */
-export async function batchGet(
-  keyList: readonly { pk: string; sk: string }[],
-  concurrency = 8,
-): Promise<Item[]> {
-  const chunks: { pk: string; sk: string }[][] = [];
-  for (let i = 0; i < keyList.length; i += 100) chunks.push(keyList.slice(i, i + 100));
-  const found: Item[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < chunks.length) {
-      let pending: Record<string, unknown>[] = chunks[next++] ?? [];
-      for (let attempt = 0; pending.length; attempt++) {
-        if (attempt > 8) throw new Error(`batchGet: ${pending.length} keys unprocessed after retries`);
-        if (attempt) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
-        const out = await dynamo().send(
-          new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending } } }),
-        );
-        found.push(...(out.Responses?.[tableName()] ?? []));
-        pending = out.UnprocessedKeys?.[tableName()]?.Keys ?? [];
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return found;
-}
+export { batchGet } from './dynamo.ts';
 
 export async function listStaffFull(county: string): Promise<(Staff & VersionInfo)[]> {
   return (await pkQuery(keys.staffAll(county).pk)).flatMap((i) => {

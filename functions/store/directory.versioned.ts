@@ -4,7 +4,6 @@
  * point and the history entry written after it is idempotent; a retry carrying the
  * same submission id finds its own write and completes the history.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Household } from '#domain/org/org.schema.ts';
 import type {
@@ -18,25 +17,13 @@ import { dynamo } from '../platform/clients.ts';
 import { getHouseholdItem, toFullHousehold, versionOf } from './directory.repository.ts';
 import { bumpDirectoryVersion } from './directory.version.ts';
 import { householdItem } from './directory.writer.ts';
+import { isConditionFailure, putIfAbsent, queryAll } from './dynamo.ts';
 import { keys } from './keys.ts';
-import { queryAll } from './org.repository.ts';
 import { tableName } from './table.ts';
 
 type Item = Record<string, unknown>;
 
-const isConditionFailure = (e: unknown) =>
-  e instanceof ConditionalCheckFailedException ||
-  (e as { name?: string }).name === 'ConditionalCheckFailedException';
 
-async function putIfAbsent(item: Item): Promise<void> {
-  try {
-    await dynamo().send(
-      new PutCommand({ TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
-    );
-  } catch (e) {
-    if (!isConditionFailure(e)) throw e;
-  }
-}
 
 /** Short tag of a directory item's history entries, under its owner's history partition. */
 export type HistoryTag = 'HH' | `P-${string}` | 'STAFF';

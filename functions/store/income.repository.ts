@@ -1,4 +1,3 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { HistoryChange, IncomeHistoryEntry, IncomeRepository } from '#domain/income/income.port.ts';
 import { ENTRY_WINDOW_KIND, entryWindowSchema, type EntryWindow } from '#domain/income/income.window.ts';
@@ -8,8 +7,9 @@ import { VersionConflictError } from '#domain/shared/errors.ts';
 import type { Period } from '#domain/shared/period.ts';
 import { dynamo } from '../platform/clients.ts';
 import { resolveAsOf } from './as-of.ts';
+import { isConditionFailure, putIfAbsent, queryAll } from './dynamo.ts';
 import { keys } from './keys.ts';
-import { getHousehold, queryAll } from './org.repository.ts';
+import { getHousehold } from './org.repository.ts';
 import { recordRepository } from './records.repository.ts';
 import { tableName } from './table.ts';
 
@@ -47,19 +47,7 @@ export function incomeItem(r: IncomeRecord): Record<string, unknown> {
   };
 }
 
-const isConditionFailure = (e: unknown) =>
-  e instanceof ConditionalCheckFailedException ||
-  (e as { name?: string }).name === 'ConditionalCheckFailedException';
 
-async function putIfAbsent(item: Record<string, unknown>): Promise<void> {
-  try {
-    await dynamo().send(
-      new PutCommand({ TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
-    );
-  } catch (e) {
-    if (!isConditionFailure(e)) throw e;
-  }
-}
 
 async function getIncome(county: string, period: Period, villageId: string, householdId: string) {
   const out = await dynamo().send(

@@ -1,24 +1,10 @@
-import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Household, OrgUnit } from '#domain/org/org.schema.ts';
 import { dynamo } from '../platform/clients.ts';
 import { keys } from './keys.ts';
 import { tableName } from './table.ts';
 
-/** Reads every page of a query. */
-export async function queryAll(
-  input: Omit<QueryCommandInput, 'TableName'>,
-): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await dynamo().send(
-      new QueryCommand({ ...input, TableName: tableName(), ExclusiveStartKey: start }),
-    );
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items;
-}
+import { queryAll } from './dynamo.ts';
 
 type Item = Record<string, unknown>;
 const str = (i: Item, k: string) => (typeof i[k] === 'string' && i[k] !== '' ? { [k]: i[k] as string } : {});

@@ -3,7 +3,6 @@
  * income: the conditional put is the commit point; the history entry and the
  * submission marker after it are idempotent puts, completed by a retry.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type {
   RecordChange,
@@ -14,8 +13,8 @@ import type {
 } from '#domain/records/record.ts';
 import { VersionConflictError } from '#domain/shared/errors.ts';
 import { dynamo } from '../platform/clients.ts';
+import { isConditionFailure, putIfAbsent, queryAll } from './dynamo.ts';
 import { keys } from './keys.ts';
-import { queryAll } from './org.repository.ts';
 import { tableName } from './table.ts';
 
 /** Copies the record's own fields, so key attributes never leave the adapter. */
@@ -49,19 +48,7 @@ export function recordItem(r: StoredRecord): Record<string, unknown> {
   };
 }
 
-const isConditionFailure = (e: unknown) =>
-  e instanceof ConditionalCheckFailedException ||
-  (e as { name?: string }).name === 'ConditionalCheckFailedException';
 
-async function putIfAbsent(item: Record<string, unknown>): Promise<void> {
-  try {
-    await dynamo().send(
-      new PutCommand({ TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
-    );
-  } catch (e) {
-    if (!isConditionFailure(e)) throw e;
-  }
-}
 
 async function get(county: string, kind: string, id: string): Promise<StoredRecord | undefined> {
   const out = await dynamo().send(

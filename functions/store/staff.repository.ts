@@ -1,6 +1,6 @@
 import { roleSchema, type Role } from '#domain/auth/roles.ts';
 import { keys } from './keys.ts';
-import { queryAll } from './org.repository.ts';
+import { queryAll } from './dynamo.ts';
 
 /** What delivery needs to know of a staff member. */
 export interface StaffContact {

@@ -7,7 +7,7 @@ import { recordVisit } from '#domain/visits/visit.record.ts';
 import { visitEntrySchema } from '#domain/visits/visit.schema.ts';
 import { httpRoute } from '../platform/http.ts';
 import { recordRepository } from '../store/records.repository.ts';
-import { callerStaff, resolveTarget } from './visit-store.ts';
+import { callerStaff, resolveTarget } from '../store/visits.repository.ts';
 import { now as clockNow } from '#functions/platform/clock.ts';
 
 export const handler = httpRoute('createVisit', visitEntrySchema, async ({ body, principal, event }) => {

@@ -14,7 +14,7 @@ import {
   householdsOfVillages,
   listAssignmentsOf,
   listOrgUnits,
-} from './visit-store.ts';
+} from '../store/visits.repository.ts';
 import { now } from '#functions/platform/clock.ts';
 
 export const handler = httpRoute('listVisitTargets', undefined, async ({ principal, event }) => {

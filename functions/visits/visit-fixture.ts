@@ -5,7 +5,7 @@
  */
 import { batchPut } from '../store/bulk.ts';
 import { keys } from '../store/keys.ts';
-import { assignmentItem } from './visit-store.ts';
+import { assignmentItem } from '../store/visits.repository.ts';
 
 export async function loadVisitFixture(county: string): Promise<void> {
   await batchPut([

@@ -8,7 +8,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { metricsNamespace } from '#functions/platform/metrics.ts';
+import { metricsNamespace } from '#domain/system/resources.ts';
 import { handlerEntry, type RouteDef } from '#domain/system/routes.ts';
 import type { DeploymentConfig } from '../config.ts';
 import { LambdaBundler, type BundleSpec } from './bundles.ts';

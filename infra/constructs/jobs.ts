@@ -11,7 +11,7 @@ import {
   toEventBridgeCron,
   type ScheduleDef,
 } from '#domain/system/schedules.ts';
-import { FONT_DIR_ENV, FONT_FILES } from '#reports/pdf/fonts.ts';
+import { FONT_DIR_ENV, FONT_FILES } from '#domain/system/resources.ts';
 import { jobHandler } from '#domain/system/routes.ts';
 import type { DeploymentConfig } from '../config.ts';
 import {

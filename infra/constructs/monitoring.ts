@@ -7,7 +7,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { metricsNamespace } from '#functions/platform/metrics.ts';
+import { metricsNamespace } from '#domain/system/resources.ts';
 
 /** Props of {@link Monitoring}. */
 export interface MonitoringProps {

@@ -7,7 +7,7 @@ import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import type { RuntimeConfig } from '../../forms/src/lib/runtime-config.ts';
+import type { RuntimeConfig } from '#domain/system/runtime-config.ts';
 import type { DeploymentConfig } from '../config.ts';
 
 /** Props of {@link Site}. */

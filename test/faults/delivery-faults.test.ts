@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCountyConfig } from '#domain/config/county-config.ts';
-import { listDeliveriesOfPeriod } from '#functions/delivery/deliveries.ts';
+import { listDeliveriesOfPeriod } from '#functions/store/deliveries.repository.ts';
 import { searchReports } from '#functions/delivery/archive.ts';
 import { runJob } from '#functions/jobs/run.ts';
 import type { Stack } from '#local/stack.ts';

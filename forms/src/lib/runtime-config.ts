@@ -1,10 +1,8 @@
-import { countyConfigSchema, type CountyConfig } from '#domain/config/county-config.ts';
+import { countyConfigSchema } from '#domain/config/county-config.ts';
 
-/** What `/runtime-config.json` tells the browser: where to sign in, and the county's configuration. */
-export interface RuntimeConfig {
-  auth: { endpoint: string; region: string; userPoolId: string; clientId: string };
-  county: CountyConfig;
-}
+import type { RuntimeConfig } from '#domain/system/runtime-config.ts';
+
+export type { RuntimeConfig };
 
 let cached: Promise<RuntimeConfig> | undefined;
 

@@ -7,9 +7,9 @@ import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DownloadAuditEntry } from '#domain/delivery/archive.schema.ts';
 import { dynamo } from '../platform/clients.ts';
-import { keys } from '../store/keys.ts';
-import { queryAll } from '../store/org.repository.ts';
-import { tableName } from '../store/table.ts';
+import { keys } from './keys.ts';
+import { queryAll } from './dynamo.ts';
+import { tableName } from './table.ts';
 
 export async function recordDownload(
   county: string,

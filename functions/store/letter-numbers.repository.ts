@@ -13,14 +13,13 @@
  * letter) writes it. A letter looks for its own binding only after reading the
  * counter, so it cannot take a second number.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReminderItem } from '#reports/letters/reminder-letter.ts';
 import { dynamo } from '../platform/clients.ts';
 import type { RecordRef } from '#domain/shared/lineage.ts';
-import { keys } from '../store/keys.ts';
-import { queryAll } from '../store/org.repository.ts';
-import { tableName } from '../store/table.ts';
+import { isConditionFailure, queryAll } from './dynamo.ts';
+import { keys } from './keys.ts';
+import { tableName } from './table.ts';
 
 /** A letter's content as frozen at its first run: a retry renders exactly this. */
 export interface LetterContent {
@@ -42,9 +41,6 @@ export interface LetterBinding {
   number?: number;
 }
 
-const isConditionFailure = (e: unknown) =>
-  e instanceof ConditionalCheckFailedException ||
-  (e as { name?: string }).name === 'ConditionalCheckFailedException';
 
 function toBinding(i: Record<string, unknown>): LetterBinding {
   return {

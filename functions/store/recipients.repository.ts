@@ -5,8 +5,8 @@
  */
 import { roleSchema } from '#domain/auth/roles.ts';
 import type { DirectoryPerson, RecipientEntry } from '#domain/delivery/recipients.ts';
-import { keys } from '../store/keys.ts';
-import { queryAll } from '../store/org.repository.ts';
+import { keys } from './keys.ts';
+import { queryAll } from './dynamo.ts';
 
 export async function listPeople(county: string): Promise<DirectoryPerson[]> {
   const items = await queryAll({

@@ -20,9 +20,9 @@ import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { defaultRetryPolicy, nextAttemptAt, type RetryPolicy } from '#domain/delivery/retry.ts';
 import { quarterMonths, quarterSchema } from '#domain/shared/period.ts';
 import { dynamo, logger } from '../platform/clients.ts';
-import { keys } from '../store/keys.ts';
-import { queryAll } from '../store/org.repository.ts';
-import { tableName } from '../store/table.ts';
+import { isConditionFailure, queryAll } from './dynamo.ts';
+import { keys } from './keys.ts';
+import { tableName } from './table.ts';
 
 export type DeliveryStatus = 'sending' | 'sent' | 'failed' | 'abandoned';
 
@@ -57,9 +57,6 @@ export interface Claim {
  */
 const listedUnder = (period: string): string =>
   quarterSchema.safeParse(period).success ? quarterMonths(period)[2] : period;
-
-const isConditionFailure = (e: unknown) =>
-  (e as { name?: string }).name === 'ConditionalCheckFailedException';
 
 /** Claims the delivery; `null` when it was sent, given up, waits for its next attempt, or another run holds it. */
 export async function claimDelivery(

@@ -12,10 +12,10 @@ import { jobEnvNames } from '#domain/system/resources.ts';
 import { routeById } from '#domain/system/routes.ts';
 import { dynamo } from '../platform/clients.ts';
 import { requireEnv } from '../platform/env.ts';
-import { keys } from '../store/keys.ts';
-import { queryAll } from '../store/org.repository.ts';
-import { tableName } from '../store/table.ts';
-import type { ArchivedReport } from './archive.ts';
+import { keys } from './keys.ts';
+import { queryAll } from './dynamo.ts';
+import { tableName } from './table.ts';
+import type { ArchivedReport } from '#domain/delivery/archive.schema.ts';
 
 const hashOf = (secret: string): string => createHash('sha256').update(secret).digest('hex');
 

@@ -6,9 +6,10 @@
 import type { Household, OrgUnit } from '#domain/org/org.schema.ts';
 import type { QualityIncome, QualityPerson } from '#domain/quality/quality.rules.ts';
 import type { Period } from '#domain/shared/period.ts';
-import { mapLimit } from '../jobs/job.types.ts';
-import { keys } from '../store/keys.ts';
-import { listVillageHouseholds, queryAll } from '../store/org.repository.ts';
+import { mapLimit } from '../platform/concurrency.ts';
+import { keys } from './keys.ts';
+import { queryAll } from './dynamo.ts';
+import { listVillageHouseholds } from './org.repository.ts';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);

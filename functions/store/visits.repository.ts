@@ -13,10 +13,11 @@ import { staffPositionSchema, type Staff } from '#domain/org/staff.schema.ts';
 import { roleSchema, type Principal } from '#domain/auth/roles.ts';
 import type { VisitTarget, VisitTargetRef } from '#domain/visits/visit.schema.ts';
 import { dynamo } from '../platform/clients.ts';
-import { keys } from '../store/keys.ts';
-import { getHousehold, listOrgUnits, listVillageHouseholds, queryAll } from '../store/org.repository.ts';
-import { tableName } from '../store/table.ts';
-import { mapLimit } from '../jobs/job.types.ts';
+import { keys } from './keys.ts';
+import { queryAll } from './dynamo.ts';
+import { getHousehold, listOrgUnits, listVillageHouseholds } from './org.repository.ts';
+import { tableName } from './table.ts';
+import { mapLimit } from '../platform/concurrency.ts';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
