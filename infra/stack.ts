@@ -46,6 +46,8 @@ export interface ShouwangStackProps extends StackProps {
 export class ShouwangStack extends Stack {
   /** The HTTP API and its route functions (in nested stacks). */
   readonly api: Api;
+  /** The job function, its schedules and dead-letter queue. */
+  readonly jobs: Jobs;
 
   constructor(scope: Construct, id: string, props: ShouwangStackProps) {
     super(scope, id, props);
@@ -101,6 +103,7 @@ export class ShouwangStack extends Stack {
     });
     this.api = api;
     const jobs = new Jobs(this, 'Jobs', { functions, targets, jobs: config.jobs, stage });
+    this.jobs = jobs;
     monitoring.watchFunction('runJob', jobs.fn);
     monitoring.watchDeadLetters(jobs.deadLetterQueue);
     monitoring.watchApi(api.httpApi);

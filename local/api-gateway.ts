@@ -41,7 +41,12 @@ export function matchRoute(method: string, pathname: string) {
     pathMatched = true;
     if (c.route.method !== method) continue;
     const params: Record<string, string> = {};
-    c.names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1] ?? '')));
+    try {
+      c.names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1] ?? '')));
+    } catch {
+      // A malformed escape (`%E0%A4%A`): API Gateway refuses such a path before any function runs.
+      return 'bad-path';
+    }
     return { route: c.route, params };
   }
   return pathMatched ? 'method-not-allowed' : undefined;
@@ -152,6 +157,7 @@ export async function invoke(
   const match = matchRoute(method.toUpperCase(), url.pathname);
   if (!match) return reply(404, 'ROUTE.NOT_FOUND', '接口不存在');
   if (match === 'method-not-allowed') return reply(405, 'ROUTE.METHOD_NOT_ALLOWED', '不支持该请求方式');
+  if (match === 'bad-path') return reply(400, 'REQUEST.BAD_PATH', '请求地址无效');
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(opts.headers ?? {})) headers[k.toLowerCase()] = v;
   const body =

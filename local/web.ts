@@ -27,7 +27,13 @@ export interface RuntimeConfig {
 
 /** Resolves a URL path to a file inside `root`, never outside it. */
 function staticFile(root: string, urlPath: string): string | undefined {
-  const clean = path.normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return undefined; // a malformed escape names no file
+  }
+  const clean = path.normalize(decoded).replace(/^(\.\.[/\\])+/, '');
   let file = path.join(root, clean);
   if (!file.startsWith(root)) return undefined;
   if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
@@ -43,7 +49,24 @@ export function startWeb(opts: {
 }): Promise<http.Server> {
   const root = path.resolve(opts.siteDir);
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://local');
+    try {
+      serve(req, res);
+    } catch (e) {
+      // Nothing a request does may stop the server: answer it, log it, serve the next.
+      console.error('[web] unhandled', e);
+      if (!res.headersSent) res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify({ error: { code: 'REQUEST.BAD', message: '请求无效' } }));
+    }
+  });
+  const serve = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://local');
+    } catch {
+      res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify({ error: { code: 'REQUEST.BAD_PATH', message: '请求地址无效' } }));
+      return;
+    }
     if (url.pathname.startsWith('/api/')) {
       handleApi(req, res).catch((e: unknown) => {
         console.error('[api] unhandled', e);
@@ -70,7 +93,7 @@ export function startWeb(opts: {
       'x-frame-options': 'DENY',
     });
     fs.createReadStream(file).pipe(res);
-  });
+  };
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, opts.host ?? '127.0.0.1', () => resolve(server));

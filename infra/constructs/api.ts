@@ -7,9 +7,10 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { mergeGrants } from '#domain/system/grants.ts';
 import { handlerName, routes as sharedRoutes, type RouteDef } from '#domain/system/routes.ts';
 import type { DeploymentConfig } from '../config.ts';
-import { bindAccess, type AccessTargets, type ServiceFunctions } from './functions.ts';
+import { bindGrants, type AccessTargets, type ServiceFunctions } from './functions.ts';
 import type { Monitoring } from './monitoring.ts';
 
 /** Props of {@link Api}. */
@@ -87,16 +88,6 @@ export function groupRoutes(routes: readonly RouteDef[], functionsPerStack: numb
   return groups;
 }
 
-/** The widest access any of the routes declares: a function shared by routes needs all of it. */
-export function mergeAccess(routes: readonly RouteDef[]): RouteDef['access'] {
-  const widest = (values: ('read' | 'write' | undefined)[]) =>
-    values.includes('write') ? 'write' : values.includes('read') ? 'read' : undefined;
-  const table = widest(routes.map((r) => r.access.table));
-  const archive = widest(routes.map((r) => r.access.archive));
-  const email = routes.some((r) => r.access.email);
-  return { ...(table ? { table } : {}), ...(archive ? { archive } : {}), ...(email ? { email } : {}) };
-}
-
 /** Props of {@link RouteFunctionsStack}. */
 export interface RouteFunctionsStackProps {
   /** The functions (and their routes) this stack holds. */
@@ -130,7 +121,7 @@ export class RouteFunctionsStack extends NestedStack {
 
     let archive: s3.IBucket | undefined;
     // The archive's ARN comes in as a parameter of a fixed name, so that the
-    // acknowledgement of its object wildcard (bindArchive) names it predictably.
+    // acknowledgement of its object wildcard (bindGrants) names it predictably.
     const archiveTarget = (): s3.IBucket => {
       if (archive) return archive;
       const arn = new CfnParameter(this, 'ArchiveBucketArn', {
@@ -150,8 +141,10 @@ export class RouteFunctionsStack extends NestedStack {
         origin: `route ${routes.map((r) => r.id).join(', ')}`,
         scope: this,
       });
-      const access = mergeAccess(routes);
-      bindAccess(fn, access, { ...props.targets, ...(access.archive ? { archive: archiveTarget() } : {}) });
+      // A function serving several routes holds every grant of each (derived, never re-listed).
+      const grants = mergeGrants(routes.map((r) => r.access));
+      const onArchive = grants.some((g) => g.target.startsWith('archive'));
+      bindGrants(fn, grants, { ...props.targets, ...(onArchive ? { archive: archiveTarget() } : {}) });
       props.monitoring.watchFunction(name, fn, fn.node.scope!);
 
       const integration = new apigwv2.HttpIntegration(this, `${name}-Integration`, {

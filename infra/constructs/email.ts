@@ -43,18 +43,14 @@ export class Email extends Construct {
   }
 
   /** Lets `grantee` send from the identity through the configuration set, and nothing else. */
-  grantSend(grantee: iam.IGrantable): void {
+  /** What sending names: the identity and its configuration set (SES checks both). */
+  sendResources(): string[] {
     const configurationSetArn = Stack.of(this).formatArn({
       service: 'ses',
       resource: 'configuration-set',
       resourceName: this.configurationSet.configurationSetName,
       arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
     });
-    grantee.grantPrincipal.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-        resources: [this.identity.emailIdentityArn, configurationSetArn],
-      }),
-    );
+    return [this.identity.emailIdentityArn, configurationSetArn];
   }
 }

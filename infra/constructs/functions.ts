@@ -9,7 +9,8 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { metricsNamespace } from '#domain/system/resources.ts';
-import { handlerEntry, type RouteDef } from '#domain/system/routes.ts';
+import type { Grant } from '#domain/system/grants.ts';
+import { handlerEntry } from '#domain/system/routes.ts';
 import type { DeploymentConfig } from '../config.ts';
 import { LambdaBundler, type BundleSpec } from './bundles.ts';
 import type { Email } from './email.ts';
@@ -156,61 +157,6 @@ export class ServiceFunctions extends Construct {
   }
 }
 
-/** Read and write actions, named one by one so no grant carries a wildcard action. */
-const tableActions = {
-  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
-  // Records are never deleted (every change must stay traceable), so there is no DeleteItem.
-  write: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'],
-} as const;
-
-/**
- * Grants `fn` the table `access` it declares, on the table and each named index
- * (never `index/*` or `*`).
- */
-export function bindTable(args: {
-  fn: lambda.IFunction;
-  table: dynamodb.ITableV2;
-  indexNames: readonly string[];
-  access: 'read' | 'write';
-}): void {
-  const { fn, table, indexNames, access } = args;
-  const actions = access === 'write' ? [...tableActions.read, ...tableActions.write] : [...tableActions.read];
-  fn.addToRolePolicy(
-    new iam.PolicyStatement({
-      actions,
-      resources: [table.tableArn, ...indexNames.map((name) => `${table.tableArn}/index/${name}`)],
-    }),
-  );
-}
-
-/**
- * Grants `fn` the archive `access` it declares. Reading includes old versions
- * (an auditor asks for exactly the version that was sent); writing adds PutObject
- * and nothing that could shorten a retention or delete.
- */
-export function bindArchive(args: {
-  fn: lambda.IFunction;
-  bucket: s3.IBucket;
-  access: 'read' | 'write';
-}): void {
-  const { fn, bucket, access } = args;
-  const objectActions = [
-    's3:GetObject',
-    's3:GetObjectVersion',
-    ...(access === 'write' ? ['s3:PutObject'] : []),
-  ];
-  fn.addToRolePolicy(
-    new iam.PolicyStatement({ actions: objectActions, resources: [bucket.arnForObjects('*')] }),
-  );
-  fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
-  if (!fn.role) return;
-  Validations.of(fn.role).acknowledge({
-    id: `AwsSolutions-IAM5[Resource::<${nagReference(Stack.of(fn.role), bucket.bucketArn)}>/*]`,
-    reason:
-      'Report keys are made at run time (county, period, report id), so object permissions name the archive bucket with the object wildcard; actions are listed one by one and no delete or retention action is granted.',
-  });
-}
-
 /**
  * How cdk-nag names a reference in a finding: `Logical.Arn` for the bucket's own
  * attribute in the same stack, the parameter's name in a nested stack that gets the
@@ -222,14 +168,8 @@ function nagReference(stack: Stack, value: string): string {
   if (resolved.Ref) return resolved.Ref;
   if (resolved['Fn::GetAtt']) return resolved['Fn::GetAtt'].join('.');
   throw new Error(
-    `bindArchive: expected a Ref or Fn::GetAtt for the bucket ARN, got ${JSON.stringify(resolved)}`,
+    `bindGrants: expected a Ref or Fn::GetAtt for the bucket ARN, got ${JSON.stringify(resolved)}`,
   );
-}
-
-/** Grants `fn` sending from the deployment's SES identity. */
-export function bindEmail(args: { fn: lambda.IFunction; email: Email }): void {
-  if (!args.fn.role) throw new Error('bindEmail: function has no role');
-  args.email.grantSend(args.fn.role);
 }
 
 /** Everything a route's or job's `access` field can name. */
@@ -242,32 +182,52 @@ export interface AccessTargets {
   readonly userPool?: cognito.IUserPool;
 }
 
-/** Applies a `RouteDef['access']` declaration: the one place where access turns into IAM. */
-export function bindAccess(fn: lambda.IFunction, access: RouteDef['access'], targets: AccessTargets): void {
-  if (access.table)
-    bindTable({ fn, table: targets.table, indexNames: targets.indexNames, access: access.table });
-  if (access.archive) bindArchive({ fn, bucket: targets.archive, access: access.archive });
-  if (access.email) bindEmail({ fn, email: targets.email });
-  if ('userPool' in access && access.userPool === 'admin') {
-    if (!targets.userPool) throw new Error('a route declares userPool access but no user pool was given');
-    // Only the admin calls the account functions make, only on this pool.
-    fn.addToRolePolicy(
-      new iam.PolicyStatement({
-        actions: [
-          'cognito-idp:AdminCreateUser',
-          'cognito-idp:AdminDisableUser',
-          'cognito-idp:AdminEnableUser',
-          'cognito-idp:AdminSetUserPassword',
-          'cognito-idp:AdminUpdateUserAttributes',
-          'cognito-idp:AdminAddUserToGroup',
-          'cognito-idp:AdminRemoveUserFromGroup',
-          'cognito-idp:AdminListGroupsForUser',
-          'cognito-idp:AdminGetUser',
-          'cognito-idp:AdminUserGlobalSignOut',
-          'cognito-idp:ListUsers',
-        ],
-        resources: [targets.userPool.userPoolArn],
-      }),
-    );
+/**
+ * Binds the grants a function's declarations mean (`domain/system/grants.ts`) to
+ * the deployment's resources: the one place where access turns into IAM. Table
+ * actions name the table and each index (never `index/*`), limited to the
+ * county-scoped keys every item has (`C#<county>#…`); archive object actions the
+ * bucket's objects; email the SES identity and its configuration set; accounts
+ * the county's user pool.
+ */
+export function bindGrants(fn: lambda.IFunction, grants: readonly Grant[], targets: AccessTargets): void {
+  for (const g of grants) {
+    const actions = [...g.actions];
+    switch (g.target) {
+      case 'table':
+        fn.addToRolePolicy(
+          new iam.PolicyStatement({
+            actions,
+            resources: [
+              targets.table.tableArn,
+              ...targets.indexNames.map((name) => `${targets.table.tableArn}/index/${name}`),
+            ],
+            conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['C#*'] } },
+          }),
+        );
+        break;
+      case 'archive-objects':
+        fn.addToRolePolicy(
+          new iam.PolicyStatement({ actions, resources: [targets.archive.arnForObjects('*')] }),
+        );
+        if (fn.role)
+          Validations.of(fn.role).acknowledge({
+            id: `AwsSolutions-IAM5[Resource::<${nagReference(Stack.of(fn.role), targets.archive.bucketArn)}>/*]`,
+            reason:
+              'Report keys are made at run time (county, period, report id), so object permissions name the archive bucket with the object wildcard; actions are listed one by one and no delete or retention action is granted.',
+          });
+        break;
+      case 'archive-bucket':
+        fn.addToRolePolicy(new iam.PolicyStatement({ actions, resources: [targets.archive.bucketArn] }));
+        break;
+      case 'email':
+        fn.addToRolePolicy(new iam.PolicyStatement({ actions, resources: targets.email.sendResources() }));
+        break;
+      case 'user-pool':
+        if (!targets.userPool)
+          throw new Error('a function declares user-pool access but no user pool was given');
+        fn.addToRolePolicy(new iam.PolicyStatement({ actions, resources: [targets.userPool.userPoolArn] }));
+        break;
+    }
   }
 }

@@ -12,12 +12,11 @@ import {
   type ScheduleDef,
 } from '#domain/system/schedules.ts';
 import { FONT_DIR_ENV, FONT_FILES } from '#domain/system/resources.ts';
+import { grantsOf, jobAccess } from '#domain/system/grants.ts';
 import { jobHandler } from '#domain/system/routes.ts';
 import type { DeploymentConfig } from '../config.ts';
 import {
-  bindArchive,
-  bindEmail,
-  bindTable,
+  bindGrants,
   type AccessTargets,
   type ServiceFunctionOptions,
   type ServiceFunctions,
@@ -105,14 +104,7 @@ export class Jobs extends Construct {
       ...reportAssets(),
       origin: 'the schedules (domain/system/schedules.ts)',
     });
-    bindTable({
-      fn: this.fn,
-      table: props.targets.table,
-      indexNames: props.targets.indexNames,
-      access: 'write',
-    });
-    bindArchive({ fn: this.fn, bucket: props.targets.archive, access: 'write' });
-    bindEmail({ fn: this.fn, email: props.targets.email });
+    bindGrants(this.fn, grantsOf(jobAccess), props.targets);
 
     const maxEventAge = Duration.seconds(props.jobs.maxEventAgeSeconds);
     // Scheduler invokes asynchronously: its retries cover delivery, Lambda's cover a failing run.
