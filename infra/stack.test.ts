@@ -16,6 +16,7 @@ import { envNames, jobEnvNames, table as tableDef } from '#domain/system/resourc
 import { routes, type RouteDef } from '#domain/system/routes.ts';
 import { scheduleTimeZone, schedules, toEventBridgeCron } from '#domain/system/schedules.ts';
 import { FONT_DIR_ENV, FONT_FILES } from '#reports/pdf/fonts.ts';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { buildApp, type BuiltApp } from './build.ts';
 import { ServiceFunctions } from './constructs/functions.ts';
 import { contentSecurityPolicy, inlineScriptHashes, runtimeConfigFunctionCode } from './constructs/site.ts';
@@ -306,8 +307,7 @@ describe('functions', () => {
       : []),
   ];
   /** Every statement of the policies attached to `fn`'s role, in the template of its stack. */
-  const statementsOf = (fn: CfnElement | ({ role?: { node: { defaultChild?: unknown } } } & object)) => {
-    const f = fn as unknown as import('aws-cdk-lib/aws-lambda').IFunction;
+  const statementsOf = (f: IFunction) => {
     const stack = Stack.of(f);
     const t = templates.find((x) => x.stack === stack)!.template;
     const roleId = stack.getLogicalId(f.role!.node.defaultChild as CfnElement);
