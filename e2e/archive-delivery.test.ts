@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { demoCountyConfig } from '#domain/config/county-config.ts';
 import { schedules, scheduleTimeZone, type JobKind } from '#domain/system/schedules.ts';
 import { getReport, searchReports } from '#functions/delivery/archive.ts';
-import { listDeliveriesOfPeriod, listDeliveriesOfReport } from '#functions/delivery/deliveries.ts';
+import { listDeliveriesOfPeriod, listDeliveriesOfReport } from '#functions/store/deliveries.repository.ts';
 import { JobNotImplementedError, runJob } from '#functions/jobs/run.ts';
 import type { JobResult } from '#functions/jobs/job.types.ts';
 import { batchPut } from '#functions/store/bulk.ts';
