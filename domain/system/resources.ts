@@ -80,4 +80,3 @@ function spec(face: FontFace, packageName: string, folder: string, fileName: str
 
 /** Environment variable naming a folder that holds the four TTFs (as in Lambda, where they sit beside the bundle). */
 export const FONT_DIR_ENV = 'SHOUWANG_FONT_DIR';
-

@@ -15,17 +15,20 @@ import {
 } from '#domain/directory/import.ts';
 import { normaliseIdNumber } from '#domain/org/id-number.ts';
 import { maskIdNumber, maskPhone } from '#domain/org/mask.ts';
-import { householdCategoryLabels, relationLabels } from '#domain/org/org.schema.ts';
+import {
+  householdCategoryLabels,
+  relationLabels,
+  type Household,
+  type Person,
+} from '#domain/org/org.schema.ts';
 import { roleLabels } from '#domain/auth/roles.ts';
 import {
-  batchGet,
+  householdsByIds,
   listStaffFull,
   listUnits,
-  toFullHousehold,
-  toPerson,
+  peopleByIdNumbers,
 } from '../store/directory.repository.ts';
 import { getImportMeta, loadFile, saveChecked } from '../store/directory.imports.ts';
-import { keys } from '../store/keys.ts';
 import { readSheet } from './import.sheet.ts';
 
 /** At most this many problems travel back to the page; the count says how many there are. */
@@ -44,24 +47,18 @@ async function contextFor(
   now: Date,
 ): Promise<ImportContext> {
   const units = await listUnits(county);
-  const households = new Map<string, ReturnType<typeof toFullHousehold>>();
-  const peopleByIdNumber = new Map<string, ReturnType<typeof toPerson>>();
+  const households = new Map<string, Household>();
+  const peopleByIdNumber = new Map<string, Person>();
   const staffByUsername = new Map<string, string>();
   if (kind === 'people') {
     const hhIds = [...new Set(columnValues(kind, sheet, 'householdId').map((s) => s.toUpperCase()))].filter(
       (s) => /^[A-Z0-9-]{1,40}$/.test(s),
     );
-    for (const i of await batchGet(hhIds.map((id) => keys.household(county, id)))) {
-      const h = toFullHousehold(i);
-      households.set(h.id, h);
-    }
+    for (const h of await householdsByIds(county, hhIds)) households.set(h.id, h);
     const ids = [...new Set(columnValues(kind, sheet, 'idNumber').map(normaliseIdNumber))].filter(
       (s) => s.length === 18,
     );
-    for (const i of await batchGet(ids.map((id) => keys.person(county, id)))) {
-      const p = toPerson(i);
-      peopleByIdNumber.set(p.idNumber, p);
-    }
+    for (const p of await peopleByIdNumbers(county, ids)) peopleByIdNumber.set(p.idNumber, p);
   }
   if (kind === 'staff') for (const s of await listStaffFull(county)) staffByUsername.set(s.username, s.id);
   return { countyCode: county, units, households, peopleByIdNumber, staffByUsername, now };

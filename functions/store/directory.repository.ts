@@ -12,7 +12,7 @@ import type { InformationOfficer, Staff } from '#domain/org/staff.schema.ts';
 import { dynamo } from '../platform/clients.ts';
 import { toIncomeRecord } from './income.repository.ts';
 import { keys } from './keys.ts';
-import { queryAll } from './dynamo.ts';
+import { batchGet, queryAll } from './dynamo.ts';
 import { toHousehold as toFullHousehold, toOrgUnit } from './org.repository.ts';
 import { tableName } from './table.ts';
 
@@ -124,6 +124,16 @@ export async function getPersonItem(county: string, idNumber: string): Promise<I
 
 /** Many items by key, 100 per call, several calls at once; unprocessed keys are retried. */
 export { batchGet } from './dynamo.ts';
+
+/** The households with these ids that exist, read in batches. */
+export async function householdsByIds(county: string, ids: readonly string[]): Promise<Household[]> {
+  return (await batchGet(ids.map((id) => keys.household(county, id)))).map(toFullHousehold);
+}
+
+/** The people with these ID numbers that exist, read in batches. */
+export async function peopleByIdNumbers(county: string, idNumbers: readonly string[]): Promise<Person[]> {
+  return (await batchGet(idNumbers.map((id) => keys.person(county, id)))).map(toPerson);
+}
 
 export async function listStaffFull(county: string): Promise<(Staff & VersionInfo)[]> {
   return (await pkQuery(keys.staffAll(county).pk)).flatMap((i) => {

@@ -23,8 +23,6 @@ import { tableName } from './table.ts';
 
 type Item = Record<string, unknown>;
 
-
-
 /** Short tag of a directory item's history entries, under its owner's history partition. */
 export type HistoryTag = 'HH' | `P-${string}` | 'STAFF';
 

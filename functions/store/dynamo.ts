@@ -62,7 +62,10 @@ export async function batchPut(items: readonly Item[], concurrency = 4): Promise
 }
 
 /** Reads items by key, 100 at a time, retrying unprocessed keys with backoff. Missing keys are skipped. */
-export async function batchGet(keyList: readonly { pk: string; sk: string }[], concurrency = 8): Promise<Item[]> {
+export async function batchGet(
+  keyList: readonly { pk: string; sk: string }[],
+  concurrency = 8,
+): Promise<Item[]> {
   const chunks: { pk: string; sk: string }[][] = [];
   for (let i = 0; i < keyList.length; i += 100) chunks.push(keyList.slice(i, i + 100));
   const found: Item[] = [];
@@ -73,7 +76,9 @@ export async function batchGet(keyList: readonly { pk: string; sk: string }[], c
       for (let attempt = 0; pending.length; attempt++) {
         if (attempt > 8) throw new Error(`batchGet: ${pending.length} keys unprocessed after retries`);
         if (attempt) await pause(attempt);
-        const out = await dynamo().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending } } }));
+        const out = await dynamo().send(
+          new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending } } }),
+        );
         found.push(...(out.Responses?.[tableName()] ?? []));
         pending = out.UnprocessedKeys?.[tableName()]?.Keys ?? [];
       }

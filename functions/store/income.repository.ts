@@ -47,8 +47,6 @@ export function incomeItem(r: IncomeRecord): Record<string, unknown> {
   };
 }
 
-
-
 async function getIncome(county: string, period: Period, villageId: string, householdId: string) {
   const out = await dynamo().send(
     new GetCommand({

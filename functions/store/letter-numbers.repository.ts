@@ -41,7 +41,6 @@ export interface LetterBinding {
   number?: number;
 }
 
-
 function toBinding(i: Record<string, unknown>): LetterBinding {
   return {
     letterKey: String(i.letterKey),

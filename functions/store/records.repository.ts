@@ -48,8 +48,6 @@ export function recordItem(r: StoredRecord): Record<string, unknown> {
   };
 }
 
-
-
 async function get(county: string, kind: string, id: string): Promise<StoredRecord | undefined> {
   const out = await dynamo().send(
     new GetCommand({ TableName: tableName(), Key: keys.record(county, kind, id), ConsistentRead: true }),
