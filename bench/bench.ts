@@ -17,7 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
 import { build } from 'esbuild';
-import { lambdaBuildOptions } from '#infra/constructs/bundles.ts';
+import { lambdaBuildOptions, lambdaNodeOptions } from '#infra/constructs/bundles.ts';
 import { demoCountyConfig } from '#domain/config/county-config.ts';
 import { addMonths, periodLabel, shanghaiDate } from '#domain/shared/period.ts';
 import { handlerEntry, jobHandler, routes } from '#domain/system/routes.ts';
@@ -375,11 +375,16 @@ if (!opt['static-only']) {
 }
 
 // ---------------------------------------------------------------------------
-// (4) Lambda bundles: bytes and import time in a fresh Node process
+// (4) Lambda bundles: bytes and import time in a fresh Node process, with the Node
+// options the functions run with (reading the source map is part of a cold start)
 const outDir = path.join(repoRoot, '.tmp', 'bench-bundles');
 fs.rmSync(outDir, { recursive: true, force: true });
 fs.mkdirSync(outDir, { recursive: true });
-const entries = [...new Set([...routes.map((r) => r.handler), jobHandler])].sort();
+const httpEntries = [...new Set(routes.map((r) => r.handler))].sort();
+const entries = [...httpEntries, jobHandler];
+/** Budgets of an HTTP function's bundle (issue 16); the job function is not held to them. */
+const HTTP_BUNDLE_KB = 250;
+const HTTP_IMPORT_MS = 80;
 progress(`(4) bundling ${entries.length} Lambda entries with the CDK app's esbuild options…`);
 // The variables Lambda's configuration gives every function (module scope reads them).
 setLocalEnv(portsFrom(), config);
@@ -390,15 +395,14 @@ for (const [k, v] of Object.entries({
   JWKS_URI: 'http://127.0.0.1:4404/local_pool/.well-known/jwks.json',
 }))
   process.env[k] ??= v;
-const emptyFile = path.join(outDir, 'empty.mjs');
-fs.writeFileSync(emptyFile, 'export {};\n');
+const importEnv = { ...process.env, NODE_OPTIONS: lambdaNodeOptions };
 const importMs = (file: string): number => {
   const script = `const t=performance.now();await import(${JSON.stringify(file)});console.log(performance.now()-t)`;
   const times: number[] = [];
   for (let i = 0; i < 5; i++) {
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
       cwd: repoRoot,
-      env: process.env,
+      env: importEnv,
       encoding: 'utf8',
       timeout: 60_000,
     });
@@ -407,18 +411,9 @@ const importMs = (file: string): number => {
   }
   return times.sort((a, b) => a - b)[2]!;
 };
-const empty = importMs(emptyFile);
-let worstBytes = 0;
-let worstImport = 0;
-const bundleLines: string[] = [];
-for (const e of entries) {
-  const entry = path.join(repoRoot, handlerEntry(e));
-  if (!fs.existsSync(entry)) {
-    bundleLines.push(`| ${e} | missing | | |`);
-    continue;
-  }
-  const outfile = path.join(outDir, `${e}.mjs`);
-  // Exactly what the CDK app deploys (one definition of the bundle options).
+/** Bundles `entry` exactly as the CDK app deploys it (one definition of the options); bytes of the `.mjs`. */
+const bundleOf = async (entry: string, name: string) => {
+  const outfile = path.join(outDir, `${name}.mjs`);
   await build({
     ...lambdaBuildOptions,
     absWorkingDir: repoRoot,
@@ -426,23 +421,75 @@ for (const e of entries) {
     outfile,
     logLevel: 'error',
   });
-  const bytes = fs.statSync(outfile).size;
-  const ms = importMs(outfile);
-  worstBytes = Math.max(worstBytes, bytes);
-  worstImport = Math.max(worstImport, ms);
-  bundleLines.push(
-    `| ${e} | ${kb(bytes)} | ${ms.toFixed(0)} ms | ${bytes <= 500 * 1024 && ms <= 150 ? 'pass' : 'FAIL'} |`,
-  );
+  return { outfile, bytes: fs.statSync(outfile).size };
+};
+// Floors, measured the same way: nothing; the AWS SDK's DynamoDB document client alone;
+// and an HTTP route that does nothing (the middleware chain, JWT check, SDK and zod every
+// API function loads before its own code).
+const floorSources: Record<string, string> = {
+  'floor-sdk':
+    "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\n" +
+    "import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';\n" +
+    'export const parts = [DynamoDBClient, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand];\n',
+  'floor-route':
+    "import { httpRoute } from '#functions/platform/http.ts';\n" +
+    "import { dynamo } from '#functions/platform/clients.ts';\n" +
+    "export const handler = httpRoute('me', undefined, async () => ({ status: 200, body: { client: typeof dynamo } }));\n",
+};
+const floors: Record<string, { bytes: number; ms: number }> = {};
+fs.writeFileSync(path.join(outDir, 'floor-empty.mjs'), 'export {};\n');
+floors['floor-empty'] = { bytes: 0, ms: importMs(path.join(outDir, 'floor-empty.mjs')) };
+for (const [name, source] of Object.entries(floorSources)) {
+  const src = path.join(outDir, `${name}.src.ts`);
+  fs.writeFileSync(src, source);
+  const { outfile, bytes } = await bundleOf(src, name);
+  floors[name] = { bytes, ms: importMs(outfile) };
 }
+const measured: { entry: string; bytes: number; ms: number }[] = [];
+for (const e of entries) {
+  const entry = path.join(repoRoot, handlerEntry(e));
+  if (!fs.existsSync(entry)) throw new Error(`(4) ${e}: no entry file ${handlerEntry(e)}`);
+  const { outfile, bytes } = await bundleOf(entry, e.replace('/', '-'));
+  measured.push({ entry: e, bytes, ms: importMs(outfile) });
+}
+const kbOf = (b: number) => (b / 1024).toFixed(1);
+const withinHttp = (m: { bytes: number; ms: number }) =>
+  m.bytes <= HTTP_BUNDLE_KB * 1024 && m.ms <= HTTP_IMPORT_MS;
+const http = measured.filter((m) => m.entry !== jobHandler);
+const job = measured.find((m) => m.entry === jobHandler)!;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const largest = http.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+const slowest = http.reduce((a, b) => (b.ms > a.ms ? b : a));
+const overSize = http.filter((m) => m.bytes > HTTP_BUNDLE_KB * 1024).length;
+const overTime = http.filter((m) => m.ms > HTTP_IMPORT_MS).length;
+const bundleLines = http.map(
+  (m) =>
+    `| ${m.entry} | ${kbOf(m.bytes)} KB | ${m.ms.toFixed(0)} ms | ${withinHttp(m) ? 'pass' : `FAIL (${[m.bytes > HTTP_BUNDLE_KB * 1024 ? 'size' : '', m.ms > HTTP_IMPORT_MS ? 'import' : ''].filter(Boolean).join(', ')})`} |`,
+);
+const floorLine =
+  `empty module ${floors['floor-empty']!.ms.toFixed(1)} ms; ` +
+  `DynamoDB document client alone ${kbOf(floors['floor-sdk']!.bytes)} KB, ${floors['floor-sdk']!.ms.toFixed(0)} ms; ` +
+  `a do-nothing API route ${kbOf(floors['floor-route']!.bytes)} KB, ${floors['floor-route']!.ms.toFixed(0)} ms`;
 const fontBytes = (await import('#reports/pdf/fonts.ts')).fontFilePaths();
 const fontLines = Object.entries(fontBytes).map(([face, p]) => `${face} ${mb(fs.statSync(p).size)}`);
 record({
-  item: `(4) ${entries.length} Lambda bundles (largest)`,
-  figure: `${kb(worstBytes)}; slowest import ${worstImport.toFixed(0)} ms`,
-  floor: `empty module import ${empty.toFixed(1)} ms`,
+  item: `(4) ${http.length} API function bundles`,
+  figure:
+    `median ${kbOf(median(http.map((m) => m.bytes)))} KB, median import ${median(http.map((m) => m.ms)).toFixed(0)} ms; ` +
+    `largest ${largest.entry} ${kbOf(largest.bytes)} KB, slowest ${slowest.entry} ${slowest.ms.toFixed(0)} ms`,
+  floor: floorLine,
   ratio: '—',
-  budget: '≤ 500 KB and ≤ 150 ms each',
-  pass: bundleLines.every((l) => !l.includes('FAIL')),
+  budget: `≤ ${HTTP_BUNDLE_KB} KB and ≤ ${HTTP_IMPORT_MS} ms each`,
+  pass: http.every(withinHttp),
+  limit: `${overSize} over ${HTTP_BUNDLE_KB} KB, ${overTime} over ${HTTP_IMPORT_MS} ms; imports with NODE_OPTIONS=${lambdaNodeOptions} as deployed`,
+});
+record({
+  item: '(4) the job function bundle',
+  figure: `${jobHandler} ${kbOf(job.bytes)} KB, import ${job.ms.toFixed(0)} ms`,
+  floor: `empty module ${floors['floor-empty']!.ms.toFixed(1)} ms`,
+  ratio: '—',
+  budget: '— (the PDF engine lives here alone)',
+  pass: null,
   limit: `fonts read from disk at run time, not bundled: ${fontLines.join(', ')}`,
 });
 
@@ -547,14 +594,22 @@ const md = [
   "- (1) The handler figure goes through the real HTTP server (`startStack({ web: true })`), the API Gateway stand-in, middy, JWT verification against cognito-local's keys and zod, to the store; the requests come from a load generator in a child process (`bench/http-child.ts`), so making them costs the server nothing. The floor makes the same repository calls the handler makes (submission marker, household, entry-window reopenings, previous month, conditional put, history, marker) from the same process at the same concurrency, on the same households for the following month. Both share one Node process with dynalite, so the ratio is the cost of the HTTP and Lambda plumbing on a CPU that is also serving the store; in AWS, DynamoDB is not on the function's CPU.",
   "- (2) Runs in a child process so its peak RSS (sampled every 25 ms and `resourceUsage().maxRSS`) is the job's alone, with V8 sized as in a memory-bound function: old space capped at `REPORT_HEAP_MB`, 8 MB semi-spaces as Node picks in a container of 2 GB or less (left to itself on this 24 GB host V8 picks 64 MB semi-spaces and collects lazily, and the RSS reflects that rather than the job's need; a job needing more than the cap would fail instead); the floor makes the job's own reads (org units; per village its households, the month, the month before, the same month last year and the other trend months, 8 villages at a time) in another child process, without analysing or rendering.",
   "- (3) Every firing of `domain/system/schedules.ts` in one calendar month (Asia/Shanghai), through `runJob` in a child process (`bench/calendar-child.ts`), clock faked by passing each firing's time as `now`; all recipients of the seeded directory; the four schedules that took longest are named.",
-  '- (4) esbuild with the very options the CDK app bundles with (`lambdaBuildOptions` in `infra/constructs/bundles.ts`: ESM, minified, node24, the AWS SDK bundled); bytes of `index.mjs` without its source map; import time is the median of 5 fresh `node` processes timing `await import(bundle)`, beside the same for an empty module.',
+  '- (4) esbuild with the very options the CDK app bundles with (`lambdaBuildOptions` in `infra/constructs/bundles.ts`: ESM, minified, node24, the AWS SDK bundled, the shims of `infra/shims/`); bytes of the bundle without its source map; import time is the median of 5 fresh `node` processes timing `await import(bundle)` with the Node options the functions are deployed with (`lambdaNodeOptions`: source maps on, so the map is read as in Lambda). API functions are held to 250 KB and 80 ms each, the job function (PDF engine, mail composer) to none. Floors, measured the same way: an empty module, the DynamoDB document client alone, and an API route that does nothing (the middleware chain with JWT verification, the SDK and zod every API function loads before its own code).',
   '- (5) For each page of `forms/dist`: every script it loads (script tags, island component and renderer URLs, and what those import, statically or dynamically), gzip level 9, plus inline scripts.',
   '',
   '### Lambda bundles',
   '',
+  `API functions, each against ${HTTP_BUNDLE_KB} KB and ${HTTP_IMPORT_MS} ms. Floors: ${floorLine}.`,
+  '',
   '| entry | bytes (minified) | import (fresh process, median of 5) | budget |',
   '| --- | --- | --- | --- |',
   ...bundleLines,
+  '',
+  'The job function, not held to those budgets:',
+  '',
+  '| entry | bytes (minified) | import (fresh process, median of 5) |',
+  '| --- | --- | --- |',
+  `| ${jobHandler} | ${kbOf(job.bytes)} KB | ${job.ms.toFixed(0)} ms |`,
   '',
   '### Forms pages (gzipped JavaScript)',
   '',

@@ -50,20 +50,20 @@ export async function signInThroughPage(
 }
 
 /**
- * Waits until every island that hydrates on load is live. Astro drops the `ssr`
- * attribute once it has called React, and React marks each element it has
- * hydrated; typing into the server-rendered HTML before then is lost when React
- * takes the inputs over.
+ * Waits until every island that hydrates without the person doing anything (on
+ * load, when the browser is idle, or rendered only in the browser) is live.
+ * Astro drops the `ssr` attribute once the renderer has returned, and Preact
+ * keeps the tree it rendered on the island element itself (`__k`, its mangled
+ * `_children`); typing into the server-rendered HTML before then is lost when
+ * Preact takes the inputs over.
  */
 export async function waitForHydration(page: Page) {
   await page.waitForFunction(
     () => {
-      const islands = [...document.querySelectorAll('astro-island[client="load"]')];
-      return islands.every((island) => {
-        if (island.hasAttribute('ssr')) return false;
-        const first = island.firstElementChild;
-        return !first || Object.keys(first).some((k) => k.startsWith('__reactFiber$'));
-      });
+      const islands = [
+        ...document.querySelectorAll('astro-island:is([client="load"], [client="idle"], [client="only"])'),
+      ];
+      return islands.every((island) => !island.hasAttribute('ssr') && '__k' in island);
     },
     undefined,
     { timeout: 15_000 },

@@ -5,7 +5,7 @@
  * of the route table against them.
  */
 import { ForbiddenError } from '../shared/errors.ts';
-import * as z from '../shared/zod.ts';
+import * as z from '../shared/zod-mini.ts';
 import { roleSchema, type Principal, type Role, type Scope } from './roles.ts';
 
 /** Where a stored record sits in the tree: what scope checks compare against. */
@@ -91,36 +91,38 @@ const scopeSchema = z.enum(['village', 'town', 'county', 'own', 'none']);
  */
 export const routeAccessSchema = z
   .object({
-    id: z.string().min(1),
+    id: z.string().check(z.minLength(1)),
     method: z.enum(['GET', 'POST', 'PUT', 'DELETE']),
-    path: z.string().startsWith('/'),
-    roles: z.array(roleSchema).readonly(),
+    path: z.string().check(z.startsWith('/')),
+    roles: z.readonly(z.array(roleSchema)),
     scope: scopeSchema,
   })
-  .superRefine((r, ctx) => {
-    // A public route (no roles) has no caller to scope records by and takes no body. What it
-    // may reach it must be given by something else: the emailed download link's token.
-    if (r.roles.length === 0 && (r.scope !== 'none' || r.method !== 'GET')) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['roles'],
-        message: `route ${r.id}: a public route must be GET with scope none`,
-      });
-    }
-    if (new Set(r.roles).size !== r.roles.length) {
-      ctx.addIssue({ code: 'custom', path: ['roles'], message: `route ${r.id}: a role is listed twice` });
-    }
-    // Auditors change nothing and read only the archive and the audit trail.
-    if (r.roles.includes('auditor') && (r.method !== 'GET' || !auditorPathPattern.test(r.path))) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['roles'],
-        message: `route ${r.id}: the auditor may only read the archive and the audit trail`,
-      });
-    }
-    // Leaders read reports and ledgers; they do not enter or change data.
-    if (r.roles.includes('leader') && r.method !== 'GET') {
-      ctx.addIssue({ code: 'custom', path: ['roles'], message: `route ${r.id}: leaders may only read` });
-    }
-  });
+  .check(
+    z.superRefine((r, ctx) => {
+      // A public route (no roles) has no caller to scope records by and takes no body. What it
+      // may reach it must be given by something else: the emailed download link's token.
+      if (r.roles.length === 0 && (r.scope !== 'none' || r.method !== 'GET')) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['roles'],
+          message: `route ${r.id}: a public route must be GET with scope none`,
+        });
+      }
+      if (new Set(r.roles).size !== r.roles.length) {
+        ctx.addIssue({ code: 'custom', path: ['roles'], message: `route ${r.id}: a role is listed twice` });
+      }
+      // Auditors change nothing and read only the archive and the audit trail.
+      if (r.roles.includes('auditor') && (r.method !== 'GET' || !auditorPathPattern.test(r.path))) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['roles'],
+          message: `route ${r.id}: the auditor may only read the archive and the audit trail`,
+        });
+      }
+      // Leaders read reports and ledgers; they do not enter or change data.
+      if (r.roles.includes('leader') && r.method !== 'GET') {
+        ctx.addIssue({ code: 'custom', path: ['roles'], message: `route ${r.id}: leaders may only read` });
+      }
+    }),
+  );
 export type RouteAccess = z.infer<typeof routeAccessSchema>;

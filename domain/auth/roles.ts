@@ -1,4 +1,4 @@
-import * as z from '../shared/zod.ts';
+import * as z from '../shared/zod-mini.ts';
 
 /** Roles are Cognito groups; the group name is the role id. */
 export const roles = [

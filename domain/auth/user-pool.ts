@@ -3,7 +3,7 @@
  * runtime (cognito-local) alike, so both pools have the same attributes, client
  * flows, token lifetimes and password rules.
  */
-import * as z from '../shared/zod.ts';
+import * as z from '../shared/zod-mini.ts';
 import { roleSchema } from './roles.ts';
 
 /** Pool name per deployment; the county code keeps pools of several counties apart in one account. */
@@ -69,10 +69,12 @@ export function passwordPolicyIssues(password: string): string[] {
 }
 
 /** A new password as the forms and the admin tools accept it. */
-export const newPasswordSchema = z.string().superRefine((pw, ctx) => {
-  const issues = passwordPolicyIssues(pw);
-  if (issues.length > 0) ctx.addIssue({ code: 'custom', message: `密码不符合要求：${issues.join('，')}` });
-});
+export const newPasswordSchema = z.string().check(
+  z.superRefine((pw, ctx) => {
+    const issues = passwordPolicyIssues(pw);
+    if (issues.length > 0) ctx.addIssue({ code: 'custom', message: `密码不符合要求：${issues.join('，')}` });
+  }),
+);
 
 /**
  * A staff account as the county administrator creates it from the staff
@@ -80,21 +82,20 @@ export const newPasswordSchema = z.string().superRefine((pw, ctx) => {
  * `townId` is set for village- and town-level staff.
  */
 export const staffAccountSchema = z.object({
-  username: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, { error: '用户名须为 3–64 位小写字母、数字、点、下划线或连字符' }),
-  name: z.string().min(1).max(30),
+  username: z.string().check(
+    z.regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, {
+      error: '用户名须为 3–64 位小写字母、数字、点、下划线或连字符',
+    }),
+  ),
+  name: z.string().check(z.minLength(1), z.maxLength(30)),
   email: z.email(),
   role: roleSchema,
-  unitId: z.string().regex(/^[A-Z0-9-]{1,32}$/),
-  townId: z
-    .string()
-    .regex(/^[A-Z0-9-]{1,32}$/)
-    .optional(),
-  countyCode: z.string().regex(/^\d{6}$/),
+  unitId: z.string().check(z.regex(/^[A-Z0-9-]{1,32}$/)),
+  townId: z.optional(z.string().check(z.regex(/^[A-Z0-9-]{1,32}$/))),
+  countyCode: z.string().check(z.regex(/^\d{6}$/)),
   /** Handed to the person; they must replace it at first sign-in. */
-  temporaryPassword: newPasswordSchema.optional(),
+  temporaryPassword: z.optional(newPasswordSchema),
   /** Demo accounts only: a permanent password, so they can sign in at once. */
-  password: newPasswordSchema.optional(),
+  password: z.optional(newPasswordSchema),
 });
 export type StaffAccount = z.infer<typeof staffAccountSchema>;

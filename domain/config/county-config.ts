@@ -1,5 +1,5 @@
 import { ConfigMissingError } from '../shared/errors.ts';
-import * as z from '../shared/zod.ts';
+import * as z from '../shared/zod-mini.ts';
 
 /**
  * Yearly configuration of a county: the monitoring threshold (防返贫监测范围) and
@@ -8,26 +8,26 @@ import * as z from '../shared/zod.ts';
  */
 export const yearConfigSchema = z.object({
   /** Annual per-capita net income threshold in yuan, e.g. 7100 for 2023. */
-  monitoringThreshold: z.number().positive(),
+  monitoringThreshold: z.number().check(z.positive()),
   /** Share of the previous month's net income whose loss counts as a sharp fall (0.3 = 30%). */
-  sharpFallShare: z.number().gt(0).lt(1),
+  sharpFallShare: z.number().check(z.gt(0), z.lt(1)),
   /** Households whose annualised per-capita income is within this share above the threshold are "just above". */
-  nearThresholdBand: z.number().min(0).max(1),
+  nearThresholdBand: z.number().check(z.gte(0), z.lte(1)),
 });
 export type YearConfig = z.infer<typeof yearConfigSchema>;
 
 export const deadlinesSchema = z.object({
   /** Day of month by which villages enter the previous month's income. */
-  villageEntry: z.number().int().min(1).max(28),
+  villageEntry: z.number().check(z.int(), z.gte(1), z.lte(28)),
   /** Day of month by which towns finish review. */
-  townReview: z.number().int().min(1).max(28),
+  townReview: z.number().check(z.int(), z.gte(1), z.lte(28)),
   /** Day of month by which the county monitoring centre compares. */
-  countyComparison: z.number().int().min(1).max(28),
+  countyComparison: z.number().check(z.int(), z.gte(1), z.lte(28)),
   /**
    * When true, a deadline falling on a weekend or public holiday (see `calendar`)
    * moves to the next working day. Optional so older configurations still parse.
    */
-  moveOffHolidays: z.boolean().optional(),
+  moveOffHolidays: z.optional(z.boolean()),
 });
 export type Deadlines = z.infer<typeof deadlinesSchema>;
 
@@ -37,32 +37,32 @@ export type Deadlines = z.infer<typeof deadlinesSchema>;
  * they are data, never code.
  */
 export const workCalendarSchema = z.object({
-  holidays: z.array(z.iso.date()).max(400).default([]),
+  holidays: z._default(z.array(z.iso.date()).check(z.maxLength(400)), []),
   /** Saturdays or Sundays that are working days (调休上班). */
-  workingWeekends: z.array(z.iso.date()).max(100).default([]),
+  workingWeekends: z._default(z.array(z.iso.date()).check(z.maxLength(100)), []),
 });
 export type WorkCalendar = z.infer<typeof workCalendarSchema>;
 
 /** How the monthly analysis spots suspicious records; defaults apply when absent. */
 export const incomeChecksSchema = z.object({
   /** A per-capita figure this many robust deviations (MAD × 1.4826) from the village median is suspicious. */
-  madLimit: z.number().positive().default(3.5),
+  madLimit: z._default(z.number().check(z.positive()), 3.5),
   /** Villages with fewer records than this are not judged by their spread. */
-  madMinRecords: z.number().int().min(3).default(5),
+  madMinRecords: z._default(z.number().check(z.int(), z.gte(3)), 5),
   /** A rise beyond this share of the previous month (1 = doubled) is a sudden jump. */
-  jumpShare: z.number().positive().default(1),
+  jumpShare: z._default(z.number().check(z.positive()), 1),
 });
 export type IncomeChecks = z.infer<typeof incomeChecksSchema>;
 
 export const countyConfigSchema = z.object({
-  countyCode: z.string().regex(/^\d{6}$/, { error: '县级行政区划代码应为 6 位数字' }),
-  countyName: z.string().min(2),
+  countyCode: z.string().check(z.regex(/^\d{6}$/, { error: '县级行政区划代码应为 6 位数字' })),
+  countyName: z.string().check(z.minLength(2)),
   /** The office that signs reports and letters. */
-  issuingOffice: z.string().min(2),
-  years: z.record(z.string().regex(/^\d{4}$/), yearConfigSchema),
+  issuingOffice: z.string().check(z.minLength(2)),
+  years: z.record(z.string().check(z.regex(/^\d{4}$/)), yearConfigSchema),
   deadlines: deadlinesSchema,
-  calendar: workCalendarSchema.optional(),
-  incomeChecks: incomeChecksSchema.optional(),
+  calendar: z.optional(workCalendarSchema),
+  incomeChecks: z.optional(incomeChecksSchema),
 });
 export type CountyConfig = z.infer<typeof countyConfigSchema>;
 
@@ -78,8 +78,11 @@ export function yearConfig(config: CountyConfig, year: number): YearConfig {
   return found;
 }
 
-/** The synthetic demo county that `npm start` seeds. Nothing here names a real place. */
-export const demoCountyConfig: CountyConfig = countyConfigSchema.parse({
+/**
+ * The synthetic demo county that `npm start` seeds. Nothing here names a real place.
+ * (Marked pure so that a bundle which does not use it leaves the parse out of its cold start.)
+ */
+export const demoCountyConfig: CountyConfig = /* @__PURE__ */ countyConfigSchema.parse({
   countyCode: '610999',
   countyName: '守望示范县',
   issuingOffice: '守望示范县乡村振兴局',

@@ -1,15 +1,13 @@
 /** What auditors may ask of the archive: the query schemas the API and the pages share. */
-import { reportKindSchema } from '../org/staff.schema.ts';
+import { reportKindSchema, type ReportKind } from '../org/staff.schema.ts';
 import { periodSchema, quarterSchema } from '../shared/period.ts';
-import * as z from '../shared/zod.ts';
+import * as z from '../shared/zod-mini.ts';
 
 const optionalText = (max: number, message: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: message })
-    .optional()
-    .transform((v) => (v ? v : undefined));
+  z.pipe(
+    z.optional(z.string().check(z.trim(), z.maxLength(max, { error: message }))),
+    z.transform((v: string | undefined) => (v ? v : undefined)),
+  );
 
 /**
  * The period an auditor searches by: a month (`2026-10`, which also finds the
@@ -21,34 +19,34 @@ export const archivePeriodSchema = z.union([periodSchema, quarterSchema, z.iso.d
 });
 
 export const archiveQuerySchema = z.object({
-  period: z.preprocess((v) => (v === '' ? undefined : v), archivePeriodSchema.optional()),
-  kind: z
-    .union([z.literal(''), reportKindSchema])
-    .optional()
-    .transform((v) => (v ? v : undefined)),
+  period: z.preprocess((v) => (v === '' ? undefined : v), z.optional(archivePeriodSchema)),
+  kind: z.pipe(
+    z.optional(z.union([z.literal(''), reportKindSchema])),
+    z.transform((v: '' | ReportKind | undefined) => (v ? v : undefined)),
+  ),
   /** A town id, or the county code for county-wide reports. */
   scope: optionalText(20, '单位代码过长'),
   q: optionalText(50, '标题关键词不超过 50 个字'),
   cursor: optionalText(2000, '分页参数无效'),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 20),
 });
 export type ArchiveQuery = z.infer<typeof archiveQuerySchema>;
 
-export const sha256Schema = z
-  .string()
-  .regex(/^[0-9a-fA-F]{64}$/, { error: 'SHA-256 应为 64 位十六进制字符' })
-  .transform((v) => v.toLowerCase());
+export const sha256Schema = z.pipe(
+  z.string().check(z.regex(/^[0-9a-fA-F]{64}$/, { error: 'SHA-256 应为 64 位十六进制字符' })),
+  z.transform((v: string) => v.toLowerCase()),
+);
 
 export const archiveFileSchema = z.enum(['pdf', 'xlsx'], { error: '文件类型应为 pdf 或 xlsx' });
 export type ArchiveFileKind = z.infer<typeof archiveFileSchema>;
 
-export const downloadQuerySchema = z.object({ file: archiveFileSchema.default('pdf') });
+export const downloadQuerySchema = z.object({ file: z._default(archiveFileSchema, 'pdf') });
 
 const day = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
 export const auditQuerySchema = z.object({
-  from: day.optional(),
-  to: day.optional(),
-  format: z.enum(['json', 'xlsx']).default('json'),
+  from: z.optional(day),
+  to: z.optional(day),
+  format: z._default(z.enum(['json', 'xlsx']), 'json'),
 });
 
 /** How an archived file was downloaded: from the archive pages, or through a link in a report email. */

@@ -16,7 +16,7 @@
  */
 import { DomainError, NotFoundError } from '../shared/errors.ts';
 import { shanghaiDateTime } from '../shared/period.ts';
-import * as z from '../shared/zod.ts';
+import * as z from '../shared/zod-mini.ts';
 import type { ArchiveFileKind } from './archive.schema.ts';
 
 /** Whom a link was made for: the recipient of the email it went out in. */
@@ -49,13 +49,13 @@ export interface EmailLink {
  * secret. Lower-case hex only: nothing in it looks like a personal number, so the
  * email's masking leaves the link intact.
  */
-export const emailLinkTokenSchema = z
-  .string()
-  .regex(/^\d{6}\.[0-9a-f]{64}$/, { error: '下载链接无效' })
-  .transform((t) => {
+export const emailLinkTokenSchema = z.pipe(
+  z.string().check(z.regex(/^\d{6}\.[0-9a-f]{64}$/, { error: '下载链接无效' })),
+  z.transform((t: string) => {
     const [countyCode = '', secret = ''] = t.split('.');
     return { countyCode, secret };
-  });
+  }),
+);
 
 export class EmailLinkInvalidError extends NotFoundError {
   constructor() {

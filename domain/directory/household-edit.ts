@@ -5,21 +5,27 @@
  */
 import { householdConsistencyIssues, householdSchema, type Household } from '../org/org.schema.ts';
 import { ValidationError } from '../shared/errors.ts';
-import * as z from '../shared/zod.ts';
+import * as z from '../shared/zod-mini.ts';
 import { mergeHousehold } from './import.ts';
 
-export const householdEditSchema = householdSchema
-  .pick({ headName: true, category: true, monitoredType: true, memberCount: true, flags: true })
-  .extend({
-    submissionId: z.uuid({ error: '提交编号无效' }),
-    expectedVersion: z.number().int().min(1),
-    reason: z
-      .string({ error: '请填写修改原因' })
-      .trim()
-      .min(2, { error: '修改原因至少 2 个字' })
-      .max(200, { error: '修改原因不超过 200 字' }),
-  })
-  .strict();
+export const householdEditSchema = z.strictObject({
+  ...z.pick(householdSchema, {
+    headName: true,
+    category: true,
+    monitoredType: true,
+    memberCount: true,
+    flags: true,
+  }).shape,
+  submissionId: z.uuid({ error: '提交编号无效' }),
+  expectedVersion: z.number().check(z.int(), z.gte(1)),
+  reason: z
+    .string({ error: '请填写修改原因' })
+    .check(
+      z.trim(),
+      z.minLength(2, { error: '修改原因至少 2 个字' }),
+      z.maxLength(200, { error: '修改原因不超过 200 字' }),
+    ),
+});
 export type HouseholdEdit = z.infer<typeof householdEditSchema>;
 
 /**

@@ -27,7 +27,7 @@ import {
   type Relation,
 } from '../org/org.schema.ts';
 import { staffPositionLabels, usernameSchema, type Staff, type StaffPosition } from '../org/staff.schema.ts';
-import * as z from '../shared/zod.ts';
+import * as z from '../shared/zod-mini.ts';
 
 export const importKinds = ['households', 'people', 'staff'] as const;
 export const importKindSchema = z.enum(importKinds, { error: '请选择导入类别' });
@@ -57,6 +57,11 @@ export interface RawSheet {
   rows: { row: number; cells: SheetCell[] }[];
   /** Merged ranges touching data rows, as `{ top, left, bottom, right }` (1-based). */
   merges: { top: number; left: number; bottom: number; right: number }[];
+  /**
+   * Set when the file has more rows than one import may hold and the reader stopped
+   * there (the rest is never read): the check refuses it like any sheet over the limit.
+   */
+  truncated?: boolean;
 }
 
 /** One problem of one row (or of the whole file when `fatal`). */
@@ -543,12 +548,14 @@ function rowKey(e: ImportEntity): string {
 export function checkImport(kind: ImportKind, sheet: RawSheet, ctx: ImportContext): ImportCheck {
   const { index, issues } = mapHeader(kind, sheet);
   const dataRows = sheet.rows.filter((r) => r.cells.some((c) => cellText(c) !== '' || c.formula));
-  if (dataRows.length > maxImportRows) {
+  if (dataRows.length > maxImportRows || sheet.truncated) {
     issues.push({
       row: sheet.headerRow,
       column: '',
       code: 'IMPORT.TOO_MANY_ROWS',
-      message: `文件有 ${dataRows.length} 行数据，超过一次导入的上限 ${maxImportRows} 行，请分成几个文件导入`,
+      message: sheet.truncated
+        ? `文件超过一次导入的上限 ${maxImportRows} 行数据，请分成几个文件导入`
+        : `文件有 ${dataRows.length} 行数据，超过一次导入的上限 ${maxImportRows} 行，请分成几个文件导入`,
       fatal: true,
     });
   }
@@ -728,27 +735,25 @@ export const importChunkBytes = 150 * 1024;
 /** One chunk of an uploaded file, sent in order; the first one names the file. */
 export const importChunkSchema = z.strictObject({
   kind: importKindSchema,
-  filename: z.string().trim().min(1).max(200),
+  filename: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   /** Size of the whole file in bytes. */
-  size: z
-    .number()
-    .int()
-    .min(1, { error: '文件为空' })
-    .max(maxImportBytes, { error: `文件超过 ${maxImportBytes / 1024 / 1024} MB 的上限，请分成几个文件导入` }),
-  total: z
-    .number()
-    .int()
-    .min(1)
-    .max(Math.ceil(maxImportBytes / importChunkBytes)),
-  index: z.number().int().min(0),
+  size: z.number().check(
+    z.int(),
+    z.gte(1, { error: '文件为空' }),
+    z.lte(maxImportBytes, {
+      error: `文件超过 ${maxImportBytes / 1024 / 1024} MB 的上限，请分成几个文件导入`,
+    }),
+  ),
+  total: z.number().check(z.int(), z.gte(1), z.lte(Math.ceil(maxImportBytes / importChunkBytes))),
+  index: z.number().check(z.int(), z.gte(0)),
   /** Base64 of the chunk's bytes. */
-  data: z.base64().max(Math.ceil(importChunkBytes / 3) * 4),
+  data: z.base64().check(z.maxLength(Math.ceil(importChunkBytes / 3) * 4)),
 });
 export type ImportChunk = z.infer<typeof importChunkSchema>;
 
 export const importCommitSchema = z.strictObject({
   mode: importModeSchema,
   /** Which batch of checked rows to write; the page walks them in order, showing progress. */
-  batch: z.number().int().min(0),
+  batch: z.number().check(z.int(), z.gte(0)),
 });
 export type ImportCommit = z.infer<typeof importCommitSchema>;

@@ -1,4 +1,4 @@
-import * as z from '../shared/zod.ts';
+import * as z from '../shared/zod-mini.ts';
 import { countyCodeSchema, isoDateSchema, recordIdSchema } from '../org/org.schema.ts';
 
 /**
@@ -37,9 +37,9 @@ export const dutyAssignmentSchema = z.strictObject({
   /** Town id, village id or household id, as `assignmentTargetKind` says. */
   targetId: recordIdSchema,
   /** First day of the pairing; absent means since before any period we look at. */
-  from: isoDateSchema.optional(),
+  from: z.optional(isoDateSchema),
   /** Last day of the pairing; absent means still in force. */
-  to: isoDateSchema.optional(),
+  to: z.optional(isoDateSchema),
 });
 export type DutyAssignment = z.infer<typeof dutyAssignmentSchema>;
 

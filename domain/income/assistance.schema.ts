@@ -4,7 +4,7 @@
  * 一户一策), the person responsible, and follow-ups with date and result.
  */
 import { ValidationError } from '../shared/errors.ts';
-import * as z from '../shared/zod.ts';
+import * as z from '../shared/zod-mini.ts';
 
 export const ASSISTANCE_KIND = 'assistance-plan';
 
@@ -21,9 +21,11 @@ export const assistanceTriggerLabels: Record<(typeof assistanceTriggers)[number]
 const text = (label: string, min: number, max: number) =>
   z
     .string({ error: `请填写${label}` })
-    .trim()
-    .min(min, { error: `${label}至少 ${min} 个字` })
-    .max(max, { error: `${label}不超过 ${max} 字` });
+    .check(
+      z.trim(),
+      z.minLength(min, { error: `${label}至少 ${min} 个字` }),
+      z.maxLength(max, { error: `${label}不超过 ${max} 字` }),
+    );
 
 export const followUpSchema = z.strictObject({
   date: z.iso.date({ error: '请填写跟进日期（YYYY-MM-DD）' }),
@@ -32,38 +34,46 @@ export const followUpSchema = z.strictObject({
 export type FollowUp = z.infer<typeof followUpSchema>;
 
 export const assistancePlanSchema = z.strictObject({
-  householdId: z.string({ error: '请选择农户' }).regex(/^[A-Z0-9-]{1,40}$/, { error: '请从列表中选择农户' }),
+  householdId: z
+    .string({ error: '请选择农户' })
+    .check(z.regex(/^[A-Z0-9-]{1,40}$/, { error: '请从列表中选择农户' })),
   trigger: z.enum(assistanceTriggers, { error: '请选择纳入台账的原因' }),
   cause: text('致贫返贫风险原因', 2, 500),
   measures: z
     .array(text('帮扶措施', 2, 200), { error: '请至少填写一条帮扶措施' })
-    .min(1, { error: '请至少填写一条帮扶措施' })
-    .max(20, { error: '帮扶措施不超过 20 条' }),
+    .check(
+      z.minLength(1, { error: '请至少填写一条帮扶措施' }),
+      z.maxLength(20, { error: '帮扶措施不超过 20 条' }),
+    ),
   responsibleName: text('责任人', 2, 30),
-  responsiblePhone: z
-    .string()
-    .regex(/^1\d{10}$/, { error: '手机号应为 11 位数字' })
-    .optional(),
-  followUps: z.array(followUpSchema).max(200),
+  responsiblePhone: z.optional(z.string().check(z.regex(/^1\d{10}$/, { error: '手机号应为 11 位数字' }))),
+  followUps: z.array(followUpSchema).check(z.maxLength(200)),
 });
 export type AssistancePlan = z.infer<typeof assistancePlanSchema>;
 
 /** What the form submits to open a plan. */
-export const assistanceCreateSchema = assistancePlanSchema.omit({ followUps: true }).extend({
+export const assistanceCreateSchema = z.extend(z.omit(assistancePlanSchema, { followUps: true }), {
   submissionId: z.uuid({ error: '提交编号无效，请刷新页面后重填' }),
 });
 export type AssistanceCreate = z.infer<typeof assistanceCreateSchema>;
 
 /** What the form submits to change a plan or add a follow-up. */
-export const assistanceUpdateSchema = assistancePlanSchema
-  .pick({ cause: true, measures: true, responsibleName: true, responsiblePhone: true })
-  .partial()
-  .extend({
+export const assistanceUpdateSchema = z.extend(
+  z.partial(
+    z.pick(assistancePlanSchema, {
+      cause: true,
+      measures: true,
+      responsibleName: true,
+      responsiblePhone: true,
+    }),
+  ),
+  {
     submissionId: z.uuid({ error: '提交编号无效，请刷新页面后重填' }),
-    expectedVersion: z.number().int().min(1).max(1_000_000),
-    followUp: followUpSchema.optional(),
-    reason: z.string().trim().max(300).optional(),
-  });
+    expectedVersion: z.number().check(z.int(), z.gte(1), z.lte(1_000_000)),
+    followUp: z.optional(followUpSchema),
+    reason: z.optional(z.string().check(z.trim(), z.maxLength(300))),
+  },
+);
 export type AssistanceUpdate = z.infer<typeof assistanceUpdateSchema>;
 
 /** Applies an update to a plan; a follow-up cannot be dated in the future. */

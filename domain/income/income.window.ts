@@ -8,7 +8,7 @@
 import type { CountyConfig, Deadlines } from '../config/county-config.ts';
 import { DomainError } from '../shared/errors.ts';
 import { addMonths, periodParts, periodSchema, shanghaiDate, type Period } from '../shared/period.ts';
-import * as z from '../shared/zod.ts';
+import * as z from '../shared/zod-mini.ts';
 
 export const ENTRY_WINDOW_KIND = 'entry-window';
 
@@ -62,19 +62,21 @@ export const entryWindowSchema = z.strictObject({
   /** The village or town the entry is reopened for (a town reopens all its villages). */
   unitId: z
     .string({ error: '请选择村/社区或镇/街道' })
-    .regex(/^[A-Z0-9-]{1,32}$/, { error: '请从列表中选择单位' }),
+    .check(z.regex(/^[A-Z0-9-]{1,32}$/, { error: '请从列表中选择单位' })),
   /** Last day (Asia/Shanghai) on which entry is open again. */
   until: z.iso.date({ error: '日期格式应为 YYYY-MM-DD' }),
   reason: z
     .string({ error: '请填写重新开放的原因' })
-    .trim()
-    .min(4, { error: '原因至少 4 个字' })
-    .max(300, { error: '原因不超过 300 字' }),
+    .check(
+      z.trim(),
+      z.minLength(4, { error: '原因至少 4 个字' }),
+      z.maxLength(300, { error: '原因不超过 300 字' }),
+    ),
 });
 export type EntryWindow = z.infer<typeof entryWindowSchema>;
 
 /** What the reopen form submits. */
-export const entryWindowRequestSchema = entryWindowSchema.extend({
+export const entryWindowRequestSchema = z.extend(entryWindowSchema, {
   submissionId: z.uuid({ error: '提交编号无效，请刷新页面后重填' }),
 });
 export type EntryWindowRequest = z.infer<typeof entryWindowRequestSchema>;

@@ -1,4 +1,4 @@
-import * as z from '../shared/zod.ts';
+import * as z from '../shared/zod-mini.ts';
 
 /**
  * Citizen identity numbers (公民身份号码) as defined by GB 11643-1999: six digits of
@@ -106,14 +106,14 @@ export function isValidIdNumber(raw: string, now: Date = new Date()): boolean {
  * for length, region, a real birth date and the check digit. The issue carries the
  * stable code in `params.code`.
  */
-export const idNumberSchema = z
-  .string({ error: '请填写身份证号码' })
-  .trim()
-  .toUpperCase()
-  .superRefine((id, ctx) => {
+export const idNumberSchema = z.string({ error: '请填写身份证号码' }).check(
+  z.trim(),
+  z.toUpperCase(),
+  z.superRefine((id, ctx) => {
     const problem = idNumberProblem(id);
     if (problem) ctx.addIssue({ code: 'custom', message: problem.message, params: { code: problem.code } });
-  });
+  }),
+);
 export type IdNumber = z.infer<typeof idNumberSchema>;
 
 export type Sex = 'male' | 'female';

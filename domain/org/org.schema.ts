@@ -1,4 +1,4 @@
-import * as z from '../shared/zod.ts';
+import * as z from '../shared/zod-mini.ts';
 import { idNumberSchema } from './id-number.ts';
 
 /** Kinds of unit in the county's organisation tree. */
@@ -32,28 +32,30 @@ export const settlementTypeLabels: Record<SettlementType, string> = {
 /** Our ids for units, households, people and staff: upper-case letters, digits and hyphens. */
 export const recordIdSchema = z
   .string({ error: '请填写编号' })
-  .regex(/^[A-Z0-9-]{1,40}$/, { error: '编号只能包含大写字母、数字和连字符，最长 40 位' });
+  .check(z.regex(/^[A-Z0-9-]{1,40}$/, { error: '编号只能包含大写字母、数字和连字符，最长 40 位' }));
 
 /** An ISO calendar date, `YYYY-MM-DD`. */
 export const isoDateSchema = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
 
 /** Six-digit county code (县级行政区划代码): every directory record is scoped by it. */
-export const countyCodeSchema = z.string().regex(/^\d{6}$/, { error: '县级行政区划代码应为 6 位数字' });
+export const countyCodeSchema = z
+  .string()
+  .check(z.regex(/^\d{6}$/, { error: '县级行政区划代码应为 6 位数字' }));
 
 export const orgUnitSchema = z.object({
-  id: z.string().regex(/^[A-Z0-9-]{1,32}$/),
+  id: z.string().check(z.regex(/^[A-Z0-9-]{1,32}$/)),
   kind: orgUnitKindSchema,
-  name: z.string().min(1).max(60),
+  name: z.string().check(z.minLength(1), z.maxLength(60)),
   /** Town of a village or factory; county for towns and departments. */
-  parentId: z.string().optional(),
+  parentId: z.optional(z.string()),
   /** 省级重点帮扶村 */
-  keyVillage: z.boolean().optional(),
+  keyVillage: z.optional(z.boolean()),
   /** Set on every generated record: generated data never names real people. */
-  synthetic: z.boolean().optional(),
+  synthetic: z.optional(z.boolean()),
   /** Optional only so that older callers still compile; the generator and imports always set it. */
-  countyCode: countyCodeSchema.optional(),
+  countyCode: z.optional(countyCodeSchema),
   /** Village or community; town or street. Absent means village or town. */
-  settlement: settlementTypeSchema.optional(),
+  settlement: z.optional(settlementTypeSchema),
 });
 export type OrgUnit = z.infer<typeof orgUnitSchema>;
 
@@ -105,34 +107,36 @@ export const householdFlagLabels: Record<HouseholdFlag, string> = {
  */
 export const householdStatusChangeSchema = z.strictObject({
   date: isoDateSchema,
-  from: householdCategorySchema.optional(),
+  from: z.optional(householdCategorySchema),
   to: householdCategorySchema,
   /** Sub-type when `to` is monitored. */
-  monitoredType: monitoredTypeSchema.optional(),
+  monitoredType: z.optional(monitoredTypeSchema),
   reason: z
     .string({ error: '请填写变更原因' })
-    .trim()
-    .min(2, { error: '变更原因至少 2 个字' })
-    .max(200, { error: '变更原因不超过 200 字' }),
+    .check(
+      z.trim(),
+      z.minLength(2, { error: '变更原因至少 2 个字' }),
+      z.maxLength(200, { error: '变更原因不超过 200 字' }),
+    ),
 });
 export type HouseholdStatusChange = z.infer<typeof householdStatusChangeSchema>;
 
 export const householdSchema = z.object({
-  id: z.string().regex(/^[A-Z0-9-]{1,40}$/),
+  id: z.string().check(z.regex(/^[A-Z0-9-]{1,40}$/)),
   villageId: z.string(),
   townId: z.string(),
-  headName: z.string().min(1).max(30),
+  headName: z.string().check(z.minLength(1), z.maxLength(30)),
   category: householdCategorySchema,
-  memberCount: z.number().int().min(1).max(30),
-  synthetic: z.boolean().optional(),
+  memberCount: z.number().check(z.int(), z.gte(1), z.lte(30)),
+  synthetic: z.optional(z.boolean()),
   // The fields below are optional so that code written before them still compiles.
-  countyCode: countyCodeSchema.optional(),
+  countyCode: z.optional(countyCodeSchema),
   /** Set when, and only when, `category` is monitored (see `householdConsistencyIssues`). */
-  monitoredType: monitoredTypeSchema.optional(),
+  monitoredType: z.optional(monitoredTypeSchema),
   /** Key-group flags (重点人群); no duplicates. */
-  flags: z.array(householdFlagSchema).max(householdFlags.length).optional(),
+  flags: z.optional(z.array(householdFlagSchema).check(z.maxLength(householdFlags.length))),
   /** Oldest first. The last entry's `to` equals `category`. */
-  statusHistory: z.array(householdStatusChangeSchema).max(100).optional(),
+  statusHistory: z.optional(z.array(householdStatusChangeSchema).check(z.maxLength(100))),
 });
 export type Household = z.infer<typeof householdSchema>;
 
@@ -168,11 +172,13 @@ export function householdConsistencyIssues(h: Household): { path: string; messag
 }
 
 /** `householdSchema` with the cross-field rules, for imports and edit forms. */
-export const checkedHouseholdSchema = householdSchema.superRefine((h, ctx) => {
-  for (const issue of householdConsistencyIssues(h)) {
-    ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path.split('.').map(pathKey) });
-  }
-});
+export const checkedHouseholdSchema = householdSchema.check(
+  z.superRefine((h, ctx) => {
+    for (const issue of householdConsistencyIssues(h)) {
+      ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path.split('.').map(pathKey) });
+    }
+  }),
+);
 
 const pathKey = (k: string): string | number => (/^\d+$/.test(k) ? Number(k) : k);
 
@@ -246,13 +252,15 @@ export const personFlagLabels: Record<PersonFlag, string> = {
 };
 
 /** A mainland mobile number (11 digits) or a landline with area code. */
-export const phoneSchema = z
-  .string({ error: '请填写电话号码' })
-  .trim()
-  .transform((s) => s.replace(/[\s-]/g, ''))
-  .pipe(
-    z.string().regex(/^(1[3-9]\d{9}|0\d{9,11})$/, { error: '电话号码应为 11 位手机号或带区号的固定电话' }),
-  );
+export const phoneSchema = z.pipe(
+  z.pipe(
+    z.string({ error: '请填写电话号码' }).check(z.trim()),
+    z.transform((s: string) => s.replace(/[\s-]/g, '')),
+  ),
+  z
+    .string()
+    .check(z.regex(/^(1[3-9]\d{9}|0\d{9,11})$/, { error: '电话号码应为 11 位手机号或带区号的固定电话' })),
+);
 
 /** A member of a household (家庭成员). The ID number is personal data: mask it wherever it is shown to others. */
 export const personSchema = z.object({
@@ -262,14 +270,16 @@ export const personSchema = z.object({
   householdId: recordIdSchema,
   name: z
     .string({ error: '请填写姓名' })
-    .trim()
-    .min(1, { error: '请填写姓名' })
-    .max(30, { error: '姓名不超过 30 个字' }),
+    .check(
+      z.trim(),
+      z.minLength(1, { error: '请填写姓名' }),
+      z.maxLength(30, { error: '姓名不超过 30 个字' }),
+    ),
   idNumber: idNumberSchema,
   relation: relationSchema,
-  flags: z.array(personFlagSchema).max(personFlags.length).optional(),
-  phone: phoneSchema.optional(),
-  synthetic: z.boolean().optional(),
+  flags: z.optional(z.array(personFlagSchema).check(z.maxLength(personFlags.length))),
+  phone: z.optional(phoneSchema),
+  synthetic: z.optional(z.boolean()),
 });
 export type Person = z.infer<typeof personSchema>;
 

@@ -1,4 +1,4 @@
-import * as z from '../shared/zod.ts';
+import * as z from '../shared/zod-mini.ts';
 import { roleSchema } from '../auth/roles.ts';
 import { countyCodeSchema, phoneSchema, recordIdSchema } from './org.schema.ts';
 
@@ -41,10 +41,12 @@ export const staffPositionLabels: Record<StaffPosition, string> = {
 };
 
 /** Sign-in name; the same rule as `staffAccountSchema` in `domain/auth/user-pool.ts` (the Cognito username). */
-export const usernameSchema = z
-  .string({ error: '请填写登录名' })
-  .trim()
-  .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, { error: '登录名须为 3–64 位小写字母、数字、点、下划线或连字符' });
+export const usernameSchema = z.string({ error: '请填写登录名' }).check(
+  z.trim(),
+  z.regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, {
+    error: '登录名须为 3–64 位小写字母、数字、点、下划线或连字符',
+  }),
+);
 
 /** A member of staff who signs in, receives reports or carries visiting duties. */
 export const staffSchema = z.object({
@@ -52,9 +54,11 @@ export const staffSchema = z.object({
   countyCode: countyCodeSchema,
   name: z
     .string({ error: '请填写姓名' })
-    .trim()
-    .min(1, { error: '请填写姓名' })
-    .max(30, { error: '姓名不超过 30 个字' }),
+    .check(
+      z.trim(),
+      z.minLength(1, { error: '请填写姓名' }),
+      z.maxLength(30, { error: '姓名不超过 30 个字' }),
+    ),
   /** What they may do in the software (the Cognito group). */
   role: roleSchema,
   /** What they are in the organisation: decides their duties. */
@@ -62,13 +66,13 @@ export const staffSchema = z.object({
   /** Their unit: county, department, town or village id. */
   unitId: recordIdSchema,
   /** Their town, when the unit is a town or a village. */
-  townId: recordIdSchema.optional(),
-  phone: phoneSchema.optional(),
+  townId: z.optional(recordIdSchema),
+  phone: z.optional(phoneSchema),
   email: z.email({ error: '邮箱地址格式不正确' }),
   username: usernameSchema,
   /** Inactive staff keep their history but sign in to nothing and carry no duties. */
   active: z.boolean(),
-  synthetic: z.boolean().optional(),
+  synthetic: z.optional(z.boolean()),
 });
 export type Staff = z.infer<typeof staffSchema>;
 

@@ -5,7 +5,7 @@
  * petitions it took up.
  */
 import { isoDateSchema } from '../org/org.schema.ts';
-import * as z from '../shared/zod.ts';
+import * as z from '../shared/zod-mini.ts';
 
 export const meetingLevels = [
   'village-weekly',
@@ -21,42 +21,46 @@ export const meetingLevelLabels: Record<MeetingLevel, string> = {
   'county-quarterly': '县衔接办季度研判',
 };
 
-const unitId = (msg: string) => z.string({ error: msg }).regex(/^[A-Z0-9-]{1,32}$/, { error: msg });
+const unitId = (msg: string) => z.string({ error: msg }).check(z.regex(/^[A-Z0-9-]{1,32}$/, { error: msg }));
 const text = (label: string, min: number, max: number) =>
   z
     .string({ error: `请填写${label}` })
-    .trim()
-    .min(min, { error: `${label}至少 ${min} 个字` })
-    .max(max, { error: `${label}不超过 ${max} 字` });
+    .check(
+      z.trim(),
+      z.minLength(min, { error: `${label}至少 ${min} 个字` }),
+      z.maxLength(max, { error: `${label}不超过 ${max} 字` }),
+    );
 
 /** A meeting record as stored (the record's `data`). Which fields a level needs: `meeting.rules.ts`. */
 export const meetingSchema = z.strictObject({
   level: z.enum(meetingLevels, { error: '请选择会议类别' }),
   date: isoDateSchema,
-  villageId: unitId('请选择村/社区').optional(),
-  townId: unitId('请选择镇/街道').optional(),
-  departmentName: text('部门名称', 2, 60).optional(),
+  villageId: z.optional(unitId('请选择村/社区')),
+  townId: z.optional(unitId('请选择镇/街道')),
+  departmentName: z.optional(text('部门名称', 2, 60)),
   attendees: z
     .array(text('参会人员', 2, 20), { error: '请填写参会人员' })
-    .min(2, { error: '参会人员至少 2 人' })
-    .max(60, { error: '参会人员不超过 60 人' }),
+    .check(
+      z.minLength(2, { error: '参会人员至少 2 人' }),
+      z.maxLength(60, { error: '参会人员不超过 60 人' }),
+    ),
   itemsReviewed: text('研判事项', 2, 2000),
   decisions: text('研判意见', 2, 2000),
   linkedPetitionIds: z
     .array(z.uuid({ error: '关联信访件编号无效' }))
-    .max(100, { error: '关联信访件不超过 100 件' }),
+    .check(z.maxLength(100, { error: '关联信访件不超过 100 件' })),
 });
 export type Meeting = z.infer<typeof meetingSchema>;
 
 const submissionId = z.uuid({ error: '提交编号无效，请刷新页面后重填' });
 
-export const meetingCreateSchema = meetingSchema.extend({ submissionId });
+export const meetingCreateSchema = z.extend(meetingSchema, { submissionId });
 export type MeetingCreate = z.infer<typeof meetingCreateSchema>;
 
 /** PUT /api/meetings/{id}: a corrected record, with the reason for the change. */
-export const meetingUpdateSchema = meetingSchema.extend({
+export const meetingUpdateSchema = z.extend(meetingSchema, {
   submissionId,
-  expectedVersion: z.number({ error: '缺少版本号，请刷新页面' }).int().min(1).max(1_000_000),
+  expectedVersion: z.number({ error: '缺少版本号，请刷新页面' }).check(z.int(), z.gte(1), z.lte(1_000_000)),
   reason: text('修改原因', 2, 200),
 });
 export type MeetingUpdate = z.infer<typeof meetingUpdateSchema>;

@@ -4,7 +4,7 @@
  * forms and the functions share are derived from them.
  */
 import { isoDateSchema, recordIdSchema } from '../org/org.schema.ts';
-import * as z from '../shared/zod.ts';
+import * as z from '../shared/zod-mini.ts';
 
 export const petitionChannels = ['window', 'hotline', 'letter', 'online'] as const;
 export type PetitionChannel = (typeof petitionChannels)[number];
@@ -65,21 +65,27 @@ export const petitionStatusLabels: Record<PetitionStatus, string> = {
 };
 
 const submissionId = z.uuid({ error: '提交编号无效，请刷新页面后重填' });
-const expectedVersion = z.number({ error: '缺少版本号，请刷新页面' }).int().min(1).max(1_000_000);
+const expectedVersion = z
+  .number({ error: '缺少版本号，请刷新页面' })
+  .check(z.int(), z.gte(1), z.lte(1_000_000));
 
 const text = (label: string, min: number, max: number) =>
   z
     .string({ error: `请填写${label}` })
-    .trim()
-    .min(min, { error: `${label}至少 ${min} 个字` })
-    .max(max, { error: `${label}不超过 ${max} 字` });
+    .check(
+      z.trim(),
+      z.minLength(min, { error: `${label}至少 ${min} 个字` }),
+      z.maxLength(max, { error: `${label}不超过 ${max} 字` }),
+    );
 
 /** A mobile number (11 digits from 1) or a landline with its area code. */
-export const phoneSchema = z
-  .string({ error: '请填写联系电话' })
-  .trim()
-  .transform((s) => s.replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(/^(1\d{10}|0\d{9,11})$/, { error: '联系电话应为 11 位手机号或带区号的固定电话' }));
+export const phoneSchema = z.pipe(
+  z.pipe(
+    z.string({ error: '请填写联系电话' }).check(z.trim()),
+    z.transform((s: string) => s.replace(/[\s-]/g, '')),
+  ),
+  z.string().check(z.regex(/^(1\d{10}|0\d{9,11})$/, { error: '联系电话应为 11 位手机号或带区号的固定电话' })),
+);
 
 /** What the intake form submits (信访登记). Server-side rules on dates and units: `petition.rules.ts`. */
 export const petitionIntakeSchema = z.strictObject({
@@ -89,13 +95,15 @@ export const petitionIntakeSchema = z.strictObject({
   petitionerName: text('信访人姓名', 2, 20),
   petitionerPhone: phoneSchema,
   /** The petitioner's household when they belong to one of the registered households. */
-  householdId: recordIdSchema.optional(),
-  villageId: z.string({ error: '请选择村/社区' }).regex(/^[A-Z0-9-]{1,32}$/, { error: '请选择村/社区' }),
+  householdId: z.optional(recordIdSchema),
+  villageId: z
+    .string({ error: '请选择村/社区' })
+    .check(z.regex(/^[A-Z0-9-]{1,32}$/, { error: '请选择村/社区' })),
   category: z.enum(petitionCategories, { error: '请选择诉求类别' }),
   content: text('诉求内容', 5, 1000),
   handlingMode: z.enum(handlingModes, { error: '请选择办理方式' }),
-  deadline: isoDateSchema.optional(),
-  assignedUnit: text('承办单位', 2, 60).optional(),
+  deadline: z.optional(isoDateSchema),
+  assignedUnit: z.optional(text('承办单位', 2, 60)),
 });
 export type PetitionIntake = z.infer<typeof petitionIntakeSchema>;
 
@@ -128,19 +136,19 @@ export const callbackSchema = z.strictObject({
   /** Who called back (回访人). */
   caller: text('回访人', 2, 20),
   satisfied: z.boolean({ error: '请选择是否满意' }),
-  notes: z.string().trim().max(500, { error: '备注不超过 500 字' }).optional(),
+  notes: z.optional(z.string().check(z.trim(), z.maxLength(500, { error: '备注不超过 500 字' }))),
 });
 export type Callback = z.infer<typeof callbackSchema>;
 
 /** A petition as stored in the register (the record's `data`). */
-export const petitionSchema = petitionIntakeSchema.omit({ submissionId: true }).extend({
+export const petitionSchema = z.extend(z.omit(petitionIntakeSchema, { submissionId: true }), {
   /** When the handling mode says it must be done: computed at intake, so the clock never moves. */
   dueDate: isoDateSchema,
   /** Category of 一收入两不愁三保障 or drinking water: consider the household for monitoring. */
   monitoringReview: z.boolean(),
   status: z.enum(petitionStatuses),
   handling: z.array(handlingEntrySchema),
-  result: petitionResultSchema.optional(),
+  result: z.optional(petitionResultSchema),
   callbacks: z.array(callbackSchema),
 });
 export type Petition = z.infer<typeof petitionSchema>;
@@ -151,10 +159,10 @@ export const petitionHandlingSchema = z.strictObject({
   expectedVersion,
   date: isoDateSchema,
   note: text('办理情况', 2, 500),
-  result: petitionResultSchema.omit({ date: true }).optional(),
+  result: z.optional(z.omit(petitionResultSchema, { date: true })),
 });
 export type PetitionHandling = z.infer<typeof petitionHandlingSchema>;
 
 /** POST /api/petitions/{id}/callbacks: one callback to the petitioner. */
-export const petitionCallbackSchema = callbackSchema.extend({ submissionId, expectedVersion });
+export const petitionCallbackSchema = z.extend(callbackSchema, { submissionId, expectedVersion });
 export type PetitionCallback = z.infer<typeof petitionCallbackSchema>;

@@ -1,9 +1,9 @@
-import * as z from './zod.ts';
+import * as z from './zod-mini.ts';
 
 /** A calendar month, `YYYY-MM`. Income is entered per month. */
 export const periodSchema = z
   .string({ error: '请选择月份' })
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 YYYY-MM，例如 2026-10' });
+  .check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 YYYY-MM，例如 2026-10' }));
 export type Period = z.infer<typeof periodSchema>;
 
 export function periodParts(period: Period): { year: number; month: number } {
@@ -42,7 +42,7 @@ export function periodLabel(period: Period): string {
  */
 export const quarterSchema = z
   .string({ error: '请选择季度' })
-  .regex(/^\d{4}-Q[1-4]$/, { error: '季度格式应为 YYYY-Qn，例如 2026-Q3' });
+  .check(z.regex(/^\d{4}-Q[1-4]$/, { error: '季度格式应为 YYYY-Qn，例如 2026-Q3' }));
 export type Quarter = z.infer<typeof quarterSchema>;
 
 const isMonth = (s: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(s);

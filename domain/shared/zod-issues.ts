@@ -1,8 +1,8 @@
-import type { z } from 'zod';
+import * as z from './zod-mini.ts';
 import { ValidationError, type FieldIssue } from './errors.ts';
 
 /** Turns zod issues into field issues with Chinese messages (schemas carry them). */
-export function toFieldIssues(error: z.ZodError): FieldIssue[] {
+export function toFieldIssues(error: z.core.$ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.map(String).join('.') || '(body)',
     code: issue.code,
@@ -10,9 +10,12 @@ export function toFieldIssues(error: z.ZodError): FieldIssue[] {
   }));
 }
 
-/** Parses `input` with `schema`, throwing a ValidationError listing every field issue. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const result = schema.safeParse(input);
+/**
+ * Parses `input` with `schema` (a domain schema, or a classic one composed on the
+ * server), throwing a ValidationError listing every field issue.
+ */
+export function parseOrThrow<S extends z.core.$ZodType>(schema: S, input: unknown): z.infer<S> {
+  const result = z.safeParse(schema, input);
   if (!result.success) throw new ValidationError(toFieldIssues(result.error));
   return result.data;
 }

@@ -7,7 +7,7 @@
  */
 import { isoDateSchema, recordIdSchema } from '../org/org.schema.ts';
 import type { FieldIssue } from '../shared/errors.ts';
-import * as z from '../shared/zod.ts';
+import * as z from '../shared/zod-mini.ts';
 
 export const visitKind = 'visit';
 export const problemKind = 'problem';
@@ -62,22 +62,22 @@ export const problemStatusLabels: Record<ProblemStatus, string> = {
 const text = (label: string, min: number, max: number) =>
   z
     .string({ error: `请填写${label}` })
-    .trim()
-    .min(min, { error: min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字` })
-    .max(max, { error: `${label}不超过 ${max} 字` });
+    .check(
+      z.trim(),
+      z.minLength(min, { error: min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字` }),
+      z.maxLength(max, { error: `${label}不超过 ${max} 字` }),
+    );
 
 const optionalText = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `${label}不超过 ${max} 字` })
-    .optional()
-    .transform((v) => (v ? v : undefined));
+  z.pipe(
+    z.optional(z.string().check(z.trim(), z.maxLength(max, { error: `${label}不超过 ${max} 字` }))),
+    z.transform((v: string | undefined) => (v ? v : undefined)),
+  );
 
-const optionalDate = z
-  .union([z.literal(''), isoDateSchema])
-  .optional()
-  .transform((v) => (v ? v : undefined));
+const optionalDate = z.pipe(
+  z.optional(z.union([z.literal(''), isoDateSchema])),
+  z.transform((v: string | undefined) => (v ? v : undefined)),
+);
 
 /** The target as the form picks it: kind and id; the function looks up the rest. */
 export const visitTargetRefSchema = z.strictObject({
@@ -102,15 +102,15 @@ export const visitEntrySchema = z.strictObject({
   /** 驻村过夜: the visitor stayed the night in the village. */
   overnightStay: z.boolean({ error: '请选择是否驻村过夜' }),
   findings: text('走访情况', 4, 2000),
-  problems: z.array(foundProblemSchema).max(20, { error: '一次走访最多登记 20 个问题' }),
+  problems: z.array(foundProblemSchema).check(z.maxLength(20, { error: '一次走访最多登记 20 个问题' })),
 });
 export type VisitEntry = z.infer<typeof visitEntrySchema>;
 
 /** The target as stored: with its name and place, so ledgers and reports need no lookups. */
-export const visitTargetSchema = visitTargetRefSchema.extend({
-  name: z.string().max(60),
+export const visitTargetSchema = z.extend(visitTargetRefSchema, {
+  name: z.string().check(z.maxLength(60)),
   townId: z.string(),
-  villageId: z.string().optional(),
+  villageId: z.optional(z.string()),
 });
 export type VisitTarget = z.infer<typeof visitTargetSchema>;
 
@@ -119,32 +119,33 @@ export const visitorSchema = z.strictObject({
   userId: z.string(),
   name: z.string(),
   /** The directory's staff id; absent when the account has no staff record. */
-  staffId: z.string().optional(),
+  staffId: z.optional(z.string()),
 });
 export type Visitor = z.infer<typeof visitorSchema>;
 
 /** A stored visit's data (`StoredRecord<VisitData>`). */
-export const visitDataSchema = visitEntrySchema
-  .omit({ submissionId: true, target: true, problems: true })
-  .extend({
+export const visitDataSchema = z.extend(
+  z.omit(visitEntrySchema, { submissionId: true, target: true, problems: true }),
+  {
     visitor: visitorSchema,
     target: visitTargetSchema,
     /** Ids of the problem records this visit opened, in the order found. */
     problemIds: z.array(z.string()),
-  });
+  },
+);
 export type VisitData = z.infer<typeof visitDataSchema>;
 
 /** A stored problem's data (`StoredRecord<ProblemData>`): what was found, and its rectification (整改). */
-export const problemDataSchema = foundProblemSchema.extend({
+export const problemDataSchema = z.extend(foundProblemSchema, {
   visitId: z.string(),
   visitDate: isoDateSchema,
   foundBy: visitorSchema,
   target: visitTargetSchema,
   status: problemStatusSchema,
-  measures: z.string().optional(),
-  deadline: isoDateSchema.optional(),
-  completedOn: isoDateSchema.optional(),
-  evidence: z.string().optional(),
+  measures: z.optional(z.string()),
+  deadline: z.optional(isoDateSchema),
+  completedOn: z.optional(isoDateSchema),
+  evidence: z.optional(z.string()),
 });
 export type ProblemData = z.infer<typeof problemDataSchema>;
 
@@ -152,7 +153,7 @@ export type ProblemData = z.infer<typeof problemDataSchema>;
 export const problemUpdateSchema = z.strictObject({
   submissionId: z.uuid({ error: '提交编号无效，请刷新页面后重填' }),
   /** The version the person edited: a stale one is refused (409). */
-  expectedVersion: z.number().int().min(1).max(1_000_000),
+  expectedVersion: z.number().check(z.int(), z.gte(1), z.lte(1_000_000)),
   status: problemStatusSchema,
   measures: optionalText('整改措施', 1000),
   deadline: optionalDate,

@@ -12,7 +12,7 @@ import { httpRoute } from '../platform/http.ts';
 import { now } from '#functions/platform/clock.ts';
 
 const querySchema = z.object({
-  period: periodSchema.optional(),
+  period: z.optional(periodSchema),
   status: z.enum(['sending', 'sent', 'failed', 'abandoned']).optional(),
 });
 

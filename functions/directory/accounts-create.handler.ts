@@ -4,12 +4,13 @@
  * change it at first sign-in. Inactive staff get no account.
  */
 import { accountsRequestSchema } from '#domain/directory/accounts.ts';
+import type { AccountOutcome } from '#domain/directory/directory.api.ts';
 import { httpRoute } from '../platform/http.ts';
 import { createAccount } from '../store/directory.accounts.ts';
 import { getStaffItem, toStaff } from '../store/directory.repository.ts';
 
 export const handler = httpRoute('accountsCreate', accountsRequestSchema, async ({ body, principal }) => {
-  const results = [];
+  const results: AccountOutcome[] = [];
   for (const staffId of [...new Set(body.staffIds)]) {
     const item = await getStaffItem(principal.countyCode, staffId);
     if (!item) {

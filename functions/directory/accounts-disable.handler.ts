@@ -3,6 +3,7 @@
  * (a versioned change with history) and disables their sign-in accounts.
  */
 import { accountsRequestSchema } from '#domain/directory/accounts.ts';
+import type { AccountOutcome } from '#domain/directory/directory.api.ts';
 import type { RecordChange } from '#domain/records/record.ts';
 import { httpRoute } from '../platform/http.ts';
 import { disableAccount } from '../store/directory.accounts.ts';
@@ -14,7 +15,7 @@ import { now } from '#functions/platform/clock.ts';
 export const handler = httpRoute('accountsDisable', accountsRequestSchema, async ({ body, principal }) => {
   const county = principal.countyCode;
   const at = now().toISOString();
-  const results = [];
+  const results: AccountOutcome[] = [];
   for (const staffId of [...new Set(body.staffIds)]) {
     const item = await getStaffItem(county, staffId);
     if (!item) {

@@ -1,14 +1,27 @@
 /**
- * Reads an uploaded file into a `RawSheet`: XLSX through exceljs, CSV in UTF-8 or
- * GBK (detected). Only reading happens here; every judgement about the rows is
- * in `domain/directory/import.ts`.
+ * Reads an uploaded file into a `RawSheet`: XLSX with the streaming reader
+ * (`import.xlsx.ts`), CSV in UTF-8 or GBK (detected). Both stop once a file has
+ * more rows than one import may hold. Only reading happens here; every judgement
+ * about the rows is in `domain/directory/import.ts`.
  */
-import ExcelJS from 'exceljs';
-import { importColumns, type ImportKind, type RawSheet, type SheetCell } from '#domain/directory/import.ts';
+import {
+  importColumns,
+  maxImportRows,
+  type ImportKind,
+  type RawSheet,
+  type SheetCell,
+} from '#domain/directory/import.ts';
 import { ValidationError } from '#domain/shared/errors.ts';
+import { readFirstSheet } from './import.xlsx.ts';
 
 /** How many rows from the top may hold a title before the header. */
 const headerSearchRows = 10;
+
+/**
+ * Rows with a value read at most: the header may sit anywhere in the top rows,
+ * and one row more than that tells the check the file is over the limit.
+ */
+const maxRowsRead = headerSearchRows + maxImportRows;
 
 export type FileFormat = 'xlsx' | 'csv';
 
@@ -39,9 +52,8 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: 'utf-8' 
   }
 }
 
-/** RFC 4180 fields: quotes, doubled quotes, newlines inside quotes; CRLF or LF. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
+/** RFC 4180 records one by one: quotes, doubled quotes, newlines inside quotes; CRLF or LF. */
+export function* csvRecords(text: string): Generator<string[]> {
   let row: string[] = [];
   let field = '';
   let quoted = false;
@@ -60,16 +72,20 @@ export function parseCsv(text: string): string[][] {
     } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
       row.push(field);
-      rows.push(row);
+      yield row;
       row = [];
       field = '';
     } else field += ch;
   }
   if (field !== '' || row.length) {
     row.push(field);
-    rows.push(row);
+    yield row;
   }
-  return rows;
+}
+
+/** Every record of a CSV text (see {@link csvRecords}). */
+export function parseCsv(text: string): string[][] {
+  return [...csvRecords(text)];
 }
 
 /** The first row among the top ones that names a required column of `kind`. */
@@ -89,71 +105,59 @@ function findHeader(kind: ImportKind, rows: readonly string[][]): number {
 
 function csvSheet(kind: ImportKind, bytes: Uint8Array): RawSheet & { encoding: string } {
   const { text, encoding } = decodeCsv(bytes);
-  const rows = parseCsv(text.replace(/^\uFEFF/, ''));
-  const h = findHeader(kind, rows);
+  // Blank lines below the top rows are dropped as they are read (the check skips them
+  // anyway, and a file of empty lines would otherwise fill memory); rows keep their numbers.
+  const read: { row: number; cells: string[] }[] = [];
+  let filled = 0;
+  let truncated = false;
+  let n = 0;
+  for (const cells of csvRecords(text.replace(/^\uFEFF/, ''))) {
+    n++;
+    const blank = cells.every((c) => c === '');
+    if (!blank && ++filled > maxRowsRead) {
+      truncated = true;
+      break;
+    }
+    if (!blank || n <= headerSearchRows) read.push({ row: n, cells });
+  }
+  const top = read.filter((r) => r.row <= headerSearchRows);
+  const h = findHeader(
+    kind,
+    top.map((r) => r.cells),
+  );
+  const headerRow = top[h]?.row ?? 1;
   return {
     encoding,
-    headerRow: h + 1,
-    header: (rows[h] ?? []).map((c) => c.trim()),
-    rows: rows.slice(h + 1).map((cells, i) => ({
-      row: h + 2 + i,
-      // Excel would run a cell starting with `=` as a formula: treat it as one.
-      cells: cells.map((c): SheetCell => (/^=/.test(c.trim()) ? { value: c, formula: true } : { value: c })),
-    })),
+    headerRow,
+    header: (top[h]?.cells ?? []).map((c) => c.trim()),
+    rows: read
+      .filter((r) => r.row > headerRow)
+      .map(({ row, cells }) => ({
+        row,
+        // Excel would run a cell starting with `=` as a formula: treat it as one.
+        cells: cells.map((c): SheetCell =>
+          /^=/.test(c.trim()) ? { value: c, formula: true } : { value: c },
+        ),
+      })),
     merges: [],
+    ...(truncated ? { truncated } : {}),
   };
 }
 
-/** A cell's plain value: rich text joined, hyperlinks by their text, errors as text. */
-function xlsxCell(cell: ExcelJS.Cell): SheetCell {
-  const v = cell.value;
-  if (cell.formula || cell.type === ExcelJS.ValueType.Formula) {
-    return { value: cell.text, formula: true };
-  }
-  if (v === null || v === undefined) return { value: null };
-  if (typeof v === 'object' && !(v instanceof Date)) {
-    if ('richText' in v) return { value: v.richText.map((t) => t.text).join('') };
-    if ('text' in v) return { value: String(v.text) };
-    if ('formula' in v || 'sharedFormula' in v) return { value: cell.text, formula: true };
-    if ('error' in v) return { value: String(v.error) };
-    return { value: cell.text };
-  }
-  return { value: v };
-}
-
 async function xlsxSheet(kind: ImportKind, bytes: Uint8Array): Promise<RawSheet & { encoding: string }> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new ValidationError([], 'IMPORT.UNREADABLE', '无法读取该 Excel 文件，文件可能已损坏或设置了密码');
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new ValidationError([], 'IMPORT.EMPTY', '文件中没有工作表');
-  const width = ws.columnCount;
-  const all: { row: number; cells: SheetCell[] }[] = [];
-  ws.eachRow({ includeEmpty: false }, (r, n) => {
-    const cells: SheetCell[] = [];
-    for (let c = 1; c <= width; c++) cells.push(xlsxCell(r.getCell(c)));
-    all.push({ row: n, cells });
-  });
+  const { rows: all, merges, truncated } = await readFirstSheet(bytes, { maxRows: maxRowsRead });
   const texts = all
     .slice(0, headerSearchRows)
     .map((r) => r.cells.map((c) => (c.value === null ? '' : String(c.value))));
   const hi = findHeader(kind, texts);
   const header = all[hi];
-  const merges = ((ws.model as { merges?: string[] }).merges ?? []).map((range) => {
-    const [a, b] = range.split(':') as [string, string?];
-    const tl = ws.getCell(a);
-    const br = ws.getCell(b ?? a);
-    return { top: Number(tl.row), left: Number(tl.col), bottom: Number(br.row), right: Number(br.col) };
-  });
   return {
     encoding: 'xlsx',
     headerRow: header?.row ?? 1,
     header: (header?.cells ?? []).map((c) => (c.value === null ? '' : String(c.value).trim())),
     rows: all.slice(hi + 1),
     merges,
+    ...(truncated ? { truncated } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 /** POST /api/income/county-flags: the monitoring centre marks a record suspicious in a comparison round. */
 import { flagIncomeByCounty } from '#domain/income/income.review.ts';
 import { incomeCountyFlagSchema } from '#domain/income/income.schema.ts';
-import { countyConfigFromEnv } from '../platform/env.ts';
+import { countyConfigFromEnv } from '../platform/county-config.ts';
 import { httpRoute } from '../platform/http.ts';
 import { incomeRepository } from '../store/income.repository.ts';
 import { now } from '#functions/platform/clock.ts';

@@ -11,7 +11,7 @@ import { entryWindowState } from '#domain/income/income.window.ts';
 import { isIncomeMonitored } from '#domain/org/org.schema.ts';
 import { ValidationError } from '#domain/shared/errors.ts';
 import { periodSchema, previousPeriod, sameMonthLastYear } from '#domain/shared/period.ts';
-import { countyConfigFromEnv } from '../platform/env.ts';
+import { countyConfigFromEnv } from '../platform/county-config.ts';
 import { httpRoute } from '../platform/http.ts';
 import { listEntryWindows, listVillageIncome } from '../store/income.repository.ts';
 import { listOrgUnits, listVillageHouseholds } from '../store/org.repository.ts';

@@ -16,7 +16,8 @@ import { householdCategoryLabels } from '#domain/org/org.schema.ts';
 import { endOfShanghaiDay } from '#domain/shared/as-of.ts';
 import { ValidationError } from '#domain/shared/errors.ts';
 import { periodSchema, type Period } from '#domain/shared/period.ts';
-import type { CellValue, SheetColumn } from '#reports/xlsx/workbook.ts';
+import type { LedgerCells } from '#domain/records/record.api.ts';
+import type { SheetColumn } from '#reports/xlsx/workbook.ts';
 import { mapLimit } from '../jobs/job.types.ts';
 import type { LedgerQuery } from '../platform/records-http.ts';
 import { listVillageIncome, listVillageIncomeAsOf } from '../store/income.repository.ts';
@@ -29,7 +30,7 @@ export function ledgerPeriod(raw: string | undefined): Period {
   return p.data;
 }
 
-export type IncomeLedgerRow = Record<string, CellValue>;
+export type IncomeLedgerRow = LedgerCells;
 
 /**
  * The `asOf` query of the ledger: a day (its end, Asia/Shanghai) or an ISO instant.

@@ -1,7 +1,7 @@
 /** POST /api/income: a village enters one household's monthly income. */
 import { incomeEntrySchema } from '#domain/income/income.schema.ts';
 import { submitIncome } from '#domain/income/income.submit.ts';
-import { countyConfigFromEnv } from '../platform/env.ts';
+import { countyConfigFromEnv } from '../platform/county-config.ts';
 import { httpRoute } from '../platform/http.ts';
 import { incomeRepository } from '../store/income.repository.ts';
 import { now } from '#functions/platform/clock.ts';

@@ -8,7 +8,7 @@ import * as z from '#domain/shared/zod.ts';
 import { jobKinds, jobVariants } from '#domain/system/schedules.ts';
 import { periodSchema, quarterSchema } from '#domain/shared/period.ts';
 import { logger } from '../platform/clients.ts';
-import { countyConfigFromEnv } from '../platform/env.ts';
+import { countyConfigFromEnv } from '../platform/county-config.ts';
 import { runJob } from './run.ts';
 import { now } from '#functions/platform/clock.ts';
 

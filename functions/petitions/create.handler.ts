@@ -1,6 +1,6 @@
 /** POST /api/petitions: a petition taken in (信访登记), placed in its village and checked against the intake rules. */
 import { newPetition } from '#domain/petitions/petition.rules.ts';
-import { petitionIntakeSchema, type Petition } from '#domain/petitions/petition.schema.ts';
+import { petitionIntakeSchema } from '#domain/petitions/petition.schema.ts';
 import { NotFoundError } from '#domain/shared/errors.ts';
 import { shanghaiDate } from '#domain/shared/period.ts';
 import { PetitionRuleError } from '#domain/petitions/petition.rules.ts';
@@ -8,7 +8,7 @@ import { createRecordHandler } from '../platform/records-http.ts';
 import { getHousehold, listOrgUnits } from '../store/org.repository.ts';
 import { PETITION } from './views.ts';
 
-export const handler = createRecordHandler<typeof petitionIntakeSchema, Petition>({
+export const handler = createRecordHandler({
   routeId: 'createPetition',
   kind: PETITION,
   scope: 'village',

@@ -8,7 +8,7 @@ import { now } from '#functions/platform/clock.ts';
 
 const meetingOf = ({ submissionId: _s, ...m }: Meeting & { submissionId: string }): Meeting => m;
 
-export const handler = createRecordHandler<typeof meetingCreateSchema, Meeting>({
+export const handler = createRecordHandler({
   routeId: 'createMeeting',
   kind: MEETING,
   scope: 'village',

@@ -9,7 +9,7 @@ import { shanghaiDate } from '#domain/shared/period.ts';
 import { updateRecordHandler } from '../platform/records-http.ts';
 import { MEETING } from './views.ts';
 
-export const handler = updateRecordHandler<typeof meetingUpdateSchema, Meeting>({
+export const handler = updateRecordHandler({
   routeId: 'updateMeeting',
   kind: MEETING,
   scope: 'village',

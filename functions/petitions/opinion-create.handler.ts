@@ -1,13 +1,13 @@
 /** POST /api/opinions: a public-opinion item (网络舆情), placed at the town or village it concerns, if any. */
 import { newOpinion } from '#domain/petitions/opinion.rules.ts';
-import { opinionCreateSchema, type Opinion } from '#domain/petitions/opinion.schema.ts';
+import { opinionCreateSchema } from '#domain/petitions/opinion.schema.ts';
 import { NotFoundError } from '#domain/shared/errors.ts';
 import { shanghaiDate } from '#domain/shared/period.ts';
 import { createRecordHandler } from '../platform/records-http.ts';
 import { listOrgUnits } from '../store/org.repository.ts';
 import { OPINION } from './views.ts';
 
-export const handler = createRecordHandler<typeof opinionCreateSchema, Opinion>({
+export const handler = createRecordHandler({
   routeId: 'createOpinion',
   kind: OPINION,
   scope: 'village',

@@ -1,11 +1,11 @@
 /** PUT /api/opinions/{id}: investigation, official reply and callbacks as they happen. */
 import { applyOpinionUpdate } from '#domain/petitions/opinion.rules.ts';
-import { opinionUpdateSchema, type Opinion } from '#domain/petitions/opinion.schema.ts';
+import { opinionUpdateSchema } from '#domain/petitions/opinion.schema.ts';
 import { shanghaiDate } from '#domain/shared/period.ts';
 import { updateRecordHandler } from '../platform/records-http.ts';
 import { OPINION } from './views.ts';
 
-export const handler = updateRecordHandler<typeof opinionUpdateSchema, Opinion>({
+export const handler = updateRecordHandler({
   routeId: 'updateOpinion',
   kind: OPINION,
   scope: 'village',

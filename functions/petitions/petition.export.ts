@@ -2,7 +2,7 @@
  * The XLSX export of a petition-side ledger. Kept apart from `views.ts` so that
  * only the export functions carry the spreadsheet library.
  */
-import type { RouteId } from '#domain/system/routes.ts';
+import type { FileReply, RoutesAccepting } from '#domain/system/api.ts';
 import { buildWorkbook, type CellValue, type SheetColumn } from '#reports/xlsx/workbook.ts';
 import { httpRoute } from '../platform/http.ts';
 import { parseLedgerQuery, queryLedger, type LedgerView } from '../platform/records-http.ts';
@@ -11,7 +11,7 @@ import { now } from '#functions/platform/clock.ts';
 
 /** The XLSX of exactly what the ledger filters show. */
 export function namedExportHandler<T>(
-  routeId: RouteId,
+  routeId: RoutesAccepting<FileReply>,
   makeView: (names: Names) => LedgerView<T>,
   sheet: { name: string; filename: string; columns: SheetColumn[] },
   keep: (row: Record<string, unknown>) => boolean = () => true,

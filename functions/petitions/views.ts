@@ -25,7 +25,8 @@ import {
 } from '#domain/petitions/petition.schema.ts';
 import type { StoredRecord } from '#domain/records/record.ts';
 import { shanghaiDate } from '#domain/shared/period.ts';
-import type { RouteId } from '#domain/system/routes.ts';
+import type { LedgerPage } from '#domain/records/record.api.ts';
+import type { RoutesAccepting } from '#domain/system/api.ts';
 import type { SheetColumn } from '#reports/xlsx/workbook.ts';
 import { httpRoute } from '../platform/http.ts';
 import { parseLedgerQuery, queryLedger, type LedgerView } from '../platform/records-http.ts';
@@ -187,7 +188,7 @@ export function meetingView(names: Names): LedgerView<Meeting> {
 
 /** A ledger list route whose view needs the unit names (read once per request). */
 export function namedLedgerHandler<T>(
-  routeId: RouteId,
+  routeId: RoutesAccepting<LedgerPage>,
   makeView: (names: Names) => LedgerView<T>,
   keep: (row: Record<string, unknown>) => boolean = () => true,
 ) {

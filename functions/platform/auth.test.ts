@@ -17,7 +17,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { UnauthenticatedError } from '#domain/shared/errors.ts';
 import { ensureUsers, freePort, startCognito, type CognitoLocal } from '#local/cognito.ts';
 import { authenticate, principalFromClaims, resetVerifier } from './auth.ts';
-import { httpRoute } from './http.ts';
+import { sharedHttpRoute } from './http.ts';
 
 const county = '610999';
 const password = 'Shouwang-2026!';
@@ -245,7 +245,8 @@ describe('principalFromClaims', () => {
 });
 
 describe('through the HTTP middleware', () => {
-  const route = httpRoute('listHouseholds', undefined, async ({ principal }) => ({
+  // A stand-in handler on a real route, answering with the caller's unit: not the route's declared reply.
+  const route = sharedHttpRoute('listHouseholds', undefined, async ({ principal }) => ({
     status: 200,
     body: { unit: principal.unitId },
   }));

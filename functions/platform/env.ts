@@ -1,5 +1,8 @@
-import { countyConfigSchema, type CountyConfig } from '#domain/config/county-config.ts';
-import { envNames } from '#domain/system/resources.ts';
+/**
+ * Environment variables, read through one helper. The county configuration has
+ * its own module (`county-config.ts`): its schema is built when imported, and only
+ * the functions that use the configuration should pay for that at cold start.
+ */
 
 /** Reads an environment variable, failing loudly (at cold start) when it is missing. */
 export function requireEnv(name: string): string {
@@ -7,9 +10,4 @@ export function requireEnv(name: string): string {
   if (v === undefined || v === '')
     throw new Error(`CONFIG.ENV_MISSING: environment variable ${name} is not set`);
   return v;
-}
-
-/** The county configuration the deployment serves, passed as JSON in one variable. */
-export function countyConfigFromEnv(): CountyConfig {
-  return countyConfigSchema.parse(JSON.parse(requireEnv(envNames.countyConfig)));
 }

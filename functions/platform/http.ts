@@ -5,12 +5,13 @@
  */
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod/v4/core';
 import type { Principal } from '#domain/auth/roles.ts';
 import { hasRole } from '#domain/auth/access.ts';
 import { DomainError, ForbiddenError, ValidationError, type ErrorKind } from '#domain/shared/errors.ts';
 import { parseOrThrow } from '#domain/shared/zod-issues.ts';
 import { maxBodyBytes } from '#domain/system/resources.ts';
+import type { FileReply, RedirectReply, ResponseOf } from '#domain/system/api.ts';
 import { routeById, type RouteId } from '#domain/system/routes.ts';
 import { authenticate } from './auth.ts';
 import { logger } from './clients.ts';
@@ -34,6 +35,20 @@ export interface HttpReply {
   /** A redirect instead of JSON: `status` (302) with this `location` and no body. */
   redirect?: string;
 }
+
+type ReplyFor<T> = [T] extends [FileReply]
+  ? Pick<HttpReply, 'status' | 'headers'> & { body: null; file: NonNullable<HttpReply['file']> }
+  : [T] extends [RedirectReply]
+    ? Pick<HttpReply, 'status' | 'headers'> & { body: null; redirect: string }
+    : Pick<HttpReply, 'status' | 'headers'> & { body: T };
+
+/**
+ * What the handler of route `Id` returns: the response its feature declares in
+ * `domain/<feature>/*.api.ts` as the JSON body (the type the forms' `call`
+ * returns), or the file or redirect it declares. A union of ids takes any of
+ * their responses.
+ */
+export type ReplyOf<Id extends RouteId> = ReplyFor<ResponseOf<Id>>;
 
 interface Internal extends Record<string, unknown> {
   principal?: Principal;
@@ -156,7 +171,7 @@ function decodeBody(event: APIGatewayProxyEventV2): unknown {
 }
 
 /** Parses the JSON body (size limit, strict UTF-8), authenticates, checks the route's roles, validates. */
-const requestMiddleware = (routeId: RouteId, schema?: z.ZodType): MiddlewareObj<APIGatewayProxyEventV2> => ({
+const requestMiddleware = (routeId: RouteId, schema?: z.$ZodType): MiddlewareObj<APIGatewayProxyEventV2> => ({
   before: async (request) => {
     const route = routeById(routeId);
     const internal = request.internal as Internal;
@@ -180,12 +195,26 @@ const requestMiddleware = (routeId: RouteId, schema?: z.ZodType): MiddlewareObj<
 
 /**
  * Wraps a route's handler: `fn` gets the validated body and the principal and
- * returns `{ status, body }`. The route id ties it to the shared route table.
+ * returns `{ status, body }`, the body of the type the route's feature declares
+ * for it (`ReplyOf`). The route id ties it to the shared route table.
  */
-export function httpRoute<S extends z.ZodType | undefined>(
+export function httpRoute<Id extends RouteId, S extends z.$ZodType | undefined>(
+  routeId: Id,
+  schema: S,
+  fn: (input: HttpInput<S extends z.$ZodType ? z.infer<S> : unknown>) => Promise<ReplyOf<Id>>,
+) {
+  return sharedHttpRoute(routeId, schema, fn);
+}
+
+/**
+ * `httpRoute` for the handlers many routes share (`records-http.ts`): generic
+ * over the register, they cannot be checked here, so their own signatures take
+ * only routes whose declared response accepts what they return.
+ */
+export function sharedHttpRoute<S extends z.$ZodType | undefined>(
   routeId: RouteId,
   schema: S,
-  fn: (input: HttpInput<S extends z.ZodType ? z.infer<S> : unknown>) => Promise<HttpReply>,
+  fn: (input: HttpInput<S extends z.$ZodType ? z.infer<S> : unknown>) => Promise<HttpReply>,
 ) {
   return middy<ParsedEvent, APIGatewayProxyResultV2, Error, Context, Internal>()
     .use(errorMiddleware())
@@ -194,7 +223,7 @@ export function httpRoute<S extends z.ZodType | undefined>(
       const parsed = event.parsed;
       if (!parsed) throw new Error('request middleware did not run');
       const reply = await fn({
-        body: parsed.body as S extends z.ZodType ? z.infer<S> : unknown,
+        body: parsed.body as S extends z.$ZodType ? z.infer<S> : unknown,
         principal: parsed.principal,
         query: event.queryStringParameters ?? {},
         params: event.pathParameters ?? {},
@@ -244,7 +273,10 @@ export type PublicInput = Omit<HttpInput<never>, 'body' | 'principal'>;
  * it serves must be authorised by the request itself (the emailed link's token).
  * Errors reach a browser as a Chinese page, JSON clients get JSON.
  */
-export function publicRoute(routeId: RouteId, fn: (input: PublicInput) => Promise<HttpReply>) {
+export function publicRoute<Id extends RouteId>(
+  routeId: Id,
+  fn: (input: PublicInput) => Promise<ReplyOf<Id>>,
+) {
   const route = routeById(routeId);
   // Fails at import (cold start, and every test of the handler), never serves a route that needs sign-in.
   if (route.roles.length > 0) throw new Error(`route ${routeId} has roles: use httpRoute`);

@@ -3,14 +3,14 @@
  * so that only export functions bundle exceljs.
  */
 import { buildWorkbook, type CellValue, type SheetColumn } from '#reports/xlsx/workbook.ts';
-import type { RouteId } from '#domain/system/routes.ts';
+import type { FileReply, RoutesAccepting } from '#domain/system/api.ts';
 import { httpRoute } from './http.ts';
 import { parseLedgerQuery, queryLedger, type LedgerView } from './records-http.ts';
 import { now } from '#functions/platform/clock.ts';
 
 /** GET export route: the same filtered ledger as an XLSX (cells neutralised against formula injection). */
 export function ledgerExportHandler<T>(
-  routeId: RouteId,
+  routeId: RoutesAccepting<FileReply>,
   view: LedgerView<T>,
   sheet: { name: string; filename: string; columns: SheetColumn[] },
 ) {

@@ -3,16 +3,16 @@
  * filtered, sorted, paged), a record's history, and an XLSX export of the
  * ledger. A register's route folder wires one of these in a few lines.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/v4/core';
 import { assertReach, canReach, type RecordLocation } from '#domain/auth/access.ts';
 import type { Principal, Scope } from '#domain/auth/roles.ts';
 import { createRecord, updateRecord } from '#domain/records/record.commands.ts';
 import type { StoredRecord } from '#domain/records/record.ts';
+import type { LedgerCells, LedgerPage, RecordWithHistory } from '#domain/records/record.api.ts';
 import { NotFoundError, SubmissionReusedError, ValidationError } from '#domain/shared/errors.ts';
-import type { RouteId } from '#domain/system/routes.ts';
-import type { CellValue } from '#reports/xlsx/workbook.ts';
+import type { RecordDataOf, RecordRouteId, RoutesAccepting } from '#domain/system/api.ts';
 import { recordRepository } from '../store/records.repository.ts';
-import { httpRoute } from './http.ts';
+import { httpRoute, sharedHttpRoute } from './http.ts';
 import { now as clockNow } from '#functions/platform/clock.ts';
 
 /** The filter a ledger page sends: town, village, status, period, overdue, text; sort and page. */
@@ -55,7 +55,7 @@ export function parseLedgerQuery(q: Record<string, string | undefined>): LedgerQ
 export interface LedgerView<T> {
   kind: string;
   scope: Scope;
-  row: (r: StoredRecord<T>, now: Date) => Record<string, CellValue>;
+  row: (r: StoredRecord<T>, now: Date) => LedgerCells;
   status?: (r: StoredRecord<T>) => string;
   overdue?: (r: StoredRecord<T>, now: Date) => boolean;
   text?: (r: StoredRecord<T>) => string;
@@ -110,7 +110,7 @@ export async function queryLedger<T>(view: LedgerView<T>, p: Principal, q: Ledge
 }
 
 /** GET list route: the caller's ledger page. */
-export function ledgerListHandler<T>(routeId: RouteId, view: LedgerView<T>) {
+export function ledgerListHandler<T>(routeId: RoutesAccepting<LedgerPage>, view: LedgerView<T>) {
   return httpRoute(routeId, undefined, async ({ principal, query }) => {
     const q = parseLedgerQuery(query);
     const { total, rows } = await queryLedger(view, principal, q, clockNow());
@@ -123,7 +123,10 @@ export function ledgerListHandler<T>(routeId: RouteId, view: LedgerView<T>) {
 }
 
 /** GET one record with its history (who changed what, when, why, from which form). */
-export function recordHistoryHandler(routeId: RouteId, view: { kind: string; scope: Scope }) {
+export function recordHistoryHandler(
+  routeId: RoutesAccepting<RecordWithHistory<never>>,
+  view: { kind: string; scope: Scope },
+) {
   return httpRoute(routeId, undefined, async ({ principal, params }) => {
     const id = params.id ?? '';
     if (!/^[A-Za-z0-9-]{1,64}$/.test(id))
@@ -132,13 +135,15 @@ export function recordHistoryHandler(routeId: RouteId, view: { kind: string; sco
     if (!record) throw new NotFoundError('RECORD.NOT_FOUND', '未找到该记录');
     assertReach(principal, view.scope, record);
     const history = await recordRepository.history(principal.countyCode, view.kind, id);
-    return { status: 200, body: { record, history } };
+    // The store keeps every register's records untyped; the route declares which register's data it answers with.
+    return { status: 200, body: { record, history } as RecordWithHistory<never> };
   });
 }
 
 /** Body shape shared by create routes: the register's data plus a client-made submission id. */
-export interface CreateSpec<S extends z.ZodType, T extends Record<string, unknown>> {
-  routeId: RouteId;
+export interface CreateSpec<S extends z.$ZodType, Id extends RecordRouteId> {
+  /** The create route: its declared response (`RecordReply<T>`) names the register's data `T`. */
+  routeId: Id;
   kind: string;
   scope: Scope;
   form: string;
@@ -150,13 +155,11 @@ export interface CreateSpec<S extends z.ZodType, T extends Record<string, unknow
     body: z.infer<S>,
     p: Principal,
     now: Date,
-  ) => Promise<{ id: string; data: T }> | { id: string; data: T };
+  ) => Promise<{ id: string; data: RecordDataOf<Id> }> | { id: string; data: RecordDataOf<Id> };
 }
 
-export function createRecordHandler<S extends z.ZodType, T extends Record<string, unknown>>(
-  spec: CreateSpec<S, T>,
-) {
-  return httpRoute(spec.routeId, spec.schema, async ({ body: raw, principal }) => {
+export function createRecordHandler<S extends z.$ZodType, Id extends RecordRouteId>(spec: CreateSpec<S, Id>) {
+  return sharedHttpRoute(spec.routeId, spec.schema, async ({ body: raw, principal }) => {
     const body = raw as z.infer<S>;
     const now = clockNow();
     const submissionId = (body as { submissionId: string }).submissionId;
@@ -174,7 +177,7 @@ export function createRecordHandler<S extends z.ZodType, T extends Record<string
       {
         kind: spec.kind,
         id,
-        data,
+        data: data as Record<string, unknown>,
         location: { ...location, countyCode: principal.countyCode },
         scope: spec.scope,
       },
@@ -184,22 +187,26 @@ export function createRecordHandler<S extends z.ZodType, T extends Record<string
   });
 }
 
-export interface UpdateSpec<S extends z.ZodType, T extends Record<string, unknown>> {
-  routeId: RouteId;
+export interface UpdateSpec<S extends z.$ZodType, Id extends RecordRouteId> {
+  /** The update route: its declared response (`RecordReply<T>`) names the register's data `T`. */
+  routeId: Id;
   kind: string;
   scope: Scope;
   form: string;
   /** Must include `submissionId` and `expectedVersion`; the record id comes from the path. */
   schema: S;
   /** The new data from the current record and the body; throw domain errors for rule violations. */
-  apply: (current: StoredRecord<T>, body: z.infer<S>, p: Principal, now: Date) => T;
+  apply: (
+    current: StoredRecord<RecordDataOf<Id>>,
+    body: z.infer<S>,
+    p: Principal,
+    now: Date,
+  ) => RecordDataOf<Id>;
   reason?: (body: z.infer<S>) => string | undefined;
 }
 
-export function updateRecordHandler<S extends z.ZodType, T extends Record<string, unknown>>(
-  spec: UpdateSpec<S, T>,
-) {
-  return httpRoute(spec.routeId, spec.schema, async ({ body: raw, principal, params }) => {
+export function updateRecordHandler<S extends z.$ZodType, Id extends RecordRouteId>(spec: UpdateSpec<S, Id>) {
+  return sharedHttpRoute(spec.routeId, spec.schema, async ({ body: raw, principal, params }) => {
     const body = raw as z.infer<S>;
     const now = clockNow();
     const b = body as { submissionId: string; expectedVersion: number };
@@ -207,14 +214,19 @@ export function updateRecordHandler<S extends z.ZodType, T extends Record<string
     if (!/^[A-Za-z0-9-]{1,64}$/.test(id))
       throw new ValidationError([{ path: 'id', code: 'invalid', message: '记录编号无效' }]);
     const reason = spec.reason?.(body);
-    const { record, replayed } = await updateRecord<T>(
+    // The store keeps records untyped; the route's declaration says which register's these are.
+    const { record, replayed } = await updateRecord(
       {
         kind: spec.kind,
         id,
         expectedVersion: b.expectedVersion,
         scope: spec.scope,
         ...(reason ? { reason } : {}),
-        apply: (current) => spec.apply(current, body, principal, now),
+        apply: (current) =>
+          spec.apply(current as StoredRecord<RecordDataOf<Id>>, body, principal, now) as Record<
+            string,
+            unknown
+          >,
       },
       { who: principal, repo: recordRepository, now, submissionId: b.submissionId, form: spec.form },
     );

@@ -5,7 +5,7 @@ import { httpRoute } from '../platform/http.ts';
 import { runRuleSweep } from './rule-sweep.ts';
 import { now as clockNow } from '#functions/platform/clock.ts';
 
-const ruleRunSchema = z.strictObject({ period: periodSchema.optional() });
+const ruleRunSchema = z.strictObject({ period: z.optional(periodSchema) });
 
 export const handler = httpRoute('runQualityRules', ruleRunSchema, async ({ body, principal }) => {
   const now = clockNow();

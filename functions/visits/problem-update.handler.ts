@@ -5,15 +5,10 @@
  */
 import { ValidationError } from '#domain/shared/errors.ts';
 import { shanghaiDate } from '#domain/shared/period.ts';
-import {
-  problemKind,
-  problemUpdateIssues,
-  problemUpdateSchema,
-  type ProblemData,
-} from '#domain/visits/visit.schema.ts';
+import { problemKind, problemUpdateIssues, problemUpdateSchema } from '#domain/visits/visit.schema.ts';
 import { updateRecordHandler } from '../platform/records-http.ts';
 
-export const handler = updateRecordHandler<typeof problemUpdateSchema, ProblemData>({
+export const handler = updateRecordHandler({
   routeId: 'updateProblem',
   kind: problemKind,
   scope: 'village',

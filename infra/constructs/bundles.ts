@@ -48,15 +48,20 @@ const esmRequireBanner =
  * of SDK files (about 150 ms against 250 ms for a typical handler, measured by the
  * bench).
  *
- * Two dependencies are replaced by shims (`infra/shims/`): fontkit's pure-JavaScript
- * Brotli decoder by Node's own, and the SDK's default credential chain by the
- * environment credentials Lambda always provides.
+ * Dependencies no function needs are replaced by shims (`infra/shims/`), each
+ * failing loudly should it ever be reached: fontkit's pure-JavaScript Brotli
+ * decoder by Node's own, the SDK's default credential chain by the environment
+ * credentials Lambda always provides, and two SDK parts every client carries but
+ * no call of ours uses (event streams, DynamoDB endpoint discovery). A shim that
+ * stops matching what the SDK imports fails the build, not a request.
  */
 export const lambdaBuildOptions = {
   bundle: true,
   alias: {
     'brotli/decompress.js': './infra/shims/brotli-decompress.ts',
     '@aws-sdk/credential-provider-node': './infra/shims/credential-provider-env.ts',
+    '@smithy/core/event-streams': './infra/shims/event-streams.ts',
+    '@aws-sdk/middleware-endpoint-discovery': './infra/shims/endpoint-discovery.ts',
   },
   platform: 'node',
   format: 'esm',
@@ -69,6 +74,13 @@ export const lambdaBuildOptions = {
   outExtension: { '.js': '.mjs' },
   logLevel: 'warning',
 } as const satisfies esbuild.BuildOptions;
+
+/**
+ * The Node options every function runs with: stack traces in the logs point into
+ * the sources (through the bundle's source map). `npm run bench` imports the
+ * bundles with them too, since reading the map is part of a cold start.
+ */
+export const lambdaNodeOptions = '--enable-source-maps';
 
 /** Bump when the cache layout or the meaning of a key changes. */
 const cacheFormat = 4;

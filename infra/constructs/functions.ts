@@ -12,7 +12,7 @@ import { metricsNamespace } from '#domain/system/resources.ts';
 import type { Grant } from '#domain/system/grants.ts';
 import { handlerEntry } from '#domain/system/routes.ts';
 import type { DeploymentConfig } from '../config.ts';
-import { LambdaBundler, type BundleSpec } from './bundles.ts';
+import { LambdaBundler, lambdaNodeOptions, type BundleSpec } from './bundles.ts';
 import type { Email } from './email.ts';
 
 /** The repository root: where package-lock.json and `functions/` are. */
@@ -148,7 +148,7 @@ export class ServiceFunctions extends Construct {
         POWERTOOLS_SERVICE_NAME: this.props.logs.serviceName,
         POWERTOOLS_LOG_LEVEL: this.props.logs.level,
         POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
-        NODE_OPTIONS: '--enable-source-maps',
+        NODE_OPTIONS: lambdaNodeOptions,
         ...options.environment,
       },
     });

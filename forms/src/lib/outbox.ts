@@ -3,9 +3,11 @@
  * shown as waiting, and sent when the connection returns. Each item carries the
  * submission id the form made, so sending it twice (two tabs, a retry after a
  * lost answer) still stores it once. A refusal comes back to the person with the
- * server's reason.
+ * server's reason. An item keeps the method and path its route had when it was
+ * queued (from the route table), so it is sent as it was meant even after an update.
  */
-import { api, type ApiError } from './api.ts';
+import type { ResponseOf } from '#domain/system/api.ts';
+import { requestOf, send, type ApiError, type PathParams, type WriteRouteId } from './api.ts';
 
 export type OutboxStatus = 'waiting' | 'sending' | 'saved' | 'failed';
 
@@ -74,10 +76,11 @@ export type SendOutcome<T> =
 
 async function attempt<T>(item: OutboxItem): Promise<SendOutcome<T>> {
   patch(item.id, { status: 'sending', attempts: item.attempts + 1 });
-  const res = await api<T>(item.path, { method: item.method, body: item.body });
+  const res = await send(item.method, item.path, item.body);
   if (res.ok) {
     patch(item.id, { status: 'saved' });
-    return { state: 'saved', status: res.status, data: res.data };
+    // What the route declares it answers (`call` in api.ts), stored items included.
+    return { state: 'saved', status: res.status, data: res.data as T };
   }
   // No answer, or the server could not answer now: keep it and try again later.
   if (res.status === 0 || res.status >= 500 || res.status === 429) {
@@ -88,18 +91,38 @@ async function attempt<T>(item: OutboxItem): Promise<SendOutcome<T>> {
   return { state: 'refused', status: res.status, error: res.error };
 }
 
+/** A submission for the outbox: the route it goes to (with its path parameters) and what it carries. */
+export interface Submission<Id extends WriteRouteId> extends Pick<
+  OutboxItem,
+  'id' | 'body' | 'label' | 'form'
+> {
+  route: Id;
+  params?: PathParams<Id>;
+}
+
 /**
  * Sends a form's submission now, keeping it in the outbox until the server has
- * answered. Offline it stays waiting and `flushOutbox` sends it later.
+ * answered. Offline it stays waiting and `flushOutbox` sends it later. A saved
+ * submission answers with the route's declared response.
  */
-export async function submitThroughOutbox<T>(
-  input: Pick<OutboxItem, 'id' | 'method' | 'path' | 'body' | 'label' | 'form'>,
-): Promise<SendOutcome<T>> {
+export async function submitThroughOutbox<Id extends WriteRouteId>(
+  input: Submission<Id>,
+): Promise<SendOutcome<ResponseOf<Id>>> {
+  const { route, params, ...rest } = input;
+  const { method, path } = requestOf(route, params);
   const now = new Date().toISOString();
-  const item: OutboxItem = { ...input, status: 'waiting', attempts: 0, createdAt: now, updatedAt: now };
+  const item: OutboxItem = {
+    ...rest,
+    method,
+    path,
+    status: 'waiting',
+    attempts: 0,
+    createdAt: now,
+    updatedAt: now,
+  };
   write([...read().filter((i) => i.id !== item.id), item]);
   if (!navigator.onLine) return { state: 'waiting' };
-  const outcome = await attempt<T>(item);
+  const outcome = await attempt<ResponseOf<Id>>(item);
   // A refusal seen at once is shown in the form itself; the outbox need not keep it.
   if (outcome.state === 'refused') removeOutboxItem(item.id);
   return outcome;

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { roleLabels, type Role } from '#domain/auth/roles.ts';
 import { downloadViaLabels, type DownloadAuditEntry } from '#domain/delivery/archive.schema.ts';
-import { api } from '../../lib/api.ts';
+import { call } from '../../lib/api.ts';
 import { saveBase64, when } from './ArchiveShared.tsx';
 
 export default function ArchiveAudit() {
@@ -11,15 +11,14 @@ export default function ArchiveAudit() {
   const [items, setItems] = useState<DownloadAuditEntry[] | null>(null);
   const [error, setError] = useState('');
   const qs = useCallback(
-    (format: 'json' | 'xlsx') =>
-      new URLSearchParams({ ...(from ? { from } : {}), ...(to ? { to } : {}), format }).toString(),
+    (format: 'json' | 'xlsx') => ({ from: from || undefined, to: to || undefined, format }),
     [from, to],
   );
   const load = useCallback(async () => {
     setError('');
-    const res = await api<{ items: DownloadAuditEntry[] }>(`/api/audit/downloads?${qs('json')}`);
-    if (res.ok) setItems(res.data.items);
-    else setError(res.error.message);
+    const res = await call('listArchiveDownloads', { query: qs('json') });
+    if (!res.ok) setError(res.error.message);
+    else if ('items' in res.data) setItems(res.data.items);
   }, [qs]);
   // The whole trail on first show; later loads follow the form.
   const [first] = useState(() => load);
@@ -27,11 +26,9 @@ export default function ArchiveAudit() {
     void first();
   }, [first]);
   const exportXlsx = async () => {
-    const res = await api<{ filename: string; contentType: string; content: string }>(
-      `/api/audit/downloads?${qs('xlsx')}`,
-    );
-    if (res.ok) saveBase64(res.data.filename, res.data.contentType, res.data.content);
-    else setError(res.error.message);
+    const res = await call('listArchiveDownloads', { query: qs('xlsx') });
+    if (!res.ok) setError(res.error.message);
+    else if ('content' in res.data) saveBase64(res.data.filename, res.data.contentType, res.data.content);
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -49,7 +46,7 @@ export default function ArchiveAudit() {
               type="date"
               style={{ minWidth: 0 }}
               value={from}
-              onChange={(e) => setFrom(e.target.value)}
+              onChange={(e) => setFrom(e.currentTarget.value)}
             />
           </div>
           <div style={{ minWidth: 0 }}>
@@ -59,7 +56,7 @@ export default function ArchiveAudit() {
               type="date"
               style={{ minWidth: 0 }}
               value={to}
-              onChange={(e) => setTo(e.target.value)}
+              onChange={(e) => setTo(e.currentTarget.value)}
             />
           </div>
         </div>

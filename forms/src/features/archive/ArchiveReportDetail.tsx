@@ -1,17 +1,18 @@
 /** One archived report: what it is, its fingerprints, and its delivery to each recipient. */
 import { useEffect, useState } from 'react';
 import { reportPeriodText } from '#domain/delivery/report-period.ts';
-import { api } from '../../lib/api.ts';
-import { sizeLabel, statusLabels, when, type DeliveryItem, type ReportItem } from './ArchiveShared.tsx';
+import type { ResponseOf } from '#domain/system/api.ts';
+import { call } from '../../lib/api.ts';
+import { sizeLabel, statusLabels, when } from './ArchiveShared.tsx';
 
 export default function ArchiveReportDetail() {
-  const [data, setData] = useState<{ report: ReportItem; deliveries: DeliveryItem[] } | null>(null);
+  const [data, setData] = useState<ResponseOf<'getArchivedReport'> | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
     const id = new URLSearchParams(location.search).get('id') ?? '';
-    void api<{ report: ReportItem; deliveries: DeliveryItem[] }>(
-      `/api/archive/reports/${encodeURIComponent(id)}`,
-    ).then((res) => (res.ok ? setData(res.data) : setError(res.error.message)));
+    void call('getArchivedReport', { params: { id } }).then((res) =>
+      res.ok ? setData(res.data) : setError(res.error.message),
+    );
   }, []);
   if (error)
     return (

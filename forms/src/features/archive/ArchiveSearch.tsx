@@ -7,8 +7,9 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { reportKindLabels, reportKinds } from '#domain/org/staff.schema.ts';
 import { reportPeriodText } from '#domain/delivery/report-period.ts';
 import { quarterLabel } from '#domain/shared/period.ts';
-import { api } from '../../lib/api.ts';
-import { countsLabel, when, type ReportItem } from './ArchiveShared.tsx';
+import type { ReportItem } from '#domain/delivery/archive.api.ts';
+import { call, type Query } from '../../lib/api.ts';
+import { countsLabel, when } from './ArchiveShared.tsx';
 
 interface Filters {
   kind: string;
@@ -26,14 +27,14 @@ function recentQuarters(now = new Date()): string[] {
   return [y, y - 1].flatMap((year) => [4, 3, 2, 1].map((q) => `${year}-Q${q}`));
 }
 
-function queryString(f: Filters, cursor?: string): string {
-  const p = new URLSearchParams();
+function queryOf(f: Filters, cursor?: string): Query {
   // A quarter, when chosen, is the period searched; else the month.
   const { quarter, ...rest } = f;
   if (quarter) rest.period = quarter;
-  for (const [k, v] of Object.entries(rest)) if (v) p.set(k, v);
-  if (cursor) p.set('cursor', cursor);
-  return p.toString();
+  const q: Query = {};
+  for (const [k, v] of Object.entries(rest)) if (v) q[k] = v;
+  if (cursor) q.cursor = cursor;
+  return q;
 }
 
 export default function ArchiveSearch() {
@@ -46,9 +47,7 @@ export default function ArchiveSearch() {
 
   const load = useCallback(async (f: Filters, after?: string) => {
     setError('');
-    const res = await api<{ items: ReportItem[]; cursor?: string }>(
-      `/api/archive/reports?${queryString(f, after)}`,
-    );
+    const res = await call('searchArchive', { query: queryOf(f, after) });
     if (!res.ok) {
       setError(res.error.message);
       return;
@@ -73,9 +72,7 @@ export default function ArchiveSearch() {
 
   const download = async (r: ReportItem, file: 'pdf' | 'xlsx') => {
     setStatus('');
-    const res = await api<{ url: string; filename: string }>(
-      `/api/archive/reports/${encodeURIComponent(r.reportId)}/download?file=${file}`,
-    );
+    const res = await call('downloadArchivedReport', { params: { id: r.reportId }, query: { file } });
     if (!res.ok) {
       setError(res.error.message);
       return;
@@ -84,8 +81,11 @@ export default function ArchiveSearch() {
     window.location.assign(res.data.url);
   };
 
-  const set = (k: keyof Filters) => (e: { target: { value: string } }) =>
-    setFilters((f) => ({ ...f, [k]: e.target.value }));
+  // The value is read at the event, not in the updater: the event is done with by then.
+  const set =
+    (k: keyof Filters) =>
+    ({ currentTarget: { value } }: { currentTarget: { value: string } }) =>
+      setFilters((f) => ({ ...f, [k]: value }));
 
   return (
     <div>

@@ -1,40 +1,10 @@
-/** Pieces the archive pages share: the report shape the API returns, labels, and file helpers. */
+/**
+ * Pieces the archive pages share: labels and file helpers. The shapes the archive
+ * routes answer are declared beside the routes, in `domain/delivery/archive.api.ts`.
+ */
+import type { DeliveryStatusName } from '#domain/delivery/archive.api.ts';
 import { shanghaiDateTime } from '#domain/shared/period.ts';
-
-export interface ReportItem {
-  reportId: string;
-  kind: string;
-  kindLabel: string;
-  period: string;
-  scope: string;
-  scopeLevel: 'county' | 'town';
-  scopeLabel: string;
-  title: string;
-  generatedAt: string;
-  inputSha256: string;
-  inputRecords: number;
-  pages?: number;
-  pdf: { filename: string; sha256: string; bytes: number };
-  xlsx?: { filename: string; sha256: string; bytes: number };
-  deliveryCounts?: Record<DeliveryStatusName, number>;
-}
-
-export type DeliveryStatusName = 'sending' | 'sent' | 'failed' | 'abandoned';
-
-export interface DeliveryItem {
-  reportId: string;
-  period: string;
-  recipient: string;
-  recipientName: string;
-  status: DeliveryStatusName;
-  attempts: number;
-  updatedAt: string;
-  sentAt?: string;
-  via?: 'attachment' | 'link';
-  lastError?: string;
-  nextAttemptAt?: string;
-  title?: string;
-}
+import { saveFile } from '../../lib/api.ts';
 
 export const statusLabels: Record<DeliveryStatusName, string> = {
   sending: '发送中',
@@ -63,12 +33,5 @@ export function countsLabel(c: Record<DeliveryStatusName, number> | undefined): 
 /** Saves bytes the API returned (base64) as a file. */
 export function saveBase64(filename: string, contentType: string, base64: string): void {
   const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: contentType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(new Blob([bytes], { type: contentType }), filename);
 }

@@ -1,20 +1,20 @@
 /** Delivery status for the county office: each report of a month and each recipient, failures first. */
 import { useCallback, useEffect, useState } from 'react';
 import { addMonths, reportingPeriodAt } from '#domain/shared/period.ts';
-import { api } from '../../lib/api.ts';
-import { statusLabels, when, type DeliveryItem, type DeliveryStatusName } from './ArchiveShared.tsx';
+import type { DeliveryItem, DeliveryStatusName } from '#domain/delivery/archive.api.ts';
+import { call } from '../../lib/api.ts';
+import { statusLabels, when } from './ArchiveShared.tsx';
 
 const order: Record<DeliveryStatusName, number> = { abandoned: 0, failed: 1, sending: 2, sent: 3 };
 
 export default function DeliveryStatus() {
   const [period, setPeriod] = useState(() => reportingPeriodAt(new Date()));
   const [status, setStatus] = useState('');
-  const [items, setItems] = useState<DeliveryItem[] | null>(null);
+  const [items, setItems] = useState<(DeliveryItem & { title: string })[] | null>(null);
   const [error, setError] = useState('');
   const load = useCallback(async () => {
     setError('');
-    const qs = new URLSearchParams({ period, ...(status ? { status } : {}) });
-    const res = await api<{ items: DeliveryItem[] }>(`/api/deliveries?${qs.toString()}`);
+    const res = await call('listDeliveries', { query: { period, status: status || undefined } });
     if (res.ok)
       setItems(
         [...res.data.items].sort(
@@ -33,7 +33,7 @@ export default function DeliveryStatus() {
       <div className="card row2">
         <div>
           <label htmlFor="d-period">报告月份</label>
-          <select id="d-period" value={period} onChange={(e) => setPeriod(e.target.value)}>
+          <select id="d-period" value={period} onChange={(e) => setPeriod(e.currentTarget.value)}>
             {months.map((m) => (
               <option key={m} value={m}>
                 {m}
@@ -43,7 +43,7 @@ export default function DeliveryStatus() {
         </div>
         <div>
           <label htmlFor="d-status">投递状态</label>
-          <select id="d-status" value={status} onChange={(e) => setStatus(e.target.value)}>
+          <select id="d-status" value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
             <option value="">全部</option>
             {(Object.keys(statusLabels) as DeliveryStatusName[]).map((s) => (
               <option key={s} value={s}>

@@ -5,14 +5,11 @@
  */
 import { useState, type DragEvent } from 'react';
 import { reportPeriodText } from '#domain/delivery/report-period.ts';
-import { api } from '../../lib/api.ts';
-import { when, type DeliveryItem, type ReportItem } from './ArchiveShared.tsx';
+import type { ResponseOf } from '#domain/system/api.ts';
+import { call } from '../../lib/api.ts';
+import { when } from './ArchiveShared.tsx';
 
-interface Answer {
-  sha256: string;
-  archived: boolean;
-  matches: { report: ReportItem; sentTo: DeliveryItem[] }[];
-}
+type Answer = ResponseOf<'verifyArchivedReport'>;
 
 async function sha256Hex(file: File): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
@@ -34,17 +31,17 @@ export default function VerifyReport() {
     setName(file.name);
     try {
       const sha = await sha256Hex(file);
-      const res = await api<Answer>(`/api/archive/verify/${sha}`);
+      const res = await call('verifyArchivedReport', { params: { sha256: sha } });
       if (res.ok) setAnswer(res.data);
       else setError(res.error.message);
     } finally {
       setBusy(false);
     }
   };
-  const drop = (e: DragEvent) => {
+  const drop = (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
     setOver(false);
-    void check(e.dataTransfer.files[0]);
+    void check(e.dataTransfer?.files[0]);
   };
 
   return (
@@ -69,7 +66,7 @@ export default function VerifyReport() {
           id="v-file"
           type="file"
           accept="application/pdf,.pdf"
-          onChange={(e) => void check(e.target.files?.[0])}
+          onChange={(e) => void check(e.currentTarget.files?.[0])}
         />
         <p className="hint">文件只在本机计算指纹（SHA-256），不会上传。</p>
       </div>

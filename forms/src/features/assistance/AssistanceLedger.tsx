@@ -6,8 +6,8 @@ export default function AssistanceLedger() {
     <div>
       <a href="/assistance/plan/">新建帮扶计划</a>
       <Ledger
-        endpoint="/api/assistance"
-        exportEndpoint="/api/assistance/export"
+        route="listAssistancePlans"
+        exportRoute="exportAssistancePlans"
         exportName="帮扶台账"
         statuses={[
           { value: 'open', label: '未跟进' },

@@ -11,23 +11,18 @@ import {
   assistanceUpdateSchema,
   type AssistancePlan,
 } from '#domain/income/assistance.schema.ts';
-import { api, type ApiIssue } from '../../lib/api.ts';
+import type { StoredRecord } from '#domain/records/record.ts';
+import { call, type ApiIssue } from '../../lib/api.ts';
 import { submitThroughOutbox } from '../../lib/outbox.ts';
 import OutboxPanel from '../shell/OutboxPanel.tsx';
 import RecordHistory from '../shell/RecordHistory.tsx';
-
-interface Stored {
-  id: string;
-  version: number;
-  data: AssistancePlan;
-}
 
 export default function AssistancePlanForm() {
   const [params] = useState(
     () => new URLSearchParams(typeof location === 'undefined' ? '' : location.search),
   );
   const planId = params.get('id');
-  const [plan, setPlan] = useState<Stored | null>(null);
+  const [plan, setPlan] = useState<StoredRecord<AssistancePlan> | null>(null);
   const [f, setF] = useState({
     householdId: params.get('household') ?? '',
     trigger: 'income-fall',
@@ -45,13 +40,16 @@ export default function AssistancePlanForm() {
 
   useEffect(() => {
     if (!planId) return;
-    void api<{ record: Stored }>(`/api/assistance/${planId}/history`).then((r) =>
+    void call('assistancePlanHistory', { params: { id: planId } }).then((r) =>
       r.ok ? setPlan(r.data.record) : setBanner({ kind: 'err', text: r.error.message }),
     );
   }, [planId, reload]);
 
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
-    setF((x) => ({ ...x, [k]: e.target.value }));
+  // The value is read at the event, not in the updater: the event is done with by then.
+  const set =
+    (k: keyof typeof f) =>
+    ({ currentTarget: { value } }: { currentTarget: { value: string } }) =>
+      setF((x) => ({ ...x, [k]: value }));
   const issue = (p: string) => issues.find((i) => i.path === p || i.path.startsWith(`${p}.`))?.message;
   const Err = ({ p }: { p: string }) =>
     issue(p) ? (
@@ -86,10 +84,10 @@ export default function AssistancePlanForm() {
     const label = plan
       ? `${plan.data.householdId} 帮扶跟进`
       : `${String((body as { householdId: string }).householdId)} 帮扶计划`;
-    const res = await submitThroughOutbox<{ record: Stored }>({
+    const res = await submitThroughOutbox({
       id: submissionId,
-      method: plan ? 'PUT' : 'POST',
-      path: plan ? `/api/assistance/${plan.id}` : '/api/assistance',
+      route: plan ? 'updateAssistancePlan' : 'createAssistancePlan',
+      ...(plan ? { params: { id: plan.id } } : {}),
       body,
       label,
       form: 'assistance-plan',
@@ -193,8 +191,8 @@ export default function AssistancePlanForm() {
       {plan && (
         <RecordHistory
           key={reload}
-          endpoint="/api/assistance"
-          id={plan.id}
+          route="assistancePlanHistory"
+          params={{ id: plan.id }}
           labels={{ followUps: '跟进记录', measures: '帮扶措施', cause: '风险原因' }}
         />
       )}

@@ -4,28 +4,10 @@
  * disable staff (which disables their account).
  */
 import { useEffect, useState } from 'react';
-import { api } from '../../lib/api.ts';
+import type { AccountOutcome, AccountRow, AccountState } from '#domain/directory/directory.api.ts';
+import { call } from '../../lib/api.ts';
 
-interface StaffRow {
-  id: string;
-  name: string;
-  username: string;
-  roleLabel: string;
-  unitName: string;
-  phoneMasked: string | null;
-  active: boolean;
-  account: 'none' | 'must-change-password' | 'active' | 'disabled';
-}
-interface Outcome {
-  staffId: string;
-  name?: string;
-  username?: string;
-  outcome: string;
-  temporaryPassword?: string;
-  message?: string;
-}
-
-const accountLabels: Record<StaffRow['account'], string> = {
+const accountLabels: Record<AccountState, string> = {
   none: '未开通',
   'must-change-password': '已开通，待首次登录改密',
   active: '正常',
@@ -34,26 +16,23 @@ const accountLabels: Record<StaffRow['account'], string> = {
 
 export default function AccountsPanel() {
   const [q, setQ] = useState('');
-  const [rows, setRows] = useState<{ total: number; items: StaffRow[] } | null>(null);
+  const [rows, setRows] = useState<{ total: number; items: AccountRow[] } | null>(null);
   const [picked, setPicked] = useState<Set<string>>(new Set());
-  const [outcomes, setOutcomes] = useState<Outcome[]>([]);
+  const [outcomes, setOutcomes] = useState<AccountOutcome[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const load = (query = q) =>
-    void api<{ total: number; items: StaffRow[] }>(`/api/accounts?q=${encodeURIComponent(query)}`).then(
-      (r) => (r.ok ? setRows(r.data) : setError(r.error.message)),
+    void call('accountsList', { query: { q: query } }).then((r) =>
+      r.ok ? setRows(r.data) : setError(r.error.message),
     );
   useEffect(() => load(''), []);
 
-  const act = async (path: string, ids: string[]) => {
+  const act = async (route: 'accountsCreate' | 'accountsDisable', ids: string[]) => {
     setBusy(true);
     setError(null);
-    const all: Outcome[] = [];
+    const all: AccountOutcome[] = [];
     for (let i = 0; i < ids.length; i += 50) {
-      const r = await api<{ results: Outcome[] }>(path, {
-        method: 'POST',
-        body: { staffIds: ids.slice(i, i + 50) },
-      });
+      const r = await call(route, { body: { staffIds: ids.slice(i, i + 50) } });
       if (!r.ok) {
         setError(r.error.message);
         break;
@@ -81,7 +60,7 @@ export default function AccountsPanel() {
           id="acc-q"
           value={q}
           placeholder="姓名、登录名或人员编号"
-          onChange={(e) => setQ(e.target.value)}
+          onChange={(e) => setQ(e.currentTarget.value)}
         />
         <button type="submit" className="secondary" style={{ marginTop: 8 }}>
           查找
@@ -125,7 +104,7 @@ export default function AccountsPanel() {
               type="button"
               className="secondary"
               disabled={busy || picked.size === 0}
-              onClick={() => void act('/api/accounts', [...picked])}
+              onClick={() => void act('accountsCreate', [...picked])}
             >
               为选中的 {picked.size} 人开通账号
             </button>
@@ -133,7 +112,7 @@ export default function AccountsPanel() {
               type="button"
               className="secondary"
               disabled={busy || picked.size === 0}
-              onClick={() => void act('/api/accounts/disable', [...picked])}
+              onClick={() => void act('accountsDisable', [...picked])}
             >
               停用选中的人员
             </button>
@@ -149,7 +128,7 @@ export default function AccountsPanel() {
                     checked={picked.has(s.id)}
                     onChange={(e) => {
                       const next = new Set(picked);
-                      if (e.target.checked) next.add(s.id);
+                      if (e.currentTarget.checked) next.add(s.id);
                       else next.delete(s.id);
                       setPicked(next);
                     }}

@@ -3,42 +3,29 @@
  * a household search by the head's name or an ID number, and exports.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { householdCategoryLabels, type HouseholdCategory, type OrgUnit } from '#domain/org/org.schema.ts';
-import { api } from '../../lib/api.ts';
-import { downloadXlsx } from './DirectoryShared.tsx';
-
-interface Found {
-  id: string;
-  headName: string;
-  headIdMasked: string | null;
-  category: HouseholdCategory;
-  memberCount: number;
-  villageName: string;
-  townName: string;
-}
+import type { HouseholdFound } from '#domain/directory/directory.api.ts';
+import { householdCategoryLabels, type OrgUnit } from '#domain/org/org.schema.ts';
+import { call, download } from '../../lib/api.ts';
 
 export default function DirectoryBrowser() {
   const [units, setUnits] = useState<OrgUnit[]>([]);
   const [open, setOpen] = useState<string | null>(null);
   const [q, setQ] = useState('');
   const [village, setVillage] = useState<string | null>(null);
-  const [found, setFound] = useState<{ total: number; items: Found[] } | null>(null);
+  const [found, setFound] = useState<{ total: number; items: HouseholdFound[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    void api<{ items: OrgUnit[] }>('/api/directory/units').then((r) =>
-      r.ok ? setUnits(r.data.items) : setError(r.error.message),
-    );
+    void call('directoryUnits').then((r) => (r.ok ? setUnits(r.data.items) : setError(r.error.message)));
   }, []);
   const towns = useMemo(() => units.filter((u) => u.kind === 'town'), [units]);
   const children = (townId: string) =>
     units.filter((u) => u.parentId === townId && (u.kind === 'village' || u.kind === 'factory'));
 
   const search = async (params: { q?: string; village?: string }) => {
-    const p = new URLSearchParams();
-    if (params.q) p.set('q', params.q);
-    if (params.village) p.set('village', params.village);
-    const r = await api<{ total: number; items: Found[] }>(`/api/directory/households?${p.toString()}`);
+    const r = await call('directoryHouseholds', {
+      query: { q: params.q || undefined, village: params.village || undefined },
+    });
     if (r.ok) {
       setFound(r.data);
       setError(null);
@@ -60,7 +47,7 @@ export default function DirectoryBrowser() {
           id="dir-q"
           value={q}
           placeholder="户主姓名、身份证号码或户编号"
-          onChange={(e) => setQ(e.target.value)}
+          onChange={(e) => setQ(e.currentTarget.value)}
         />
         {village && (
           <p className="hint">
@@ -160,7 +147,9 @@ export default function DirectoryBrowser() {
               key={list}
               type="button"
               className="secondary"
-              onClick={() => void downloadXlsx(`/api/directory/export?list=${list}`, name).then(setError)}
+              onClick={() =>
+                void download('directoryExport', { query: { list } }, `${name}.xlsx`).then(setError)
+              }
             >
               {name}
             </button>

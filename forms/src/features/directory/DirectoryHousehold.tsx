@@ -3,6 +3,7 @@
  * the history of changes, and an edit form that asks for a reason.
  */
 import { useEffect, useState } from 'react';
+import type { HouseholdDetail } from '#domain/directory/directory.api.ts';
 import {
   householdCategories,
   householdCategoryLabels,
@@ -16,35 +17,9 @@ import {
   type HouseholdFlag,
   type MonitoredType,
   type HouseholdCategory,
-  type PersonFlag,
-  type Relation,
 } from '#domain/org/org.schema.ts';
 import { periodLabel } from '#domain/shared/period.ts';
-import { api, type ApiIssue } from '../../lib/api.ts';
-
-interface Detail {
-  household: Household & { villageName: string; townName: string };
-  version: number;
-  members: {
-    id: string;
-    name: string;
-    relation: Relation;
-    idNumberMasked: string;
-    sex: string | null;
-    age: number | null;
-    phoneMasked: string | null;
-    flags: PersonFlag[];
-  }[];
-  income: { period: string; netIncome: number; perCapitaNet: number; status: string }[];
-  visits: { id: string; date: string; by: string; findings: string }[];
-  history: {
-    version: number;
-    at: string;
-    by: string;
-    reason: string | null;
-    changes: { path: string; from: unknown; to: unknown }[];
-  }[];
-}
+import { call, type ApiIssue } from '../../lib/api.ts';
 
 const yuan = (v: number) => v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const fieldLabels: Record<string, string> = {
@@ -86,11 +61,11 @@ const when = (iso: string) =>
 
 export default function DirectoryHousehold() {
   const id = typeof location === 'undefined' ? '' : (new URLSearchParams(location.search).get('id') ?? '');
-  const [d, setD] = useState<Detail | null>(null);
+  const [d, setD] = useState<HouseholdDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const load = () =>
-    void api<Detail>(`/api/directory/households/${encodeURIComponent(id)}`).then((r) =>
+    void call('directoryHousehold', { params: { id } }).then((r) =>
       r.ok ? setD(r.data) : setError(r.error.message),
     );
   useEffect(load, [id]);
@@ -171,7 +146,7 @@ export default function DirectoryHousehold() {
             <tbody>
               {d.income.map((r) => (
                 <tr key={r.period}>
-                  <td>{periodLabel(r.period as never)}</td>
+                  <td>{periodLabel(r.period)}</td>
                   <td style={{ textAlign: 'right' }}>{yuan(r.netIncome)}</td>
                   <td style={{ textAlign: 'right' }}>{yuan(r.perCapitaNet)}</td>
                 </tr>
@@ -234,8 +209,8 @@ function EditForm(props: { household: Household; version: number; onDone: (saved
   const err = (path: string) => issues.find((i) => i.path === path)?.message;
   const submit = async () => {
     setBusy(true);
-    const r = await api('/api/directory/households/' + h.id, {
-      method: 'PUT',
+    const r = await call('directoryHouseholdUpdate', {
+      params: { id: h.id },
       body: {
         submissionId,
         expectedVersion: props.version,
@@ -264,7 +239,7 @@ function EditForm(props: { household: Household; version: number; onDone: (saved
       <input
         id="e-head"
         value={v.headName}
-        onChange={(e) => setV({ ...v, headName: e.target.value })}
+        onChange={(e) => setV({ ...v, headName: e.currentTarget.value })}
         aria-invalid={!!err('headName')}
       />
       <div className="row2">
@@ -273,7 +248,7 @@ function EditForm(props: { household: Household; version: number; onDone: (saved
           <select
             id="e-cat"
             value={v.category}
-            onChange={(e) => setV({ ...v, category: e.target.value as HouseholdCategory })}
+            onChange={(e) => setV({ ...v, category: e.currentTarget.value as HouseholdCategory })}
           >
             {householdCategories.map((c) => (
               <option key={c} value={c}>
@@ -291,7 +266,7 @@ function EditForm(props: { household: Household; version: number; onDone: (saved
             min={1}
             max={30}
             value={v.memberCount}
-            onChange={(e) => setV({ ...v, memberCount: e.target.value })}
+            onChange={(e) => setV({ ...v, memberCount: e.currentTarget.value })}
           />
         </div>
       </div>
@@ -301,7 +276,7 @@ function EditForm(props: { household: Household; version: number; onDone: (saved
           <select
             id="e-mt"
             value={v.monitoredType}
-            onChange={(e) => setV({ ...v, monitoredType: e.target.value as MonitoredType })}
+            onChange={(e) => setV({ ...v, monitoredType: e.currentTarget.value as MonitoredType })}
             aria-invalid={!!err('monitoredType')}
           >
             <option value="">请选择</option>
@@ -322,7 +297,10 @@ function EditForm(props: { household: Household; version: number; onDone: (saved
               type="checkbox"
               checked={v.flags.includes(f)}
               onChange={(e) =>
-                setV({ ...v, flags: e.target.checked ? [...v.flags, f] : v.flags.filter((x) => x !== f) })
+                setV({
+                  ...v,
+                  flags: e.currentTarget.checked ? [...v.flags, f] : v.flags.filter((x) => x !== f),
+                })
               }
             />
             {householdFlagLabels[f]}
@@ -334,7 +312,7 @@ function EditForm(props: { household: Household; version: number; onDone: (saved
         id="e-reason"
         rows={2}
         value={v.reason}
-        onChange={(e) => setV({ ...v, reason: e.target.value })}
+        onChange={(e) => setV({ ...v, reason: e.currentTarget.value })}
         aria-invalid={!!err('reason')}
       />
       {err('reason') && <p className="error">{err('reason')}</p>}

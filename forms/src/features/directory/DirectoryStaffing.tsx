@@ -1,25 +1,13 @@
 /** Information-officer staffing: the units below the requirement (2 per department, town and community; 1 per village). */
 import { useEffect, useState } from 'react';
-import { api } from '../../lib/api.ts';
-import { downloadXlsx } from './DirectoryShared.tsx';
-
-interface Row {
-  unitId: string;
-  unitName: string;
-  kind: string;
-  townName: string;
-  required: number;
-  actual: number;
-  missing: number;
-}
+import type { DirectoryStaffing as Staffing } from '#domain/directory/directory.api.ts';
+import { call, download } from '../../lib/api.ts';
 
 export default function DirectoryStaffing() {
-  const [d, setD] = useState<{ units: number; compliant: number; shortfalls: Row[] } | null>(null);
+  const [d, setD] = useState<Staffing | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void api<{ units: number; compliant: number; shortfalls: Row[] }>('/api/directory/staffing').then((r) =>
-      r.ok ? setD(r.data) : setError(r.error.message),
-    );
+    void call('directoryStaffing').then((r) => (r.ok ? setD(r.data) : setError(r.error.message)));
   }, []);
   if (error)
     return (
@@ -47,7 +35,9 @@ export default function DirectoryStaffing() {
         type="button"
         className="secondary"
         onClick={() =>
-          void downloadXlsx('/api/directory/export?list=staffing', '信息员配备不足单位').then(setError)
+          void download('directoryExport', { query: { list: 'staffing' } }, '信息员配备不足单位.xlsx').then(
+            setError,
+          )
         }
       >
         导出 Excel

@@ -4,6 +4,7 @@
  * choose "import valid rows" or "nothing until fixed", and watch the write progress.
  */
 import { useState } from 'react';
+import type { ImportPreview, ImportWritten } from '#domain/directory/directory.api.ts';
 import {
   importChunkBytes,
   importKindLabels,
@@ -11,34 +12,10 @@ import {
   maxImportBytes,
   type ImportKind,
 } from '#domain/directory/import.ts';
-import { api } from '../../lib/api.ts';
+import { call } from '../../lib/api.ts';
 
-interface Issue {
-  row: number;
-  column: string;
-  code: string;
-  message: string;
-}
-interface Preview {
-  importId: string;
-  filename: string;
-  encoding: string;
-  rows: number;
-  validRows: number;
-  invalidRows: number;
-  fatal: boolean;
-  batches: number;
-  columns: string[];
-  sample: Record<string, string | number>[];
-  issueCount: number;
-  issues: Issue[];
-}
-interface Written {
-  created: number;
-  updated: number;
-  unchanged: number;
-  conflicts: number;
-}
+/** What the write adds up over its batches. */
+type Written = Pick<ImportWritten, 'created' | 'updated' | 'unchanged' | 'conflicts'>;
 
 const toBase64 = (bytes: Uint8Array) => {
   let s = '';
@@ -50,7 +27,7 @@ export default function ImportPanel() {
   const [kind, setKind] = useState<ImportKind>('households');
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<string | null>(null);
-  const [preview, setPreview] = useState<Preview | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<Written | null>(null);
   const [busy, setBusy] = useState(false);
@@ -68,8 +45,8 @@ export default function ImportPanel() {
     const total = Math.max(1, Math.ceil(bytes.length / importChunkBytes));
     for (let i = 0; i < total; i++) {
       setProgress(`正在上传 ${i + 1}/${total}…`);
-      const r = await api(`/api/imports/${id}/chunks`, {
-        method: 'PUT',
+      const r = await call('importChunk', {
+        params: { id },
         body: {
           kind,
           filename: file.name,
@@ -86,7 +63,7 @@ export default function ImportPanel() {
       }
     }
     setProgress('正在逐行检查…');
-    const p = await api<Preview>(`/api/imports/${id}/preview`, { method: 'POST' });
+    const p = await call('importPreview', { params: { id } });
     setBusy(false);
     setProgress(null);
     if (p.ok) setPreview(p.data);
@@ -100,8 +77,8 @@ export default function ImportPanel() {
     const sum: Written = { created: 0, updated: 0, unchanged: 0, conflicts: 0 };
     for (let b = 0; b < Math.max(1, preview.batches); b++) {
       setProgress(`正在写入 ${Math.min((b + 1) * 500, preview.validRows)}/${preview.validRows} 行…`);
-      const r = await api<Written>(`/api/imports/${preview.importId}/commit`, {
-        method: 'POST',
+      const r = await call('importCommit', {
+        params: { id: preview.importId },
         body: { mode, batch: b },
       });
       if (!r.ok) {
@@ -126,7 +103,7 @@ export default function ImportPanel() {
         }}
       >
         <label htmlFor="imp-kind">导入内容</label>
-        <select id="imp-kind" value={kind} onChange={(e) => setKind(e.target.value as ImportKind)}>
+        <select id="imp-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as ImportKind)}>
           {importKinds.map((k) => (
             <option key={k} value={k}>
               {importKindLabels[k]}
@@ -138,7 +115,7 @@ export default function ImportPanel() {
           id="imp-file"
           type="file"
           accept=".xlsx,.csv"
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
         />
         <p className="hint">
           读取第一个工作表；表头可在前 10 行内。单个文件不超过 {maxImportBytes / 1024 / 1024} MB、10 万行。

@@ -7,41 +7,23 @@ import { useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-f
 import { yearConfig, type CountyConfig } from '#domain/config/county-config.ts';
 import { netIncome, perCapitaNet, annualised } from '#domain/income/income.calc.ts';
 import { requiresFallCause } from '#domain/income/income.rules.ts';
+import type { WorklistRow } from '#domain/income/income.api.ts';
 import {
   fallCauseKinds,
   fallCauseLabels,
   incomeComponentLabels,
   incomeEntrySchema,
   incomeStatusLabels,
-  type IncomeStatus,
   type IncomeComponents,
   type IncomeEntry,
-  type IncomeRecord,
 } from '#domain/income/income.schema.ts';
-import { householdCategoryLabels, type HouseholdCategory } from '#domain/org/org.schema.ts';
+import type { EntryWindowState } from '#domain/income/income.window.ts';
+import { householdCategoryLabels } from '#domain/org/org.schema.ts';
 import { addMonths, periodLabel, periodParts, reportingPeriodAt } from '#domain/shared/period.ts';
-import { api } from '../../lib/api.ts';
+import { call } from '../../lib/api.ts';
 import { submitThroughOutbox } from '../../lib/outbox.ts';
 import OutboxPanel from '../shell/OutboxPanel.tsx';
 import { runtimeConfig } from '../../lib/runtime-config.ts';
-
-interface HouseholdRow {
-  id: string;
-  headName: string;
-  category: HouseholdCategory;
-  memberCount: number;
-  status?: IncomeStatus | 'missing';
-  countyNote?: { round: number; note: string } | null;
-  current: IncomeRecord | null;
-  previous: IncomeRecord | null;
-  lastYear?: IncomeRecord | null;
-}
-
-interface EntryWindowInfo {
-  open: boolean;
-  deadline: string;
-  reopenedUntil?: string;
-}
 
 interface FormValues {
   period: string;
@@ -92,9 +74,9 @@ const fieldOf = (path: string) =>
 
 export default function IncomeEntryForm() {
   const [county, setCounty] = useState<CountyConfig | null>(null);
-  const [rows, setRows] = useState<HouseholdRow[] | null>(null);
+  const [rows, setRows] = useState<WorklistRow[] | null>(null);
   const [villageName, setVillageName] = useState('');
-  const [entryWindow, setEntryWindow] = useState<EntryWindowInfo | null>(null);
+  const [entryWindow, setEntryWindow] = useState<EntryWindowState | null>(null);
   const [search, setSearch] = useState('');
   const [banner, setBanner] = useState<{ kind: 'ok' | 'err' | 'warn'; text: string } | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -160,15 +142,13 @@ export default function IncomeEntryForm() {
   const load = useCallback(async (p: string) => {
     setRows(null);
     setLoadError(null);
-    const res = await api<{ village: { name: string }; items: HouseholdRow[]; window?: EntryWindowInfo }>(
-      `/api/households?period=${p}`,
-    );
+    const res = await call('listHouseholds', { query: { period: p } });
     if (!res.ok) {
       setLoadError(res.error.message);
       return;
     }
     setVillageName(res.data.village.name);
-    setEntryWindow(res.data.window ?? null);
+    setEntryWindow(res.data.window);
     setRows(res.data.items);
   }, []);
 
@@ -210,10 +190,9 @@ export default function IncomeEntryForm() {
     setBanner(null);
     const entry = toEntry(values, submissionId, row?.current?.version ?? 0);
     const label = `${row?.headName ?? entry.householdId} ${periodLabel(entry.period)}收入`;
-    const res = await submitThroughOutbox<{ record: IncomeRecord }>({
+    const res = await submitThroughOutbox({
       id: entry.submissionId,
-      method: 'POST',
-      path: '/api/income',
+      route: 'submitIncome',
       body: entry,
       label,
       form: 'income-entry',
@@ -322,7 +301,7 @@ export default function IncomeEntryForm() {
         id="search"
         type="search"
         value={search}
-        onChange={(e) => setSearch(e.target.value)}
+        onChange={(e) => setSearch(e.currentTarget.value)}
         autoComplete="off"
       />
 

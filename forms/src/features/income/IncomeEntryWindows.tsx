@@ -13,8 +13,11 @@ export default function IncomeEntryWindows() {
   const [banner, setBanner] = useState<{ kind: string; text: string } | null>(null);
   const [sid, setSid] = useState(() => crypto.randomUUID());
   const [n, setN] = useState(0);
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
-    setF((x) => ({ ...x, [k]: e.target.value }));
+  // The value is read at the event, not in the updater: the event is done with by then.
+  const set =
+    (k: keyof typeof f) =>
+    ({ currentTarget: { value } }: { currentTarget: { value: string } }) =>
+      setF((x) => ({ ...x, [k]: value }));
   const issue = (p: string) => issues.find((i) => i.path === p)?.message;
   const Err = ({ p }: { p: string }) =>
     issue(p) ? (
@@ -32,8 +35,7 @@ export default function IncomeEntryWindows() {
     setIssues([]);
     const res = await submitThroughOutbox({
       id: sid,
-      method: 'POST',
-      path: '/api/income/entry-windows',
+      route: 'reopenIncomeEntry',
       body,
       label: `${body.unitId} ${periodLabel(f.period)}重新开放录入`,
       form: 'income-entry-window',
@@ -81,7 +83,7 @@ export default function IncomeEntryWindows() {
       <h2>重新开放记录</h2>
       <Ledger
         key={n}
-        endpoint="/api/income/entry-windows"
+        route="listIncomeEntryWindows"
         columns={[
           { key: 'period', header: '月份' },
           { key: 'unitId', header: '单位' },

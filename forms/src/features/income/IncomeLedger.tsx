@@ -16,7 +16,7 @@ export default function IncomeLedger() {
   return (
     <div>
       <label htmlFor="ledger-period">月份</label>
-      <select id="ledger-period" value={period} onChange={(e) => setPeriod(e.target.value)}>
+      <select id="ledger-period" value={period} onChange={(e) => setPeriod(e.currentTarget.value)}>
         {periods.map((p) => (
           <option key={p} value={p}>
             {periodLabel(p)}
@@ -25,8 +25,9 @@ export default function IncomeLedger() {
       </select>
       <Ledger
         key={period}
-        endpoint={`/api/income/ledger/${period}`}
-        exportEndpoint={`/api/income/ledger/${period}/export`}
+        route="incomeLedger"
+        params={{ period }}
+        exportRoute="incomeLedgerExport"
         exportName={`收入台账-${period}`}
         statuses={(['missing', 'entered', 'reviewed', 'flagged'] as const).map((s) => ({
           value: s,

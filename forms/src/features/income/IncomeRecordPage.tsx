@@ -1,12 +1,9 @@
 /** One household's income record for a month, with every version: the original stays readable after a correction. */
 import { useEffect, useState } from 'react';
-import {
-  incomeComponentLabels,
-  incomeStatusLabels,
-  type IncomeRecord,
-} from '#domain/income/income.schema.ts';
+import type { IncomeRecordHistory } from '#domain/income/income.api.ts';
+import { incomeComponentLabels, incomeStatusLabels } from '#domain/income/income.schema.ts';
 import { periodLabel } from '#domain/shared/period.ts';
-import { api } from '../../lib/api.ts';
+import { call } from '../../lib/api.ts';
 import RecordHistory from '../shell/RecordHistory.tsx';
 
 const labels: Record<string, string> = {
@@ -22,12 +19,12 @@ export default function IncomeRecordPage() {
   );
   const period = params.get('period') ?? '';
   const id = params.get('id') ?? '';
-  const [data, setData] = useState<{ record: IncomeRecord; household: { headName: string } } | null>(null);
+  const [data, setData] = useState<IncomeRecordHistory | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void api<{ record: IncomeRecord; household: { headName: string } }>(
-      `/api/income/${period}/${id}/history`,
-    ).then((r) => (r.ok ? setData(r.data) : setError(r.error.message)));
+    void call('incomeHistory', { params: { period, id } }).then((r) =>
+      r.ok ? setData(r.data) : setError(r.error.message),
+    );
   }, [period, id]);
   if (error) return <div className="banner err">{error}</div>;
   if (!data) return <p className="hint">正在加载…</p>;
@@ -49,7 +46,7 @@ export default function IncomeRecordPage() {
           </div>
         ))}
       </div>
-      <RecordHistory endpoint={`/api/income/${period}`} id={id} labels={labels} />
+      <RecordHistory route="incomeHistory" params={{ period, id }} labels={labels} />
     </div>
   );
 }

@@ -6,37 +6,19 @@
  * numbered round (county). Every action goes through the outbox.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { IncomeWorklist, WorklistRow } from '#domain/income/income.api.ts';
 import {
   incomeComponentLabels,
   incomeReviewSchema,
   incomeCountyFlagSchema,
   incomeStatusLabels,
-  type CountyRound,
   type IncomeComponents,
-  type IncomeRecord,
-  type IncomeStatus,
 } from '#domain/income/income.schema.ts';
 import { netIncome } from '#domain/income/income.calc.ts';
 import { addMonths, periodLabel, reportingPeriodAt } from '#domain/shared/period.ts';
-import { api, type ApiIssue } from '../../lib/api.ts';
+import { call, type ApiIssue } from '../../lib/api.ts';
 import { submitThroughOutbox } from '../../lib/outbox.ts';
 import OutboxPanel from '../shell/OutboxPanel.tsx';
-
-interface Row {
-  id: string;
-  headName: string;
-  memberCount: number;
-  status: IncomeStatus | 'missing';
-  countyNote: CountyRound | null;
-  current: IncomeRecord | null;
-  previous: IncomeRecord | null;
-  lastYear: IncomeRecord | null;
-}
-interface Worklist {
-  village: { id: string; name: string };
-  villages: { id: string; name: string }[];
-  items: Row[];
-}
 
 const keys = Object.keys(incomeComponentLabels) as (keyof IncomeComponents)[];
 const yuan = (v: number | undefined | null) =>
@@ -53,7 +35,7 @@ export default function IncomeReview({ mode }: { mode: 'town' | 'county' }) {
   const defaultPeriod = useMemo(() => reportingPeriodAt(new Date()), []);
   const [period, setPeriod] = useState(defaultPeriod);
   const [village, setVillage] = useState('');
-  const [data, setData] = useState<Worklist | null>(null);
+  const [data, setData] = useState<IncomeWorklist | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [action, setAction] = useState<Action>('accept');
@@ -66,8 +48,7 @@ export default function IncomeReview({ mode }: { mode: 'town' | 'county' }) {
 
   const load = useCallback(async () => {
     setError(null);
-    const q = new URLSearchParams({ period, ...(village ? { village } : {}) });
-    const res = await api<Worklist>(`/api/households?${q.toString()}`);
+    const res = await call('listHouseholds', { query: { period, village: village || undefined } });
     if (res.ok) setData(res.data);
     else setError(res.error.message);
   }, [period, village]);
@@ -76,7 +57,7 @@ export default function IncomeReview({ mode }: { mode: 'town' | 'county' }) {
   }, [load]);
 
   const row = data?.items.find((r) => r.id === selected);
-  const choose = (r: Row) => {
+  const choose = (r: WorklistRow) => {
     setSelected(r.id);
     setAction(r.countyNote ? 'explain' : 'accept');
     setValues(Object.fromEntries(keys.map((k) => [k, String(r.current?.components[k] ?? '')])));
@@ -113,10 +94,9 @@ export default function IncomeReview({ mode }: { mode: 'town' | 'county' }) {
     }
     setIssues([]);
     const label = `${row.headName} ${periodLabel(period)}${mode === 'county' ? '县级比对' : actionLabels[action]}`;
-    const res = await submitThroughOutbox<{ record: IncomeRecord }>({
+    const res = await submitThroughOutbox({
       id: submissionId,
-      method: 'POST',
-      path: mode === 'county' ? '/api/income/county-flags' : '/api/income/review',
+      route: mode === 'county' ? 'flagIncomeByCounty' : 'reviewIncome',
       body,
       label,
       form: mode === 'county' ? 'income-county-compare' : 'income-review',
@@ -155,7 +135,7 @@ export default function IncomeReview({ mode }: { mode: 'town' | 'county' }) {
       <div className="row2">
         <div>
           <label htmlFor="review-period">月份</label>
-          <select id="review-period" value={period} onChange={(e) => setPeriod(e.target.value)}>
+          <select id="review-period" value={period} onChange={(e) => setPeriod(e.currentTarget.value)}>
             {periods.map((p) => (
               <option key={p} value={p}>
                 {periodLabel(p)}
@@ -168,7 +148,7 @@ export default function IncomeReview({ mode }: { mode: 'town' | 'county' }) {
           <select
             id="review-village"
             value={data?.village.id ?? village}
-            onChange={(e) => setVillage(e.target.value)}
+            onChange={(e) => setVillage(e.currentTarget.value)}
           >
             {(data?.villages ?? []).map((v) => (
               <option key={v.id} value={v.id}>
@@ -270,7 +250,9 @@ export default function IncomeReview({ mode }: { mode: 'town' | 'county' }) {
                           step="0.01"
                           min={0}
                           value={values[k] ?? ''}
-                          onChange={(e) => setValues((v) => ({ ...v, [k]: e.target.value }))}
+                          onChange={({ currentTarget: { value } }) =>
+                            setValues((v) => ({ ...v, [k]: value }))
+                          }
                           aria-invalid={issue(`components.${k}`) ? 'true' : 'false'}
                         />
                         {issue(`components.${k}`) && (
@@ -299,7 +281,7 @@ export default function IncomeReview({ mode }: { mode: 'town' | 'county' }) {
                       inputMode="numeric"
                       min={1}
                       value={round}
-                      onChange={(e) => setRound(e.target.value)}
+                      onChange={(e) => setRound(e.currentTarget.value)}
                     />
                     {issue('round') && (
                       <div className="error" role="alert">
@@ -323,7 +305,7 @@ export default function IncomeReview({ mode }: { mode: 'town' | 'county' }) {
                       id="reason"
                       rows={2}
                       value={reason}
-                      onChange={(e) => setReason(e.target.value)}
+                      onChange={(e) => setReason(e.currentTarget.value)}
                       aria-invalid={issue(mode === 'county' ? 'note' : 'reason') ? 'true' : 'false'}
                     />
                     {issue(mode === 'county' ? 'note' : 'reason') && (

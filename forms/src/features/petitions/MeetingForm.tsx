@@ -8,7 +8,8 @@ import {
   meetingLevels,
   type MeetingCreate,
 } from '#domain/petitions/meeting.schema.ts';
-import { api } from '../../lib/api.ts';
+import type { PetitionPlaces } from '#domain/petitions/petition.api.ts';
+import { call } from '../../lib/api.ts';
 import { submitThroughOutbox } from '../../lib/outbox.ts';
 import OutboxPanel from '../shell/OutboxPanel.tsx';
 import {
@@ -53,12 +54,9 @@ const list = (s: string) =>
 export default function MeetingForm() {
   const [submissionId, setSubmissionId] = useState(() => crypto.randomUUID());
   const [banner, setBanner] = useState<Banner>(null);
-  const [places, setPlaces] = useState<{
-    towns: { id: string; name: string }[];
-    villages: { id: string; name: string; townId: string }[];
-  } | null>(null);
+  const [places, setPlaces] = useState<PetitionPlaces | null>(null);
   useEffect(() => {
-    void api<NonNullable<typeof places>>('/api/petitions/places').then((r) => r.ok && setPlaces(r.data));
+    void call('listPetitionPlaces').then((r) => r.ok && setPlaces(r.data));
   }, []);
   const toBody = (v: Values) => ({
     submissionId,
@@ -102,8 +100,7 @@ export default function MeetingForm() {
     const label = `${meetingLevelLabels[v.level as keyof typeof meetingLevelLabels]} ${v.date}`;
     const res = await submitThroughOutbox({
       id: submissionId,
-      method: 'POST',
-      path: '/api/meetings',
+      route: 'createMeeting',
       body: toBody(v),
       label,
       form: 'review-meeting',

@@ -5,7 +5,7 @@ import Ledger from '../shell/Ledger.tsx';
 export default function MeetingLedger() {
   return (
     <Ledger
-      endpoint="/api/meetings"
+      route="listMeetings"
       statuses={meetingLevels.map((l) => ({ value: l, label: meetingLevelLabels[l] }))}
       columns={[
         { key: 'date', header: '日期' },

@@ -8,7 +8,8 @@ import {
   opinionPlatforms,
   type OpinionCreate,
 } from '#domain/petitions/opinion.schema.ts';
-import { api } from '../../lib/api.ts';
+import type { PetitionPlaces } from '#domain/petitions/petition.api.ts';
+import { call } from '../../lib/api.ts';
 import { submitThroughOutbox } from '../../lib/outbox.ts';
 import OutboxPanel from '../shell/OutboxPanel.tsx';
 import {
@@ -46,13 +47,10 @@ const blank = (): Values => ({
 export default function OpinionForm() {
   const [submissionId, setSubmissionId] = useState(() => crypto.randomUUID());
   const [banner, setBanner] = useState<Banner>(null);
-  const [villages, setVillages] = useState<{ id: string; name: string; townId: string }[]>([]);
-  const [towns, setTowns] = useState<{ id: string; name: string }[]>([]);
+  const [villages, setVillages] = useState<PetitionPlaces['villages']>([]);
+  const [towns, setTowns] = useState<PetitionPlaces['towns']>([]);
   useEffect(() => {
-    void api<{
-      towns: { id: string; name: string }[];
-      villages: { id: string; name: string; townId: string }[];
-    }>('/api/petitions/places').then((r) => {
+    void call('listPetitionPlaces').then((r) => {
       if (r.ok) {
         setVillages(r.data.villages);
         setTowns(r.data.towns);
@@ -95,8 +93,7 @@ export default function OpinionForm() {
     const label = `网络舆情 ${v.discoveredDate}`;
     const res = await submitThroughOutbox({
       id: submissionId,
-      method: 'POST',
-      path: '/api/opinions',
+      route: 'createOpinion',
       body: toBody(v),
       label,
       form: 'opinion-item',

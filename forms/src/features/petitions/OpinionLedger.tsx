@@ -5,8 +5,8 @@ import Ledger from '../shell/Ledger.tsx';
 export default function OpinionLedger() {
   return (
     <Ledger
-      endpoint="/api/opinions"
-      exportEndpoint="/api/opinions/export"
+      route="listOpinions"
+      exportRoute="exportOpinions"
       exportName="网络舆情台账"
       statuses={opinionStatuses.map((s) => ({ value: s, label: opinionStatusLabels[s] }))}
       columns={[

@@ -19,7 +19,8 @@ import {
   type PetitionCallback,
   type PetitionHandling,
 } from '#domain/petitions/petition.schema.ts';
-import { api } from '../../lib/api.ts';
+import type { StoredRecord } from '#domain/records/record.ts';
+import { call } from '../../lib/api.ts';
 import { submitThroughOutbox } from '../../lib/outbox.ts';
 import OutboxPanel from '../shell/OutboxPanel.tsx';
 import RecordHistory from '../shell/RecordHistory.tsx';
@@ -34,11 +35,7 @@ import {
   type Issue,
 } from './PetitionFormKit.tsx';
 
-interface Stored {
-  id: string;
-  version: number;
-  data: Petition;
-}
+type Stored = StoredRecord<Petition>;
 
 /** Runs a domain rule and turns its refusal into a field issue for the form. */
 const issuesOf = (fn: () => unknown): Issue[] => {
@@ -65,7 +62,7 @@ export default function PetitionDetail() {
   const [banner, setBanner] = useState<Banner>(null);
   const [tick, setTick] = useState(0);
   const load = useCallback(async () => {
-    const r = await api<{ record: Stored }>(`/api/petitions/${encodeURIComponent(id)}/history`);
+    const r = await call('petitionHistory', { params: { id } });
     if (r.ok) setRec(r.data.record);
     else setError(r.error.message);
     setTick((t) => t + 1);
@@ -146,7 +143,7 @@ export default function PetitionDetail() {
       ) : (
         <CallbackForm rec={rec} onDone={(b) => (setBanner(b), void load())} />
       )}
-      <RecordHistory key={tick} endpoint="/api/petitions" id={id} labels={labels} />
+      <RecordHistory key={tick} route="petitionHistory" params={{ id }} labels={labels} />
     </div>
   );
 }
@@ -181,8 +178,8 @@ function HandlingForm({ rec, onDone }: { rec: Stored; onDone: (b: Banner) => voi
   const onSubmit = handleSubmit(async (v) => {
     const res = await submitThroughOutbox({
       id: submissionId,
-      method: 'PUT',
-      path: `/api/petitions/${rec.id}`,
+      route: 'handlePetition',
+      params: { id: rec.id },
       body: toBody(v),
       label: `信访件办理 ${v.date}`,
       form: 'petition-handling',
@@ -272,8 +269,8 @@ function CallbackForm({ rec, onDone }: { rec: Stored; onDone: (b: Banner) => voi
   const onSubmit = handleSubmit(async (v) => {
     const res = await submitThroughOutbox({
       id: submissionId,
-      method: 'POST',
-      path: `/api/petitions/${rec.id}/callbacks`,
+      route: 'addPetitionCallback',
+      params: { id: rec.id },
       body: toBody(v),
       label: `信访回访 ${v.date}`,
       form: 'petition-callback',

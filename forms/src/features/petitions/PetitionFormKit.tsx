@@ -5,7 +5,7 @@
  */
 import { shanghaiDate } from '#domain/shared/period.ts';
 import type { FieldErrors, FieldValues, Resolver } from 'react-hook-form';
-import type { z } from 'zod';
+import type * as z from '#domain/shared/zod-mini.ts';
 import type { ApiError } from '../../lib/api.ts';
 
 export interface Issue {
@@ -33,7 +33,7 @@ function setPath(errors: Record<string, unknown>, path: string, message: string,
  * same zod schema and domain rules the function runs. `fieldOf` maps a body
  * path to the form field that shows it.
  */
-export function bodyResolver<V extends FieldValues, S extends z.ZodType>(
+export function bodyResolver<V extends FieldValues, S extends z.ZodMiniType>(
   schema: S,
   toBody: (v: V) => unknown,
   rules: (body: z.infer<S>) => Issue[] = () => [],

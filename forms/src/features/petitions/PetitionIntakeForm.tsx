@@ -18,7 +18,8 @@ import {
   type PetitionCategory,
   type PetitionIntake,
 } from '#domain/petitions/petition.schema.ts';
-import { api } from '../../lib/api.ts';
+import type { PetitionPlaces } from '#domain/petitions/petition.api.ts';
+import { call } from '../../lib/api.ts';
 import { submitThroughOutbox } from '../../lib/outbox.ts';
 import OutboxPanel from '../shell/OutboxPanel.tsx';
 import {
@@ -30,12 +31,6 @@ import {
   todayShanghai,
   type Banner,
 } from './PetitionFormKit.tsx';
-
-interface Places {
-  towns: { id: string; name: string }[];
-  villages: { id: string; name: string; townId: string }[];
-  households: { id: string; headName: string }[];
-}
 
 interface Values {
   receivedDate: string;
@@ -86,8 +81,8 @@ function toBody(v: Values, submissionId: string): unknown {
 export default function PetitionIntakeForm() {
   const today = useMemo(todayShanghai, []);
   const [submissionId, setSubmissionId] = useState(() => crypto.randomUUID());
-  const [places, setPlaces] = useState<Places | null>(null);
-  const [households, setHouseholds] = useState<Places['households']>([]);
+  const [places, setPlaces] = useState<PetitionPlaces | null>(null);
+  const [households, setHouseholds] = useState<PetitionPlaces['households']>([]);
   const [banner, setBanner] = useState<Banner>(null);
   const resolver = useMemo(
     () =>
@@ -110,7 +105,7 @@ export default function PetitionIntakeForm() {
   const deadline = useWatch({ control, name: 'deadline' });
 
   useEffect(() => {
-    void api<Places>('/api/petitions/places').then((r) => {
+    void call('listPetitionPlaces').then((r) => {
       if (!r.ok) return setBanner({ kind: 'err', text: r.error.message });
       setPlaces(r.data);
     });
@@ -123,7 +118,7 @@ export default function PetitionIntakeForm() {
     setHouseholds([]);
     setValue('householdId', '');
     if (!villageId) return;
-    void api<Places>(`/api/petitions/places?village=${encodeURIComponent(villageId)}`).then(
+    void call('listPetitionPlaces', { query: { village: villageId } }).then(
       (r) => r.ok && setHouseholds(r.data.households),
     );
   }, [villageId, setValue]);
@@ -138,10 +133,9 @@ export default function PetitionIntakeForm() {
     setBanner(null);
     const body = toBody(values, submissionId) as PetitionIntake;
     const label = `${values.petitionerName} ${values.receivedDate} 信访登记`;
-    const res = await submitThroughOutbox<{ record: { id: string; data: { dueDate: string } } }>({
+    const res = await submitThroughOutbox({
       id: submissionId,
-      method: 'POST',
-      path: '/api/petitions',
+      route: 'createPetition',
       body,
       label,
       form: 'petition-intake',

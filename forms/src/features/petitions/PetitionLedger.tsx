@@ -87,8 +87,8 @@ export default function PetitionLedger({ view }: { view: 'petitions' | 'monitori
   if (view === 'register')
     return (
       <Ledger
-        endpoint="/api/petitions/dispute-register"
-        exportEndpoint="/api/petitions/dispute-register/export"
+        route="listDisputeRegister"
+        exportRoute="exportDisputeRegister"
         exportName="矛盾纠纷摸底排查登记表"
         columns={registerColumns}
         statuses={statuses}
@@ -100,7 +100,7 @@ export default function PetitionLedger({ view }: { view: 'petitions' | 'monitori
   if (view === 'monitoring')
     return (
       <Ledger
-        endpoint="/api/petitions/monitoring-review"
+        route="listPetitionMonitoring"
         columns={[
           ...petitionColumns.slice(0, 3),
           { key: 'householdId', header: '户编号' },
@@ -113,8 +113,8 @@ export default function PetitionLedger({ view }: { view: 'petitions' | 'monitori
     );
   return (
     <Ledger
-      endpoint="/api/petitions"
-      exportEndpoint="/api/petitions/export"
+      route="listPetitions"
+      exportRoute="exportPetitions"
       exportName="信访排查台账"
       columns={petitionColumns}
       statuses={statuses}

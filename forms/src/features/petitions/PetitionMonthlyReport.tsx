@@ -1,24 +1,10 @@
 /** The monthly report form (月报表): one line per town and the total, for a chosen month, with XLSX export. */
 import { useEffect, useState } from 'react';
-import { authFetch } from '../../lib/auth-client.ts';
-import { api } from '../../lib/api.ts';
+import type { PetitionMonthlyForm } from '#domain/petitions/petition.api.ts';
+import { call, download } from '../../lib/api.ts';
 import { todayShanghai } from './PetitionFormKit.tsx';
 
-interface Row {
-  townId: string;
-  townName: string;
-  received: number;
-  immediate: number;
-  assigned: number;
-  deadline: number;
-  monitoringReview: number;
-  concluded: number;
-  resolved: number;
-  onTimeRate: number | null;
-  overdue: number;
-  callbacks: number;
-  opinions: number;
-}
+type Row = PetitionMonthlyForm['items'][number];
 
 const cols: [keyof Row, string][] = [
   ['received', '受理'],
@@ -40,24 +26,24 @@ export default function PetitionMonthlyReport() {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     setRows(null);
-    void api<{ items: Row[] }>(`/api/petitions/monthly-report?month=${month}`).then((r) =>
+    void call('petitionMonthlyReport', { query: { month } }).then((r) =>
       r.ok ? (setRows(r.data.items), setError(null)) : setError(r.error.message),
     );
   }, [month]);
   const exportXlsx = async () => {
-    const res = await authFetch(`/api/petitions/monthly-report/export?month=${month}`);
-    if (!res.ok) return setError('导出失败，请稍后重试');
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(await res.blob());
-    a.download = `信访舆情月报表（${month}）.xlsx`;
-    a.click();
+    const failed = await download(
+      'exportPetitionMonthlyReport',
+      { query: { month } },
+      `信访舆情月报表（${month}）.xlsx`,
+    );
+    if (failed) setError(failed);
   };
   const cell = (r: Row, k: keyof Row) =>
     k === 'onTimeRate' ? (r.onTimeRate === null ? '—' : `${(r.onTimeRate * 100).toFixed(1)}%`) : String(r[k]);
   return (
     <section aria-label="月报表">
       <label htmlFor="month">月份</label>
-      <input id="month" type="month" value={month} onChange={(e) => setMonth(e.target.value)} />
+      <input id="month" type="month" value={month} onChange={(e) => setMonth(e.currentTarget.value)} />
       <button type="button" className="secondary" style={{ marginTop: 12 }} onClick={() => void exportXlsx()}>
         导出 Excel
       </button>

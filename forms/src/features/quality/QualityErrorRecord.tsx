@@ -7,26 +7,22 @@ import {
   infoKindLabels,
   type DataError,
 } from '#domain/quality/quality.schema.ts';
-import { api } from '../../lib/api.ts';
+import type { StoredRecord } from '#domain/records/record.ts';
+import { call } from '../../lib/api.ts';
 import QualityForm from './QualityForm.tsx';
 import RecordHistory from '../shell/RecordHistory.tsx';
 
-interface Stored {
-  id: string;
-  version: number;
-  data: DataError;
-}
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const labels = { status: '状态', rightValue: '正确值', fixedOn: '修正日期', fixNote: '修正说明' };
 
 export default function QualityErrorRecord() {
   const id =
     typeof window === 'undefined' ? '' : (new URLSearchParams(window.location.search).get('id') ?? '');
-  const [rec, setRec] = useState<Stored | null>(null);
+  const [rec, setRec] = useState<StoredRecord<DataError> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [round, setRound] = useState(0);
   const load = useCallback(async () => {
-    const res = await api<{ record: Stored }>(`/api/quality/errors/${encodeURIComponent(id)}/history`);
+    const res = await call('dataErrorHistory', { params: { id } });
     if (res.ok) setRec(res.data.record);
     else setError(res.error.message);
   }, [id]);
@@ -56,7 +52,8 @@ export default function QualityErrorRecord() {
           <QualityForm
             key={rec.version}
             form="quality-error-close"
-            path={`/api/quality/errors/${encodeURIComponent(rec.id)}/close`}
+            route="closeDataError"
+            params={{ id: rec.id }}
             schema={dataErrorCloseSchema}
             initial={{ rightValue: d.rightValue ?? '', fixedOn: today(), fixNote: '' }}
             fields={[
@@ -71,7 +68,7 @@ export default function QualityErrorRecord() {
           />
         </section>
       )}
-      <RecordHistory key={round} endpoint="/api/quality/errors" id={rec.id} labels={labels} />
+      <RecordHistory key={round} route="dataErrorHistory" params={{ id: rec.id }} labels={labels} />
     </>
   );
 }

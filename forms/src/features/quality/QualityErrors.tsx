@@ -27,7 +27,7 @@ export default function QualityErrors() {
         </summary>
         <QualityForm
           form="quality-error"
-          path="/api/quality/errors"
+          route="createDataError"
           schema={dataErrorCreateSchema}
           initial={{
             infoKind: '',
@@ -78,8 +78,8 @@ export default function QualityErrors() {
       <h2>错误信息台账</h2>
       <Ledger
         key={version}
-        endpoint="/api/quality/errors"
-        exportEndpoint="/api/quality/errors/export"
+        route="listDataErrors"
+        exportRoute="exportDataErrors"
         exportName="数据质量错误信息台账"
         statuses={[
           { value: 'open', label: errorStatusLabels.open },

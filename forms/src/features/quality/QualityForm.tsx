@@ -5,7 +5,10 @@
  */
 import { useCallback, useState } from 'react';
 import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
-import type { z } from 'zod';
+import type { qualityRoutes } from '#domain/quality/quality.routes.ts';
+import type * as z from '#domain/shared/zod-mini.ts';
+import type { RecordRouteId } from '#domain/system/api.ts';
+import type { PathParams, WriteRouteId } from '../../lib/api.ts';
 import { submitThroughOutbox } from '../../lib/outbox.ts';
 import OutboxPanel from '../shell/OutboxPanel.tsx';
 
@@ -19,11 +22,17 @@ export interface QualityField {
   when?: (v: Record<string, string>) => boolean;
 }
 
-export interface QualityFormProps {
+/** The data-quality routes a form stores through: each answers the record it stored. */
+export type QualityWriteRouteId = Extract<(typeof qualityRoutes)[number]['id'], WriteRouteId & RecordRouteId>;
+
+export interface QualityFormProps<Id extends QualityWriteRouteId> {
   form: string;
-  path: string;
+  /** The route the form submits to, e.g. `createDataError`. */
+  route: Id;
+  /** Its path parameters, e.g. the record's id for `closeDataError`. */
+  params?: PathParams<Id>;
   /** Validates the body exactly as the function will. */
-  schema: z.ZodType;
+  schema: z.ZodMiniType;
   fields: readonly QualityField[];
   initial: Record<string, string>;
   /** Values (all strings from the inputs) to the request body; empty fields left out. */
@@ -39,7 +48,7 @@ export function compact(v: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== '' && x !== undefined));
 }
 
-export default function QualityForm(props: QualityFormProps) {
+export default function QualityForm<Id extends QualityWriteRouteId>(props: QualityFormProps<Id>) {
   const [submissionId, setSubmissionId] = useState(() => crypto.randomUUID());
   const [banner, setBanner] = useState<{ kind: 'ok' | 'err' | 'warn'; text: string } | null>(null);
   const resolver: Resolver<Record<string, string>> = useCallback(
@@ -63,10 +72,10 @@ export default function QualityForm(props: QualityFormProps) {
 
   const onSubmit = handleSubmit(async (v) => {
     setBanner(null);
-    const res = await submitThroughOutbox<{ record: { id: string } }>({
+    const res = await submitThroughOutbox({
       id: submissionId,
-      method: 'POST',
-      path: props.path,
+      route: props.route,
+      ...(props.params ? { params: props.params } : {}),
       body: { ...props.toBody(v), submissionId },
       label: props.label(v),
       form: props.form,

@@ -16,7 +16,7 @@ export default function QualityMeetings() {
         </summary>
         <QualityForm
           form="quality-meeting"
-          path="/api/quality/meetings"
+          route="createQualityMeeting"
           schema={qualityMeetingCreateSchema}
           initial={{ heldOn: today(), title: '', host: '', attendees: '', topics: '', decisions: '' }}
           fields={[
@@ -35,7 +35,7 @@ export default function QualityMeetings() {
       <h2>会议记录</h2>
       <Ledger
         key={version}
-        endpoint="/api/quality/meetings"
+        route="listQualityMeetings"
         columns={[
           { key: 'heldOn', header: '日期' },
           { key: 'title', header: '会议' },

@@ -1,27 +1,15 @@
 /** The information-officer roster: staffing per unit (required, actual, missing), adding and removing officers. */
 import { useEffect, useState } from 'react';
-import { orgUnitKindLabels, type OrgUnitKind } from '#domain/org/org.schema.ts';
+import { orgUnitKindLabels } from '#domain/org/org.schema.ts';
+import type { OfficerStaffing } from '#domain/quality/quality.api.ts';
 import { infoOfficerCreateSchema, infoOfficerRemoveSchema } from '#domain/quality/quality.schema.ts';
-import { api } from '../../lib/api.ts';
+import type { ResponseOf } from '#domain/system/api.ts';
+import { call } from '../../lib/api.ts';
 import QualityForm from './QualityForm.tsx';
 
-interface UnitRow {
-  unitId: string;
-  unitName: string;
-  kind: OrgUnitKind;
-  townName: string;
-  required: number;
-  actual: number;
-  missing: number;
-}
-interface Officer {
-  id: string;
-  version: number;
-  unitId: string;
-  name: string;
-  phone: string;
-  activeLabel: string;
-}
+/** A unit's staffing, and an officer as the roster's ledger lists them. */
+type UnitRow = OfficerStaffing['units'][number];
+type Officer = ResponseOf<'listInfoOfficers'>['items'][number];
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 export default function QualityOfficers() {
@@ -31,10 +19,8 @@ export default function QualityOfficers() {
   const [removing, setRemoving] = useState<Officer | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void api<{ units: UnitRow[] }>('/api/quality/staffing').then((r) =>
-      r.ok ? setUnits(r.data.units) : setError(r.error.message),
-    );
-    void api<{ items: Officer[] }>('/api/quality/officers?status=active&pageSize=500').then(
+    void call('officerStaffing').then((r) => (r.ok ? setUnits(r.data.units) : setError(r.error.message)));
+    void call('listInfoOfficers', { query: { status: 'active', pageSize: 500 } }).then(
       (r) => r.ok && setOfficers(r.data.items),
     );
   }, [round]);
@@ -92,7 +78,8 @@ export default function QualityOfficers() {
           <QualityForm
             key={removing.id}
             form="quality-officer-remove"
-            path={`/api/quality/officers/${encodeURIComponent(removing.id)}/remove`}
+            route="removeInfoOfficer"
+            params={{ id: removing.id }}
             schema={infoOfficerRemoveSchema}
             initial={{ endedOn: today(), reason: '' }}
             fields={[
@@ -112,7 +99,7 @@ export default function QualityOfficers() {
         </summary>
         <QualityForm
           form="quality-officer"
-          path="/api/quality/officers"
+          route="addInfoOfficer"
           schema={infoOfficerCreateSchema}
           initial={{ unitId: '', name: '', phone: '', startedOn: today() }}
           fields={[

@@ -24,7 +24,7 @@ export default function QualitySpotChecks() {
         </summary>
         <QualityForm
           form="quality-spot-check"
-          path="/api/quality/spot-checks"
+          route="createSpotCheck"
           schema={spotCheckCreateSchema}
           initial={{
             method: '',
@@ -74,8 +74,8 @@ export default function QualitySpotChecks() {
       <h2>抽查记录</h2>
       <Ledger
         key={version}
-        endpoint="/api/quality/spot-checks"
-        exportEndpoint="/api/quality/spot-checks/export"
+        route="listSpotChecks"
+        exportRoute="exportSpotChecks"
         exportName="数据质量抽查记录"
         statuses={opts(spotCheckResults, spotCheckResultLabels)}
         columns={[

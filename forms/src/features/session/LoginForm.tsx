@@ -6,7 +6,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { newPasswordSchema, passwordPolicyText } from '#domain/auth/user-pool.ts';
-import * as z from '#domain/shared/zod.ts';
+import * as z from '#domain/shared/zod-mini.ts';
 import {
   AuthError,
   completeNewPassword,
@@ -16,20 +16,22 @@ import {
 } from '../../lib/auth-client.ts';
 
 const signInSchema = z.object({
-  username: z.string().trim().min(1, { error: '请输入用户名' }),
-  password: z.string().min(1, { error: '请输入密码' }),
+  username: z.string().check(z.trim(), z.minLength(1, { error: '请输入用户名' })),
+  password: z.string().check(z.minLength(1, { error: '请输入密码' })),
 });
 type SignInValues = z.infer<typeof signInSchema>;
 
 const newPasswordFormSchema = z
   .object({
     newPassword: newPasswordSchema,
-    confirmPassword: z.string().min(1, { error: '请再次输入新密码' }),
+    confirmPassword: z.string().check(z.minLength(1, { error: '请再次输入新密码' })),
   })
-  .refine((v) => v.newPassword === v.confirmPassword, {
-    path: ['confirmPassword'],
-    error: '两次输入的新密码不一致',
-  });
+  .check(
+    z.refine((v) => v.newPassword === v.confirmPassword, {
+      path: ['confirmPassword'],
+      error: '两次输入的新密码不一致',
+    }),
+  );
 type NewPasswordValues = z.infer<typeof newPasswordFormSchema>;
 
 function goNext(): void {
@@ -84,7 +86,7 @@ function SignInStep({ onChallenge }: { onChallenge: (c: NewPasswordChallenge) =>
           type="text"
           autoComplete="username"
           autoCapitalize="none"
-          spellCheck={false}
+          spellcheck={false}
           aria-invalid={errors.username ? true : undefined}
           aria-describedby={errors.username ? `${id}-username-error` : undefined}
           {...register('username')}

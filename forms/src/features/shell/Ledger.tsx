@@ -4,40 +4,41 @@
  * Every register's ledger is this component with its own columns.
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { authFetch } from '../../lib/auth-client.ts';
-import { api } from '../../lib/api.ts';
+import type { LedgerCells, LedgerPage } from '#domain/records/record.api.ts';
+import type { RoutesAnswering } from '#domain/system/api.ts';
+import { call, download, type FileRouteId, type PathParams, type Query } from '../../lib/api.ts';
+
+/** The routes answering a ledger page: what a Ledger lists. */
+export type LedgerRouteId = RoutesAnswering<LedgerPage<LedgerCells>>;
 
 export interface LedgerColumn {
   key: string;
   header: string;
-  render?: (row: Record<string, unknown>) => ReactNode;
+  render?: (row: LedgerCells) => ReactNode;
   /** Numbers align right. */
   numeric?: boolean;
 }
 
-export interface LedgerProps {
-  /** The list route, e.g. `/api/visits`. */
-  endpoint: string;
-  /** The export route, e.g. `/api/visits/export`. */
-  exportEndpoint?: string;
+export interface LedgerProps<Id extends LedgerRouteId, E extends FileRouteId> {
+  /** The list route, e.g. `listVisits`. */
+  route: Id;
+  /** The routes' path parameters (the export takes the same ones), e.g. the month. */
+  params?: PathParams<Id> & PathParams<E>;
+  /** The export route, e.g. `exportVisits`. */
+  exportRoute?: E;
   exportName?: string;
   columns: LedgerColumn[];
   statuses?: { value: string; label: string }[];
   /** Show the overdue filter (problems, petitions). */
   overdueFilter?: boolean;
   /** Link of a row's own page, e.g. `(r) => '/visits/record/?id=' + r.id`. */
-  rowHref?: (row: Record<string, unknown>) => string;
+  rowHref?: (row: LedgerCells) => string;
   emptyText?: string;
 }
 
-interface Page {
-  total: number;
-  page: number;
-  pageSize: number;
-  items: Record<string, unknown>[];
-}
-
-export default function Ledger(props: LedgerProps) {
+export default function Ledger<Id extends LedgerRouteId, E extends FileRouteId = never>(
+  props: LedgerProps<Id, E>,
+) {
   const [filters, setFilters] = useState({
     q: '',
     status: '',
@@ -49,32 +50,36 @@ export default function Ledger(props: LedgerProps) {
   });
   const [sort, setSort] = useState<{ key: string; desc: boolean }>({ key: 'createdAt', desc: true });
   const [pageNo, setPageNo] = useState(1);
-  const [data, setData] = useState<Page | null>(null);
+  const [data, setData] = useState<LedgerPage<LedgerCells> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
 
+  // What the filters say, as the list and the export both read it; empty filters are left out.
   const query = useCallback(
-    (extra: Record<string, string> = {}) => {
-      const p = new URLSearchParams();
-      if (filters.q) p.set('q', filters.q);
-      if (filters.status) p.set('status', filters.status);
-      if (filters.from) p.set('from', filters.from);
-      if (filters.to) p.set('to', filters.to);
-      if (filters.town) p.set('town', filters.town);
-      if (filters.village) p.set('village', filters.village);
-      if (filters.overdue) p.set('overdue', 'true');
-      p.set('sort', sort.key);
-      p.set('desc', String(sort.desc));
-      for (const [k, v] of Object.entries(extra)) p.set(k, v);
-      return p.toString();
-    },
+    (extra: Query = {}): Query => ({
+      q: filters.q || undefined,
+      status: filters.status || undefined,
+      from: filters.from || undefined,
+      to: filters.to || undefined,
+      town: filters.town || undefined,
+      village: filters.village || undefined,
+      overdue: filters.overdue ? 'true' : undefined,
+      sort: sort.key,
+      desc: String(sort.desc),
+      ...extra,
+    }),
     [filters, sort],
   );
+  // Compared by value: a page passing `params={{ period }}` makes a new object each render.
+  const paramsKey = JSON.stringify(props.params ?? {});
 
   useEffect(() => {
     let live = true;
     setLoading(true);
-    void api<Page>(`${props.endpoint}?${query({ page: String(pageNo), pageSize: '20' })}`).then((res) => {
+    void call(props.route, {
+      ...(props.params ? { params: props.params } : {}),
+      query: query({ page: pageNo, pageSize: 20 }),
+    }).then((res) => {
       if (!live) return;
       setLoading(false);
       if (res.ok) {
@@ -85,21 +90,16 @@ export default function Ledger(props: LedgerProps) {
     return () => {
       live = false;
     };
-  }, [props.endpoint, query, pageNo]);
+  }, [props.route, paramsKey, query, pageNo]);
 
   const exportXlsx = async () => {
-    if (!props.exportEndpoint) return;
-    const res = await authFetch(`${props.exportEndpoint}?${query()}`);
-    if (!res.ok) {
-      setError('导出失败，请稍后重试');
-      return;
-    }
-    const url = URL.createObjectURL(await res.blob());
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${props.exportName ?? '台账'}.xlsx`;
-    a.click();
-    URL.revokeObjectURL(url);
+    if (!props.exportRoute) return;
+    const failed = await download(
+      props.exportRoute,
+      { ...(props.params ? { params: props.params } : {}), query: query() },
+      `${props.exportName ?? '台账'}.xlsx`,
+    );
+    if (failed) setError(failed);
   };
 
   const set = (k: keyof typeof filters, v: string | boolean) => {
@@ -112,11 +112,20 @@ export default function Ledger(props: LedgerProps) {
     <section aria-label="台账">
       <div className="card">
         <label htmlFor="ledger-q">搜索</label>
-        <input id="ledger-q" type="search" value={filters.q} onChange={(e) => set('q', e.target.value)} />
+        <input
+          id="ledger-q"
+          type="search"
+          value={filters.q}
+          onChange={(e) => set('q', e.currentTarget.value)}
+        />
         {props.statuses && (
           <>
             <label htmlFor="ledger-status">状态</label>
-            <select id="ledger-status" value={filters.status} onChange={(e) => set('status', e.target.value)}>
+            <select
+              id="ledger-status"
+              value={filters.status}
+              onChange={(e) => set('status', e.currentTarget.value)}
+            >
               <option value="">全部</option>
               {props.statuses.map((s) => (
                 <option key={s.value} value={s.value}>
@@ -133,7 +142,7 @@ export default function Ledger(props: LedgerProps) {
               id="ledger-from"
               type="date"
               value={filters.from}
-              onChange={(e) => set('from', e.target.value)}
+              onChange={(e) => set('from', e.currentTarget.value)}
             />
           </div>
           <div>
@@ -142,7 +151,7 @@ export default function Ledger(props: LedgerProps) {
               id="ledger-to"
               type="date"
               value={filters.to}
-              onChange={(e) => set('to', e.target.value)}
+              onChange={(e) => set('to', e.currentTarget.value)}
             />
           </div>
         </div>
@@ -152,7 +161,7 @@ export default function Ledger(props: LedgerProps) {
             <input
               id="ledger-town"
               value={filters.town}
-              onChange={(e) => set('town', e.target.value.toUpperCase())}
+              onChange={(e) => set('town', e.currentTarget.value.toUpperCase())}
             />
           </div>
           <div>
@@ -160,7 +169,7 @@ export default function Ledger(props: LedgerProps) {
             <input
               id="ledger-village"
               value={filters.village}
-              onChange={(e) => set('village', e.target.value.toUpperCase())}
+              onChange={(e) => set('village', e.currentTarget.value.toUpperCase())}
             />
           </div>
         </div>
@@ -170,12 +179,12 @@ export default function Ledger(props: LedgerProps) {
               type="checkbox"
               style={{ width: 'auto' }}
               checked={filters.overdue}
-              onChange={(e) => set('overdue', e.target.checked)}
+              onChange={(e) => set('overdue', e.currentTarget.checked)}
             />
             只看逾期
           </label>
         )}
-        {props.exportEndpoint && (
+        {props.exportRoute && (
           <button
             type="button"
             className="secondary"

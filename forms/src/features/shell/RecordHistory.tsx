@@ -1,18 +1,25 @@
 /**
  * A record and its history: who changed what, when, why, from which form.
- * Reads `GET <endpoint>/<id>/history`, the shared history route of a register.
+ * Reads a register's history route (`visitHistory`, `incomeHistory`…).
  */
 import { useEffect, useState } from 'react';
-import { api } from '../../lib/api.ts';
+import type { RoutesAnswering } from '#domain/system/api.ts';
+import { call, type PathParams } from '../../lib/api.ts';
 
-interface Change {
-  actorName: string;
-  at: string;
-  form: string;
-  action: 'create' | 'update';
-  reason?: string;
-  changes: { path: string; from: unknown; to: unknown }[];
+/** One version as every history route gives it (income's older entries may lack the action and changes). */
+interface HistoryLine {
+  version: number;
+  change: {
+    actorName: string;
+    at: string;
+    action?: 'create' | 'update';
+    reason?: string;
+    changes?: { path: string; from: unknown; to: unknown }[];
+  };
 }
+
+/** The routes answering a record's history. */
+export type HistoryRouteId = RoutesAnswering<{ history: HistoryLine[] }>;
 
 /** Values staff read in Chinese; a register adds its own through `valueLabels`. */
 const commonValues: Record<string, string> = {
@@ -40,30 +47,30 @@ function show(v: unknown, labels: Record<string, string>, fieldLabels: Record<st
 const when = (iso: string) =>
   new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
-export default function RecordHistory({
-  endpoint,
-  id,
+export default function RecordHistory<Id extends HistoryRouteId>({
+  route,
+  params,
   labels = {},
   valueLabels = {},
 }: {
-  endpoint: string;
-  id: string;
+  route: Id;
+  /** Which record: its id (and, for income, the month). */
+  params: PathParams<Id>;
   /** Chinese names of field paths. */
   labels?: Record<string, string>;
   /** Chinese names of stored values (status codes and the like). */
   valueLabels?: Record<string, string>;
 }) {
   const values = { ...commonValues, ...valueLabels };
-  const [entries, setEntries] = useState<{ version: number; change: Change }[] | null>(null);
+  const [entries, setEntries] = useState<HistoryLine[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const paramsKey = JSON.stringify(params);
   useEffect(() => {
-    void api<{ history: { version: number; change: Change }[] }>(
-      `${endpoint}/${encodeURIComponent(id)}/history`,
-    ).then((res) => {
+    void call(route, { params }).then((res) => {
       if (res.ok) setEntries([...res.data.history].sort((a, b) => b.version - a.version));
       else setError(res.error.message);
     });
-  }, [endpoint, id]);
+  }, [route, paramsKey]);
   if (error) return <div className="banner err">{error}</div>;
   if (!entries) return <p className="hint">正在加载修改记录…</p>;
   return (
@@ -77,7 +84,7 @@ export default function RecordHistory({
             {e.change.reason && <div>原因：{e.change.reason}</div>}
             {e.change.action === 'update' && (
               <ul>
-                {e.change.changes.map((c) => (
+                {(e.change.changes ?? []).map((c) => (
                   <li key={c.path}>
                     {labels[c.path] ?? c.path}：{show(c.from, values, labels)} → {show(c.to, values, labels)}
                   </li>

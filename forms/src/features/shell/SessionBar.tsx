@@ -1,17 +1,12 @@
 import { useEffect, useState } from 'react';
-import { api } from '../../lib/api.ts';
+import type { Me } from '#domain/auth/session.api.ts';
+import { call } from '../../lib/api.ts';
 import { currentUser, getIdToken, signOut } from '../../lib/auth-client.ts';
 import { runtimeConfig } from '../../lib/runtime-config.ts';
 
-interface Me {
-  name: string;
-  roleLabel: string;
-  unitName: string | null;
-}
-
 /**
  * The signed-in person and unit, on every page; sends strangers to the sign-in
- * page. The token names the unit by id only: the name comes from `/api/me`. Until
+ * page. The token names the unit by id only: the name comes from route `me`. Until
  * it answers (or where it may not, the auditor's), the county's name stands in for
  * county-level units and the id for the rest.
  */
@@ -30,7 +25,7 @@ export default function SessionBar() {
       void runtimeConfig()
         .then((c) => setCountyName(u && u.unitId === c.county.countyCode ? c.county.countyName : null))
         .catch(() => undefined);
-      if (u?.role !== 'auditor') void api<Me>('/api/me').then((r) => r.ok && setMe(r.data));
+      if (u?.role !== 'auditor') void call('me').then((r) => r.ok && setMe(r.data));
     });
   }, []);
   if (!user) return <span className="who">正在验证登录…</span>;

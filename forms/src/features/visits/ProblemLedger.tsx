@@ -5,8 +5,8 @@ import Ledger from '../shell/Ledger.tsx';
 export default function ProblemLedger() {
   return (
     <Ledger
-      endpoint="/api/problems"
-      exportEndpoint="/api/problems/export"
+      route="listProblems"
+      exportRoute="exportProblems"
       exportName="问题整改台账"
       emptyText="暂无问题"
       overdueFilter

@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
+import type { StoredRecord } from '#domain/records/record.ts';
 import { shanghaiDate } from '#domain/shared/period.ts';
 import {
   isProblemOverdue,
@@ -16,7 +17,7 @@ import {
   type ProblemData,
   type ProblemStatus,
 } from '#domain/visits/visit.schema.ts';
-import { api } from '../../lib/api.ts';
+import { call } from '../../lib/api.ts';
 import { submitThroughOutbox } from '../../lib/outbox.ts';
 import OutboxPanel from '../shell/OutboxPanel.tsx';
 import RecordHistory from '../shell/RecordHistory.tsx';
@@ -29,11 +30,7 @@ const factsStyle = {
   margin: '12px 0',
 } as const;
 
-interface Stored {
-  id: string;
-  version: number;
-  data: ProblemData;
-}
+type Stored = StoredRecord<ProblemData>;
 
 interface FormValues {
   status: ProblemStatus;
@@ -102,7 +99,7 @@ export default function ProblemRecord() {
   } = useForm<FormValues>({ resolver });
 
   const load = useCallback(async (q: string) => {
-    const res = await api<{ record: Stored }>(`/api/problems/${encodeURIComponent(q)}/history`);
+    const res = await call('problemHistory', { params: { id: q } });
     if (!res.ok) return setError(res.error.message);
     setRecord(res.data.record);
     reset(values(res.data.record));
@@ -119,10 +116,10 @@ export default function ProblemRecord() {
   const onSubmit = handleSubmit(async (v) => {
     if (!record || !id) return;
     setBanner(null);
-    const res = await submitThroughOutbox<{ record: Stored }>({
+    const res = await submitThroughOutbox({
       id: submissionId,
-      method: 'PUT',
-      path: `/api/problems/${encodeURIComponent(id)}`,
+      route: 'updateProblem',
+      params: { id },
       body: body(v, record.version),
       label: `问题整改：${record.data.description.slice(0, 20)}`,
       form: 'problem-rectification',
@@ -232,7 +229,7 @@ export default function ProblemRecord() {
           {isSubmitting ? '正在提交…' : '保存整改情况'}
         </button>
       </form>
-      <RecordHistory key={historyKey} endpoint="/api/problems" id={id} labels={labels} />
+      <RecordHistory key={historyKey} route="problemHistory" params={{ id }} labels={labels} />
     </>
   );
 }

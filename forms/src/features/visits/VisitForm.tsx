@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useFieldArray, useForm, type FieldErrors, type Resolver } from 'react-hook-form';
-import { dutyRuleShortLabels, type DutyRule } from '#domain/duties/duty-rules.ts';
+import { dutyRuleShortLabels } from '#domain/duties/duty-rules.ts';
 import { shanghaiDate } from '#domain/shared/period.ts';
 import {
   problemCategories,
@@ -17,17 +17,11 @@ import {
   type VisitEntry,
   type VisitTargetKind,
 } from '#domain/visits/visit.schema.ts';
-import { api } from '../../lib/api.ts';
+import type { VisitTargetsReply } from '#domain/visits/visit.api.ts';
+import type { TargetChoice } from '#domain/visits/visit.targets.ts';
+import { call } from '../../lib/api.ts';
 import { submitThroughOutbox } from '../../lib/outbox.ts';
 import OutboxPanel from '../shell/OutboxPanel.tsx';
-
-interface Choice {
-  kind: VisitTargetKind;
-  id: string;
-  name: string;
-  detail: string;
-  rules: DutyRule[];
-}
 
 interface FormValues {
   date: string;
@@ -37,7 +31,7 @@ interface FormValues {
   problems: { category: string; description: string }[];
 }
 
-const targetValue = (c: Pick<Choice, 'kind' | 'id'>) => `${c.kind}:${c.id}`;
+const targetValue = (c: Pick<TargetChoice, 'kind' | 'id'>) => `${c.kind}:${c.id}`;
 
 function toEntry(v: FormValues, submissionId: string): VisitEntry {
   const [kind, id] = v.target.split(':');
@@ -68,7 +62,7 @@ function setPath(errors: Record<string, unknown>, path: string, message: string,
 }
 
 export default function VisitForm() {
-  const [choices, setChoices] = useState<{ mine: Choice[]; others: Choice[] } | null>(null);
+  const [choices, setChoices] = useState<VisitTargetsReply | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [banner, setBanner] = useState<{ kind: 'ok' | 'err' | 'warn'; text: string; href?: string } | null>(
     null,
@@ -107,7 +101,7 @@ export default function VisitForm() {
   const problems = useFieldArray({ control, name: 'problems' });
 
   useEffect(() => {
-    void api<{ mine: Choice[]; others: Choice[] }>('/api/visits/targets').then((res) => {
+    void call('listVisitTargets').then((res) => {
       if (res.ok) setChoices(res.data);
       else setLoadError(res.error.message);
     });
@@ -120,10 +114,9 @@ export default function VisitForm() {
     setBanner(null);
     const entry = toEntry(values, submissionId);
     const label = `${entry.date} 走访${nameOf(values.target)}`;
-    const res = await submitThroughOutbox<{ record: { id: string }; problems: unknown[] }>({
+    const res = await submitThroughOutbox({
       id: entry.submissionId,
-      method: 'POST',
-      path: '/api/visits',
+      route: 'createVisit',
       body: entry,
       label,
       form: 'visit-entry',
@@ -169,7 +162,7 @@ export default function VisitForm() {
       </div>
     ) : null;
 
-  const option = (c: Choice) => (
+  const option = (c: TargetChoice) => (
     <option key={targetValue(c)} value={targetValue(c)}>
       {c.name}（{visitTargetKindLabels[c.kind]}）· {c.detail}
       {c.rules.length ? ` · ${c.rules.map((r) => dutyRuleShortLabels[r]).join('、')}` : ''}

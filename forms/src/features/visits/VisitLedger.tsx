@@ -4,8 +4,8 @@ import Ledger from '../shell/Ledger.tsx';
 export default function VisitLedger() {
   return (
     <Ledger
-      endpoint="/api/visits"
-      exportEndpoint="/api/visits/export"
+      route="listVisits"
+      exportRoute="exportVisits"
       exportName="走访台账"
       emptyText="暂无走访记录"
       rowHref={(r) => `/visits/record/?id=${encodeURIComponent(String(r.id))}`}

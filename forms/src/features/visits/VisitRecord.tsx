@@ -1,7 +1,8 @@
 /** One visit: what was recorded, the problems it opened, and its history. */
 import { useEffect, useState } from 'react';
+import type { StoredRecord } from '#domain/records/record.ts';
 import { visitTargetKindLabels, type VisitData } from '#domain/visits/visit.schema.ts';
-import { api } from '../../lib/api.ts';
+import { call } from '../../lib/api.ts';
 import RecordHistory from '../shell/RecordHistory.tsx';
 
 /** Label and value side by side: the record reads as a form on a phone. */
@@ -12,21 +13,15 @@ const factsStyle = {
   margin: '12px 0',
 } as const;
 
-interface Stored {
-  id: string;
-  version: number;
-  data: VisitData;
-}
-
 export default function VisitRecord() {
   const [id, setId] = useState<string | null>(null);
-  const [record, setRecord] = useState<Stored | null>(null);
+  const [record, setRecord] = useState<StoredRecord<VisitData> | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const q = new URLSearchParams(location.search).get('id');
     setId(q);
     if (!q) return setError('缺少记录编号');
-    void api<{ record: Stored }>(`/api/visits/${encodeURIComponent(q)}/history`).then((res) => {
+    void call('visitHistory', { params: { id: q } }).then((res) => {
       if (res.ok) setRecord(res.data.record);
       else setError(res.error.message);
     });
@@ -62,7 +57,7 @@ export default function VisitRecord() {
           ))}
         </ul>
       )}
-      <RecordHistory endpoint="/api/visits" id={id} />
+      <RecordHistory route="visitHistory" params={{ id }} />
     </>
   );
 }

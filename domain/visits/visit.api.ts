@@ -1,0 +1,31 @@
+/** What the visit routes answer (see `visit.routes.ts`): visits, the problems they open, their ledgers. */
+import type { StoredRecord } from '../records/record.ts';
+import type { LedgerPage, RecordReply, RecordWithHistory } from '../records/record.api.ts';
+import type { ApiOf, FileReply } from '../system/reply.ts';
+import type { visitRoutes } from './visit.routes.ts';
+import type { ProblemData, VisitData } from './visit.schema.ts';
+import type { TargetChoices } from './visit.targets.ts';
+
+/** A recorded visit and one problem record per problem it found. */
+export interface VisitReply {
+  record: StoredRecord<VisitData>;
+  problems: StoredRecord<ProblemData>[];
+}
+
+/** What the caller may record a visit to, their duty targets first; their staff id when known. */
+export type VisitTargetsReply = TargetChoices & { staffId: string | null };
+
+export type VisitApi = ApiOf<
+  (typeof visitRoutes)[number]['id'],
+  {
+    createVisit: VisitReply;
+    listVisitTargets: VisitTargetsReply;
+    listVisits: LedgerPage;
+    exportVisits: FileReply;
+    visitHistory: RecordWithHistory<VisitData>;
+    listProblems: LedgerPage;
+    exportProblems: FileReply;
+    problemHistory: RecordWithHistory<ProblemData>;
+    updateProblem: RecordReply<ProblemData>;
+  }
+>;
