@@ -239,9 +239,17 @@ describe('with the SES stand-in down', () => {
     expect(metrics).toHaveLength(5);
     expect(JSON.parse(metrics[0]!)).toMatchObject({
       _aws: {
-        CloudWatchMetrics: [{ Namespace: 'Shouwang', Metrics: [{ Name: 'DeliveryFailed', Unit: 'Count' }] }],
+        CloudWatchMetrics: [
+          {
+            Namespace: 'Shouwang',
+            // The alarm (infra/constructs/monitoring.ts) watches the metric under this dimension.
+            Dimensions: [['service']],
+            Metrics: [{ Name: 'DeliveryFailed', Unit: 'Count' }],
+          },
+        ],
       },
       DeliveryFailed: 1,
+      service: expect.any(String),
       kind: 'monthly-income',
     });
   }, 60_000);

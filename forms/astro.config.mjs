@@ -2,7 +2,7 @@
 // the local runtime and, in AWS, from a private S3 bucket behind CloudFront. The
 // islands are written against React's API (hooks from 'react', react-hook-form);
 // `compat` points 'react' and 'react-dom' at preact/compat, so a page ships Preact
-// (about 10 KB gzipped with compat) instead of React's 60 KB client runtime.
+// (a few KB gzipped, compat included) instead of React's 60 KB client runtime.
 import { defineConfig } from 'astro/config';
 import preact from '@astrojs/preact';
 

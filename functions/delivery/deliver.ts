@@ -139,11 +139,12 @@ async function tellCountyOffice(
   opts: DeliverOptions,
 ): Promise<void> {
   if (!(await claimAlert(report.countyCode, report.reportId, failed.email, opts.now))) return;
-  emitCount(
-    'DeliveryFailed',
-    { reportId: report.reportId, kind: report.kind, recipient: failed.email, error: failed.error },
-    opts.now,
-  );
+  emitCount('DeliveryFailed', {
+    reportId: report.reportId,
+    kind: report.kind,
+    recipient: failed.email,
+    error: failed.error,
+  });
   logger.error('delivery given up', {
     reportId: report.reportId,
     recipient: failed.email,

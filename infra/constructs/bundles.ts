@@ -69,6 +69,8 @@ export const lambdaBuildOptions = {
   mainFields: ['module', 'main'],
   banner: { js: esmRequireBanner },
   minify: true,
+  // Chinese messages as UTF-8 (3 bytes a character) rather than \uXXXX escapes (6).
+  charset: 'utf8',
   sourcemap: true,
   sourcesContent: false,
   outExtension: { '.js': '.mjs' },

@@ -42,7 +42,7 @@ export class Monitoring extends Construct {
     this.action = new SnsAction(this.topic);
 
     // Emitted by the job function as an Embedded Metric Format log line
-    // (functions/delivery/metrics.ts), so it needs no cloudwatch:PutMetricData permission.
+    // (functions/platform/metrics.ts, Powertools Metrics), so it needs no cloudwatch:PutMetricData permission.
     this.alarm(
       this,
       'DeliveryFailed',
