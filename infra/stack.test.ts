@@ -12,7 +12,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles } from '#domain/auth/roles.ts';
-import { envNames, jobEnvNames, table as tableDef } from '#domain/system/resources.ts';
+import { envNames, jobEnvNames, originHeader, table as tableDef } from '#domain/system/resources.ts';
 import { routes, type RouteDef } from '#domain/system/routes.ts';
 import { scheduleTimeZone, schedules, toEventBridgeCron } from '#domain/system/schedules.ts';
 import { FONT_DIR_ENV, FONT_FILES } from '#reports/pdf/fonts.ts';
@@ -448,6 +448,25 @@ describe('site', () => {
         }),
       }),
     });
+  });
+
+  it('lets only CloudFront reach the API: the /api origin sends the secret every function requires', () => {
+    const secrets = resources('AWS::SecretsManager::Secret');
+    expect(secrets).toHaveLength(1);
+    const [secretId] = secrets[0]!;
+    const dist = resources('AWS::CloudFront::Distribution')[0]![1];
+    const origins = (dist.Properties.DistributionConfig as { Origins: Record<string, unknown>[] }).Origins;
+    const apiOrigin = origins.find((o) => o.CustomOriginConfig !== undefined)!;
+    const headers = apiOrigin.OriginCustomHeaders as { HeaderName: string; HeaderValue: unknown }[];
+    const sent = headers.find((h) => h.HeaderName === originHeader);
+    expect(sent, 'the /api origin header').toBeDefined();
+    // A dynamic reference, resolved by CloudFormation at deploy time: the value is in no template.
+    expect(JSON.stringify(sent!.HeaderValue)).toContain('{{resolve:secretsmanager:');
+    expect(JSON.stringify(sent!.HeaderValue)).toContain(secretId);
+    for (const [id, fn] of allResources('AWS::Lambda::Function')) {
+      const vars = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(JSON.stringify(vars[envNames.originSecret]), id).toContain('{{resolve:secretsmanager:');
+    }
   });
 
   it('answers /runtime-config.json at the edge with the sign-in settings and the county', () => {

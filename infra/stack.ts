@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, Tags, Validations, type StackProps } from 'aws-cdk-lib';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { envNames, jobEnvNames } from '#domain/system/resources.ts';
 import type { RouteDef } from '#domain/system/routes.ts';
@@ -63,6 +64,20 @@ export class ShouwangStack extends Stack {
     const email = new Email(this, 'Email', { email: config.email, stage });
     const auth = new Auth(this, 'Auth', { auth: config.auth, countyCode: config.county.countyCode });
 
+    // What CloudFront adds to every /api request and the functions require (see
+    // `originHeader`): the execute-api endpoint of an HTTP API cannot be closed
+    // without a custom API domain, so requests that bypass the site are refused.
+    const originSecret = new secretsmanager.Secret(this, 'OriginSecret', {
+      description: 'Shared by the site CloudFront distribution and the API functions: proves a request came through CloudFront',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    Validations.of(originSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Rotating it means updating the CloudFront origin and every function at once, which a deployment does; redeploy with a new secret (delete and recreate) to rotate. It guards the path to the API, not data.',
+    });
+    const originSecretValue = originSecret.secretValue.unsafeUnwrap();
+
     const functions = new ServiceFunctions(this, 'Functions', {
       logs: config.logs,
       ...(props.projectRoot ? { projectRoot: props.projectRoot } : {}),
@@ -76,6 +91,7 @@ export class ShouwangStack extends Stack {
         [envNames.userPoolClientId]: auth.client.userPoolClientId,
         [envNames.jwtIssuer]: auth.issuer,
         [envNames.jwksUri]: `${auth.issuer}/.well-known/jwks.json`,
+        [envNames.originSecret]: originSecretValue,
       },
     });
     const targets = {
@@ -110,6 +126,7 @@ export class ShouwangStack extends Stack {
     const site = new Site(this, 'Site', {
       site: config.site,
       apiDomainName: api.domainName,
+      originSecret: originSecretValue,
       accessLogs: accessLogs.bucket,
       siteDir: join(props.projectRoot ?? repositoryRoot, 'forms', 'dist'),
       runtimeConfig: {

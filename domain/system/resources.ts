@@ -31,7 +31,17 @@ export const envNames = {
   userPoolClientId: 'USER_POOL_CLIENT_ID',
   jwtIssuer: 'JWT_ISSUER',
   jwksUri: 'JWKS_URI',
+  /** The secret CloudFront sends with every /api request (see `originHeader`); unset locally. */
+  originSecret: 'ORIGIN_SECRET',
 } as const;
+
+/**
+ * The header CloudFront adds to every request it forwards to the API, carrying
+ * `originSecret`: the functions refuse a request without it, so the execute-api
+ * endpoint (public by nature for an HTTP API) serves nobody who bypasses the site's
+ * CloudFront (its geo restriction, headers and any WAF).
+ */
+export const originHeader = 'x-shouwang-origin';
 
 /**
  * Variables only the job function reads: where the site is, for the download links

@@ -3,6 +3,7 @@
  * body parsing with a size limit, authentication and the route table's role check,
  * and schema validation. A handler receives parsed input and returns data.
  */
+import { timingSafeEqual } from 'node:crypto';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod/v4/core';
@@ -10,7 +11,7 @@ import type { Principal } from '#domain/auth/roles.ts';
 import { hasRole } from '#domain/auth/access.ts';
 import { DomainError, ForbiddenError, ValidationError, type ErrorKind } from '#domain/shared/errors.ts';
 import { parseOrThrow } from '#domain/shared/zod-issues.ts';
-import { maxBodyBytes } from '#domain/system/resources.ts';
+import { envNames, maxBodyBytes, originHeader } from '#domain/system/resources.ts';
 import type { FileReply, RedirectReply, ResponseOf } from '#domain/system/api.ts';
 import { routeById, type RouteId } from '#domain/system/routes.ts';
 import { authenticate } from './auth.ts';
@@ -170,6 +171,26 @@ function decodeBody(event: APIGatewayProxyEventV2): unknown {
   }
 }
 
+/**
+ * Refuses a request that did not come through the site's CloudFront: in AWS every
+ * function has the origin secret CloudFront adds as `originHeader`, compared in
+ * constant time. Without the variable (locally, where the embedded web server is
+ * the only way in) nothing is checked.
+ */
+export function assertViaSite(headers: Record<string, string | undefined>): void {
+  const secret = process.env[envNames.originSecret];
+  if (!secret) return;
+  const given = Buffer.from(headers[originHeader] ?? '', 'utf8');
+  const want = Buffer.from(secret, 'utf8');
+  if (given.length !== want.length || !timingSafeEqual(given, want))
+    throw new ForbiddenError('REQUEST.NOT_VIA_SITE', '请通过守望报表系统的网站访问');
+}
+
+/** A middleware running `assertViaSite` before anything else reads the request. */
+const originMiddleware = (): MiddlewareObj<APIGatewayProxyEventV2> => ({
+  before: (request) => assertViaSite(request.event.headers ?? {}),
+});
+
 /** Parses the JSON body (size limit, strict UTF-8), authenticates, checks the route's roles, validates. */
 const requestMiddleware = (routeId: RouteId, schema?: z.$ZodType): MiddlewareObj<APIGatewayProxyEventV2> => ({
   before: async (request) => {
@@ -218,6 +239,7 @@ export function sharedHttpRoute<S extends z.$ZodType | undefined>(
 ) {
   return middy<ParsedEvent, APIGatewayProxyResultV2, Error, Context, Internal>()
     .use(errorMiddleware())
+    .use(originMiddleware())
     .use(requestMiddleware(routeId, schema))
     .handler(async (event) => {
       const parsed = event.parsed;
@@ -282,6 +304,7 @@ export function publicRoute<Id extends RouteId>(
   if (route.roles.length > 0) throw new Error(`route ${routeId} has roles: use httpRoute`);
   return middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context>()
     .use(errorMiddleware({ htmlPages: true }))
+    .use(originMiddleware())
     .handler(async (event) =>
       toResult(
         await fn({

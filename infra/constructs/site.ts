@@ -7,6 +7,7 @@ import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { originHeader } from '#domain/system/resources.ts';
 import type { RuntimeConfig } from '#domain/system/runtime-config.ts';
 import type { DeploymentConfig } from '../config.ts';
 
@@ -16,6 +17,11 @@ export interface SiteProps {
   readonly site: DeploymentConfig['site'];
   /** Host name of the HTTP API, served under `/api/*`. */
   readonly apiDomainName: string;
+  /**
+   * Sent to the API with every request as `originHeader`; the functions refuse
+   * requests without it, so only this distribution reaches the API.
+   */
+  readonly originSecret: string;
   /** Where S3 server access logs and CloudFront logs go. */
   readonly accessLogs: s3.IBucket;
   /** What `/runtime-config.json` tells the browser (sign-in endpoint, pool, client, county). */
@@ -236,6 +242,7 @@ export class Site extends Construct {
         },
         '/api/*': {
           origin: new origins.HttpOrigin(props.apiDomainName, {
+            customHeaders: { [originHeader]: props.originSecret },
             protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
             originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
           }),
