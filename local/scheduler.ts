@@ -14,7 +14,9 @@ export function startScheduler(log: (m: string) => void = console.log): { stop()
           const { handler } = await import('../functions/jobs/run-job.handler.ts');
           const result = await handler({ job: s.job, scheduleId: s.id });
           log(
-            `[schedule] ${s.id} done: ${result.reports.length} report(s), ${result.deliveries.length} delivery(ies)`,
+            result.notDue
+              ? `[schedule] ${s.id} ${result.notDue.code}: due on ${result.notDue.dueOn}`
+              : `[schedule] ${s.id} done: ${result.reports.length} report(s), ${result.deliveries.length} delivery(ies)`,
           );
         } catch (e) {
           log(`[schedule] ${s.id} failed: ${(e as Error).message}`);

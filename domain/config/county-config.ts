@@ -24,21 +24,29 @@ export const deadlinesSchema = z.object({
   /** Day of month by which the county monitoring centre compares. */
   countyComparison: z.number().check(z.int(), z.gte(1), z.lte(28)),
   /**
-   * When true, a deadline falling on a weekend or public holiday (see `calendar`)
-   * moves to the next working day. Optional so older configurations still parse.
+   * When true, a deadline falling on a day off (a weekend or public holiday of the
+   * official calendar, with the county's `calendar` overrides; weekend days worked
+   * instead count as working days) moves to the next working day. Optional so older
+   * configurations still parse.
    */
   moveOffHolidays: z.optional(z.boolean()),
 });
 export type Deadlines = z.infer<typeof deadlinesSchema>;
 
 /**
- * The working calendar the deadlines are measured against: public holidays and the
- * weekend days worked instead (调休), published by the State Council each year, so
- * they are data, never code.
+ * The county's changes to the official working calendar. The public holidays and
+ * the weekend days worked instead (调休) come from the State Council's yearly notice,
+ * carried by the `chinese-days` package (see `domain/shared/work-calendar.ts`); a
+ * county lists here only what differs for it: a local day off, or a day it works
+ * although the official calendar rests. A day listed as off wins over one listed as
+ * worked.
  */
 export const workCalendarSchema = z.object({
+  /** Days off the county adds to the official calendar. */
   holidays: z._default(z.array(z.iso.date()).check(z.maxLength(400)), []),
-  /** Saturdays or Sundays that are working days (调休上班). */
+  /** Days the county works although the official calendar rests on them (weekend or holiday). */
+  workingDays: z._default(z.array(z.iso.date()).check(z.maxLength(400)), []),
+  /** Older name of `workingDays` (Saturdays or Sundays worked, 调休上班), still honoured. */
   workingWeekends: z._default(z.array(z.iso.date()).check(z.maxLength(100)), []),
 });
 export type WorkCalendar = z.infer<typeof workCalendarSchema>;
@@ -95,38 +103,7 @@ export const demoCountyConfig: CountyConfig = /* @__PURE__ */ countyConfigSchema
     ]),
   ),
   deadlines: { villageEntry: 6, townReview: 7, countyComparison: 8, moveOffHolidays: true },
-  // 2026 holidays as the demo county configured them (illustrative, not an official list).
-  calendar: {
-    holidays: [
-      '2026-01-01',
-      '2026-01-02',
-      '2026-01-03',
-      '2026-02-16',
-      '2026-02-17',
-      '2026-02-18',
-      '2026-02-19',
-      '2026-02-20',
-      '2026-02-21',
-      '2026-02-22',
-      '2026-04-04',
-      '2026-04-05',
-      '2026-04-06',
-      '2026-05-01',
-      '2026-05-02',
-      '2026-05-03',
-      '2026-05-04',
-      '2026-05-05',
-      '2026-06-19',
-      '2026-06-20',
-      '2026-06-21',
-      '2026-10-01',
-      '2026-10-02',
-      '2026-10-03',
-      '2026-10-04',
-      '2026-10-05',
-      '2026-10-06',
-      '2026-10-07',
-    ],
-    workingWeekends: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'],
-  },
+  // No overrides: the demo county keeps the official calendar (State Council notice, via
+  // `chinese-days`) as it is. A county adds `calendar: { holidays, workingDays }` only for
+  // what differs locally.
 });

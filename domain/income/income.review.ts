@@ -3,6 +3,13 @@
  * comparison rounds (by the 8th: 县级比对, suspicious records sent back). Both
  * change a stored income record conditionally on its version, keep the original
  * in the history, and are checked against the record *as stored*.
+ *
+ * Both are windows, as village entry is (`income.window.ts`): a review after the
+ * (moved) town-review deadline and a comparison round after the (moved)
+ * county-comparison deadline are refused, unless the county has reopened the
+ * period for the unit. A town answering a record the county sent back (an open
+ * comparison round) may still correct or explain it after its own deadline: the
+ * county sends records back on the 8th, after the town review has closed.
  */
 import { assertReach } from '../auth/access.ts';
 import type { Principal, Scope } from '../auth/roles.ts';
@@ -19,6 +26,7 @@ import { periodParts, previousPeriod } from '../shared/period.ts';
 import { netIncome, perCapitaNet } from './income.calc.ts';
 import type { IncomeRepository } from './income.port.ts';
 import { assertFallCause } from './income.rules.ts';
+import { assertComparisonOpen, assertReviewOpen } from './income.window.ts';
 import {
   openCountyRound,
   type IncomeCountyFlag,
@@ -94,6 +102,14 @@ export async function reviewIncome(
   if ('replay' in loaded) return { record: loaded.replay, replayed: true };
   const { current } = loaded;
   const open = openCountyRound(current);
+  if (!open)
+    assertReviewOpen(
+      current.period,
+      current,
+      deps.now,
+      deps.config,
+      await deps.repo.listEntryWindows(who.countyCode, current.period),
+    );
   if (open && req.action === 'accept') {
     throw new ValidationError(
       [
@@ -195,6 +211,13 @@ export async function flagIncomeByCounty(
   const loaded = await loadForChange(req, who, 'county', deps.repo);
   if ('replay' in loaded) return { record: loaded.replay, replayed: true };
   const { current } = loaded;
+  assertComparisonOpen(
+    current.period,
+    current,
+    deps.now,
+    deps.config,
+    await deps.repo.listEntryWindows(who.countyCode, current.period),
+  );
   const rounds = current.countyRounds ?? [];
   if (rounds.some((r) => r.round >= req.round)) {
     throw new DomainError(

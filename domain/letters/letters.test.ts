@@ -4,6 +4,7 @@ import {
   addresseeOf,
   defaultLetterConfig,
   docNumberText,
+  fixByOf,
   groupByTown,
   letterText,
   overdueItems,
@@ -142,5 +143,17 @@ describe('reminder letter items', () => {
     });
     expect(t.intro).toContain('截至11月7日，你镇2026年10月有以下事项未按期完成');
     expect(t.closing).toMatch(/特此函告。$/);
+  });
+});
+
+describe('the fix-by day', () => {
+  it('moves off a day off to the next working day of the calendar', () => {
+    // 30 September 2026 + 3 days is 3 October, in the National Day holiday: the town fixes by 8 October.
+    expect(fixByOf('2026-09-30', defaultLetterConfig)).toBe('2026-10-08');
+    expect(fixByOf('2026-11-08', defaultLetterConfig)).toBe('2026-11-11');
+    // A county day off moves it on again.
+    expect(fixByOf('2026-11-08', { ...defaultLetterConfig, calendar: { holidays: ['2026-11-11'] } })).toBe(
+      '2026-11-12',
+    );
   });
 });

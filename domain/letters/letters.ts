@@ -10,6 +10,7 @@ import type { Petition } from '../petitions/petition.schema.ts';
 import { isProblemOverdue, type ProblemData } from '../visits/visit.schema.ts';
 import type { FigureLineage, RecordRef } from '../shared/lineage.ts';
 import { periodLabel, type Period } from '../shared/period.ts';
+import { onOrNextWorkingDay, type WorkCalendarOverrides } from '../shared/work-calendar.ts';
 
 /** What a letter is about; the schedules' variants of the `reminder-letters` job. */
 export type LetterVariant = 'village-entry-overdue' | 'town-review-overdue' | 'items-overdue';
@@ -30,8 +31,10 @@ export interface LetterItem {
 export interface LetterConfig {
   /** Document-number prefix before 〔year〕, e.g. 守衔提. */
   docPrefix: string;
-  /** Days after the letter by which the town must fix the items. */
+  /** Days after the letter by which the town must fix the items (a day off moves it to the next working day). */
   fixWithinDays: number;
+  /** The county's overrides of the official working calendar (`CountyConfig.calendar`). */
+  calendar?: WorkCalendarOverrides;
 }
 export const defaultLetterConfig: LetterConfig = { docPrefix: '守衔提', fixWithinDays: 3 };
 
@@ -50,6 +53,10 @@ export function addDays(date: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/** The day a letter of `today` asks its items fixed by: `fixWithinDays` later, never on a day off. */
+export const fixByOf = (today: string, cfg: LetterConfig): string =>
+  onOrNextWorkingDay(addDays(today, cfg.fixWithinDays), cfg.calendar);
 
 /**
  * Villages that had not entered every due household's income by the entry
@@ -70,7 +77,7 @@ export function entryOverdueItems(
       key: `entry:${analysis.period}:${v.villageId}`,
       townId: v.townId,
       description: `${v.villageName}${label}收入信息应录入${v.due}户，截至录入期限仍有${v.due - v.onTime}户未录入`,
-      dueBy: addDays(today, cfg.fixWithinDays),
+      dueBy: fixByOf(today, cfg),
       ...(missing?.has(v.villageId) ? { records: missing.get(v.villageId) } : {}),
     }));
 }
@@ -96,7 +103,7 @@ export function reviewOverdueItems(
         key: `review:${analysis.period}:${t.townId}`,
         townId: t.townId,
         description: `${label}已录入收入信息${t.entered}户，截至比对研判期限仍有${pending}户未完成审核`,
-        dueBy: addDays(today, cfg.fixWithinDays),
+        dueBy: fixByOf(today, cfg),
         ...(pendingRecords?.has(t.townId) ? { records: pendingRecords.get(t.townId) } : {}),
       },
     ];
@@ -176,7 +183,7 @@ export function overdueItems(
       key: `${s.kind}:${s.id}`,
       townId: s.townId as string,
       description: `${kindLabel[s.kind]}：${s.title}，办理期限为${s.deadline.slice(0, 4)}年${dayText(s.deadline)}，现已逾期`,
-      dueBy: addDays(today, cfg.fixWithinDays),
+      dueBy: fixByOf(today, cfg),
       records: [{ kind: s.kind, id: s.id, version: s.version ?? 1 }],
     }))
     .filter((i) => !alreadyLettered.has(i.key))

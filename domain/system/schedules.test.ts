@@ -57,9 +57,14 @@ describe('the calendar', () => {
     const from = '2026-10-31T16:00:00Z'; // 2026-11-01 00:00 in Shanghai
     const to = '2026-11-30T16:00:00Z';
     const byId = Object.fromEntries(schedules.map((s) => [s.id, firings(s.cron, from, to)]));
-    expect(byId['income-village-entry-deadline']).toEqual(['2026-11-06T16:30:00.000Z']); // 7th 00:30
-    expect(byId['income-town-review-deadline']).toEqual(['2026-11-07T16:30:00.000Z']);
-    expect(byId['monthly-income']).toEqual(['2026-11-08T01:00:00.000Z']); // 8th 09:00
+    // The deadline-bound schedules fire every day of their window; the job keeps its day (run-days.test.ts).
+    const days = (id: string) => byId[id]?.map((t) => new Date(Date.parse(t) + 8 * 3600_000).getUTCDate());
+    const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
+    expect(byId['income-village-entry-deadline']?.[0]).toBe('2026-11-06T16:30:00.000Z'); // 7th 00:30
+    expect(days('income-village-entry-deadline')).toEqual(range(7, 27));
+    expect(days('income-town-review-deadline')).toEqual(range(8, 28));
+    expect(byId['monthly-income']?.[0]).toBe('2026-11-08T01:00:00.000Z'); // 8th 09:00
+    expect(days('monthly-income')).toEqual(range(8, 28));
     expect(byId['petition-review-digest']).toEqual([
       '2026-11-04T00:00:00.000Z',
       '2026-11-14T00:00:00.000Z',
@@ -83,12 +88,16 @@ describe('the calendar', () => {
         '2026-12-31T16:00:00Z',
         '2027-12-31T16:00:00Z',
       ).map((t) => t.slice(0, 10)),
-    ).toEqual(['2027-01-09', '2027-04-09', '2027-07-09', '2027-10-09']);
+    ).toHaveLength(4 * 21); // days 9–29 of January, April, July and October
   });
 
   it('follows a county whose deadlines differ', () => {
     const s = buildSchedules({ ...defaultCalendar, villageEntryDay: 5, countyAnalysisDay: 10 });
-    expect(s.find((x) => x.id === 'income-village-entry-deadline')?.cron).toBe('30 0 6 * *');
-    expect(s.find((x) => x.id === 'monthly-income')?.cron).toBe('0 9 10 * *');
+    expect(s.find((x) => x.id === 'income-village-entry-deadline')?.cron).toBe('30 0 6-26 * *');
+    expect(s.find((x) => x.id === 'monthly-income')?.cron).toBe('0 9 10-30 * *');
+    expect(
+      buildSchedules({ ...defaultCalendar, countyAnalysisDay: 20 }).find((x) => x.id === 'monthly-income')
+        ?.cron,
+    ).toBe('0 9 20-31 * *');
   });
 });

@@ -47,6 +47,14 @@ export interface ScheduleDef {
   /** Five-field cron in `scheduleTimeZone`. */
   cron: string;
   description: string;
+  /**
+   * Set on the schedules bound to a deadline of the income cycle. A deadline moves
+   * off weekends and holidays (调休), which no cron can follow, so such a schedule
+   * fires every day of a window at its hour and the job runs only on the day the
+   * working calendar gives (`runDayOf` in `run-days.ts`), answering
+   * `JOB.NOT_DUE_TODAY` on the other days (no report, no email, no archive).
+   */
+  deadlineBound?: true;
 }
 
 /**
@@ -65,6 +73,12 @@ export interface CalendarConfig {
   petitionReviewDays: readonly number[];
   /** Minutes between sweeps that retry failed deliveries. */
   retrySweepMinutes: number;
+  /**
+   * Days a deadline-bound schedule keeps firing after its configured day, for the
+   * deadline moved off a holiday: the Spring Festival with its weekends, plus the
+   * day after, is at most twelve, so twenty leaves room for a county's own days off.
+   */
+  deadlineWindowDays: number;
 }
 
 export const defaultCalendar: CalendarConfig = {
@@ -73,37 +87,44 @@ export const defaultCalendar: CalendarConfig = {
   countyAnalysisDay: 8,
   petitionReviewDays: [4, 14, 24],
   retrySweepMinutes: 15,
+  deadlineWindowDays: 20,
 };
 
 const quarterMonths = '1,4,7,10';
 
 /**
  * Builds the schedules from the calendar. Deadline checks run just after the
- * deadline day ends (00:30 the next day), so an entry made late on the 6th is
- * still on time; reports for people run in the morning.
+ * deadline day ends (00:30 on the first working day after it), so an entry made
+ * late on the deadline day is still on time; reports for people run in the morning.
+ * The deadline-bound ones fire daily from their configured day through
+ * `deadlineWindowDays` later; the job keeps only its day (see `ScheduleDef.deadlineBound`).
  */
 export function buildSchedules(cal: CalendarConfig): ScheduleDef[] {
+  const window = (first: number) => `${first}-${Math.min(first + cal.deadlineWindowDays, 31)}`;
   return [
     {
       id: 'income-village-entry-deadline',
       job: 'reminder-letters',
       variant: 'village-entry-overdue',
-      cron: `30 0 ${cal.villageEntryDay + 1} * *`,
-      description: `每月${cal.villageEntryDay}日村级收入录入截止后：未录入单位清单，向所在镇发提醒函`,
+      cron: `30 0 ${window(cal.villageEntryDay + 1)} * *`,
+      description: `村级收入录入截止（每月${cal.villageEntryDay}日，遇节假日顺延）后的第一个工作日 00:30：未录入单位清单，向所在镇发提醒函`,
+      deadlineBound: true,
     },
     {
       id: 'income-town-review-deadline',
       job: 'reminder-letters',
       variant: 'town-review-overdue',
-      cron: `30 0 ${cal.townReviewDay + 1} * *`,
-      description: `每月${cal.townReviewDay}日镇级比对研判截止后：未完成单位清单，向镇发提醒函`,
+      cron: `30 0 ${window(cal.townReviewDay + 1)} * *`,
+      description: `镇级比对研判截止（每月${cal.townReviewDay}日，遇节假日顺延）后的第一个工作日 00:30：未完成单位清单，向镇发提醒函`,
+      deadlineBound: true,
     },
     {
       id: 'monthly-income',
       job: 'monthly-income',
       variant: 'monthly',
-      cron: `0 9 ${cal.countyAnalysisDay} * *`,
-      description: `每月${cal.countyAnalysisDay}日 09:00 月度收入分析研判报告（全县报县级领导，各镇报本镇党政主要领导）`,
+      cron: `0 9 ${window(cal.countyAnalysisDay)} * *`,
+      description: `镇级比对研判截止后的第一个工作日（不早于县级比对截止日，每月${cal.countyAnalysisDay}日，遇节假日顺延）09:00 月度收入分析研判报告（全县报县级领导，各镇报本镇党政主要领导）`,
+      deadlineBound: true,
     },
     {
       id: 'petition-review-digest',
@@ -148,12 +169,14 @@ export function buildSchedules(cal: CalendarConfig): ScheduleDef[] {
       description: '每季度首月1日 10:00 上季度信访舆情汇总',
     },
     {
-      // The quarter's last month is complete only after the county comparison on the 8th.
+      // The quarter's last month is complete only after its monthly analysis (the 8th, moved).
       id: 'income-quarterly',
       job: 'income-quarterly',
       variant: 'quarterly',
-      cron: `0 10 ${cal.countyAnalysisDay + 1} ${quarterMonths} *`,
-      description: `每季度首月${cal.countyAnalysisDay + 1}日 10:00 上季度收入分析研判材料（供县季度研判会）`,
+      cron: `0 10 ${window(cal.countyAnalysisDay + 1)} ${quarterMonths} *`,
+      description:
+        '每季度首月，上季度末月的月度收入分析研判后的第一个工作日 10:00 上季度收入分析研判材料（供县季度研判会）',
+      deadlineBound: true,
     },
     {
       // The logic rules over stored records, every night; findings become error records (no duplicates on re-run).

@@ -59,6 +59,11 @@ export interface JobResult {
   deliveries: DeliveryOutcome[];
   /** The files produced, for `npm run job -- --out DIR`. */
   files: JobFile[];
+  /**
+   * Set when a deadline-bound schedule fired on a day that is not its run day by
+   * the working calendar: nothing was generated, archived or sent.
+   */
+  notDue?: { code: 'JOB.NOT_DUE_TODAY'; date: string; dueOn: string; message: string };
 }
 
 export type Progress = (message: string) => void;

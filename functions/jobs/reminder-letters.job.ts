@@ -58,7 +58,8 @@ export async function runReminderLetters(
   ctx: JobContext,
   opts: { letters?: LetterConfig; numbering?: NumberingHooks } = {},
 ): Promise<JobResult> {
-  const cfg = opts.letters ?? defaultLetterConfig;
+  // The fix-by day of each item is on the county's working calendar.
+  const cfg: LetterConfig = { calendar: ctx.config.calendar, ...(opts.letters ?? defaultLetterConfig) };
   const variant = ctx.variant as LetterVariant;
   if (!letterVariants.includes(variant))
     throw new Error(`JOB.BAD_VARIANT: reminder-letters has no variant ${ctx.variant}`);

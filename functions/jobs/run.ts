@@ -4,7 +4,9 @@
  * whose job has not landed yet fails with `JOB.NOT_IMPLEMENTED`.
  */
 import type { CountyConfig } from '#domain/config/county-config.ts';
-import type { JobKind } from '#domain/system/schedules.ts';
+import { periodLabel } from '#domain/shared/period.ts';
+import { runDayOf } from '#domain/system/run-days.ts';
+import { scheduleById, type JobKind } from '#domain/system/schedules.ts';
 import { runDataQuality } from './data-quality.job.ts';
 import { runDeliveryRetry } from './delivery-retry.job.ts';
 import { runReminderLetters } from './reminder-letters.job.ts';
@@ -39,6 +41,23 @@ export async function runJob(
     progress: deps.progress ?? (() => undefined),
     hooks: deps.hooks ?? {},
   };
+  // A deadline-bound schedule fires every day of its window; the working calendar says which day is the run's.
+  const schedule = req.scheduleId ? scheduleById(req.scheduleId) : undefined;
+  if (schedule?.deadlineBound && req.period === undefined && req.date === undefined) {
+    const dueOn = runDayOf(req.job, variant, period, deps.config);
+    if (dueOn !== undefined && dueOn !== date) {
+      const message = `${schedule.id}：今日（${date}）不是${periodLabel(period)}的运行日，按工作日历应于 ${dueOn} 运行；本次不生成、不归档、不发送`;
+      ctx.progress(message);
+      return {
+        job: req.job,
+        period,
+        reports: [],
+        deliveries: [],
+        files: [],
+        notDue: { code: 'JOB.NOT_DUE_TODAY', date, dueOn, message },
+      };
+    }
+  }
   switch (req.job) {
     case 'monthly-income':
       return runMonthlyIncome(ctx);

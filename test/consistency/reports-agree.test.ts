@@ -236,6 +236,16 @@ beforeAll(async () => {
     .find((r) => r.townId === 'T02' && !r.review && String(r.enteredAt) <= INCOME_CUTOFF)!;
   ids.corrected = String(reviewed01.householdId);
   ids.lateReviewed = String(pending02.householdId);
+  // The town review closed on 9 November: the county reopens October for both towns first.
+  at('2026-11-11T10:00:00');
+  for (const unitId of ['T01', 'T02'])
+    await ok('office', 'POST', '/api/income/entry-windows', {
+      submissionId: randomUUID(),
+      period: P,
+      unitId,
+      until: '2026-11-16',
+      reason: '县级比对后补充审核更正',
+    });
   at('2026-11-12T10:00:00');
   await ok('town-t02', 'POST', '/api/income/review', {
     submissionId: randomUUID(),
