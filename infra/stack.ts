@@ -68,7 +68,8 @@ export class ShouwangStack extends Stack {
     // `originHeader`): the execute-api endpoint of an HTTP API cannot be closed
     // without a custom API domain, so requests that bypass the site are refused.
     const originSecret = new secretsmanager.Secret(this, 'OriginSecret', {
-      description: 'Shared by the site CloudFront distribution and the API functions: proves a request came through CloudFront',
+      description:
+        'Shared by the site CloudFront distribution and the API functions: proves a request came through CloudFront',
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
     });
     Validations.of(originSecret).acknowledge({

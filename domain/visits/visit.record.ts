@@ -6,11 +6,13 @@
  * crash completes the missing problems (each idempotent) and then the visit; a
  * retry after success finds the visit's submission and returns it unchanged.
  */
-import type { RecordLocation } from '../auth/access.ts';
+import { canReach, type RecordLocation } from '../auth/access.ts';
+import type { PersonDuties } from '../duties/duty-rules.ts';
 import type { Scope } from '../auth/roles.ts';
 import { createRecord, type CommandContext } from '../records/record.commands.ts';
 import type { StoredRecord } from '../records/record.ts';
 import { NotFoundError, ValidationError } from '../shared/errors.ts';
+import { authoriseVisit, isDutyTarget } from './visit.access.ts';
 import {
   problemIdOf,
   problemKind,
@@ -22,6 +24,7 @@ import {
   type VisitData,
   type VisitEntry,
   type VisitTarget,
+  type Visitor,
   type VisitTargetRef,
 } from './visit.schema.ts';
 
@@ -30,6 +33,10 @@ export interface RecordVisitDeps {
   resolveTarget: (ref: VisitTargetRef) => Promise<VisitTarget | undefined>;
   /** The signed-in person's staff id in the directory, when they have one. */
   staffId: () => Promise<string | undefined>;
+  /** A staff member by id (whose visit the office enters), or undefined. */
+  staffById: (staffId: string) => Promise<{ id: string; name: string; username: string } | undefined>;
+  /** The duties of staff member `staffId` in the visit's month (one duty definition: `dutyPlan`). */
+  dutiesOf: (staffId: string, target: VisitTarget) => Promise<PersonDuties | undefined>;
 }
 
 export interface RecordVisitResult {
@@ -50,14 +57,14 @@ export async function recordVisit(
 ): Promise<RecordVisitResult> {
   const earlier = await ctx.repo.findSubmission(ctx.who.countyCode, ctx.submissionId);
   if (earlier) {
-    // createRecord checks scope on the replay and returns the stored visit.
+    // A retry by whoever stored it: createRecord checks that and returns the stored visit.
     const { record } = await createRecord<VisitData>(
       {
         kind: visitKind,
         id: earlier.id,
         data: earlier.data as VisitData,
         location: earlier,
-        scope: ctx.scope,
+        scope: 'own',
       },
       ctx,
     );
@@ -67,9 +74,42 @@ export async function recordVisit(
   if (issues.length) throw new ValidationError(issues);
   const target = await deps.resolveTarget(entry.target);
   if (!target) throw new NotFoundError('VISIT.TARGET_NOT_FOUND', '未找到所选走访对象，请重新选择');
-  const staffId = await deps.staffId();
-  const visitor = { userId: ctx.who.userId, name: ctx.who.name, ...(staffId ? { staffId } : {}) };
   const location = { ...locationOf(target), countyCode: ctx.who.countyCode };
+  const callerStaffId = await deps.staffId();
+  let visitor: Visitor;
+  if (entry.visitorStaffId !== undefined && entry.visitorStaffId !== callerStaffId) {
+    const staff = await deps.staffById(entry.visitorStaffId);
+    if (!staff) throw new NotFoundError('VISIT.VISITOR_NOT_FOUND', '未找到所选走访人，请重新选择');
+    authoriseVisit({
+      who: ctx.who,
+      onBehalfOf: staff.name,
+      dutyTarget: isDutyTarget(await deps.dutiesOf(staff.id, target), target),
+      reachable: false,
+      targetName: target.name,
+    });
+    visitor = {
+      // The visitor's sign-in name: their account is not the one that sent the visit.
+      userId: staff.username,
+      name: staff.name,
+      staffId: staff.id,
+      enteredBy: { userId: ctx.who.userId, name: ctx.who.name },
+    };
+  } else {
+    authoriseVisit({
+      who: ctx.who,
+      dutyTarget:
+        callerStaffId !== undefined && isDutyTarget(await deps.dutiesOf(callerStaffId, target), target),
+      reachable: canReach(ctx.who, ctx.scope, location),
+      targetName: target.name,
+    });
+    visitor = {
+      userId: ctx.who.userId,
+      name: ctx.who.name,
+      ...(callerStaffId ? { staffId: callerStaffId } : {}),
+    };
+  }
+  // Authorised above, by duty or by reach: the records need only be in the caller's county.
+  const recordScope = 'none' as const;
   const visitId = visitIdOf(ctx.submissionId);
 
   const problems: StoredRecord<ProblemData>[] = [];
@@ -84,7 +124,7 @@ export async function recordVisit(
       status: 'open',
     };
     const { record } = await createRecord(
-      { kind: problemKind, id: problemIdOf(ctx.submissionId, i), data, location, scope: ctx.scope },
+      { kind: problemKind, id: problemIdOf(ctx.submissionId, i), data, location, scope: recordScope },
       { ...ctx, submissionId: problemSubmissionIdOf(ctx.submissionId, i) },
     );
     problems.push(record);
@@ -98,7 +138,7 @@ export async function recordVisit(
     problemIds: problems.map((p) => p.id),
   };
   const { record, replayed } = await createRecord(
-    { kind: visitKind, id: visitId, data, location, scope: ctx.scope },
+    { kind: visitKind, id: visitId, data, location, scope: recordScope },
     ctx,
   );
   return { visit: record, problems, replayed };

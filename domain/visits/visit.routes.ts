@@ -2,8 +2,10 @@
 import type { RouteDef } from '../system/route.ts';
 
 /**
- * visits and inspections: who records visits and keeps the problem ledger (county
- * leaders read; their visits are entered by the coordination office), and who reads.
+ * visits and inspections: who records visits and keeps the problem ledger (each duty
+ * holder to their duty targets; county leaders only read, their visits are entered
+ * for them by the coordination office and credited to them:
+ * `domain/visits/visit.access.ts`), and who reads.
  */
 const visitWriters = [
   'village-officer',

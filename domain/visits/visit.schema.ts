@@ -103,6 +103,15 @@ export const visitEntrySchema = z.strictObject({
   overnightStay: z.boolean({ error: '请选择是否驻村过夜' }),
   findings: text('走访情况', 4, 2000),
   problems: z.array(foundProblemSchema).check(z.maxLength(20, { error: '一次走访最多登记 20 个问题' })),
+  /**
+   * Whose visit this is, when the county coordination office enters a leader's or
+   * another duty holder's visit for them (the staff id from the directory); left
+   * out for one's own visit.
+   */
+  visitorStaffId: z.optional(
+    // A staff id: seeded ones are codes (S00012), accounts' own are their sign-in names.
+    z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, { error: '走访人无效，请从名单中选择' })),
+  ),
 });
 export type VisitEntry = z.infer<typeof visitEntrySchema>;
 
@@ -120,12 +129,14 @@ export const visitorSchema = z.strictObject({
   name: z.string(),
   /** The directory's staff id; absent when the account has no staff record. */
   staffId: z.optional(z.string()),
+  /** Who entered the visit, when it was entered on the visitor's behalf (县协调办代录). */
+  enteredBy: z.optional(z.strictObject({ userId: z.string(), name: z.string() })),
 });
 export type Visitor = z.infer<typeof visitorSchema>;
 
 /** A stored visit's data (`StoredRecord<VisitData>`). */
 export const visitDataSchema = z.extend(
-  z.omit(visitEntrySchema, { submissionId: true, target: true, problems: true }),
+  z.omit(visitEntrySchema, { submissionId: true, target: true, problems: true, visitorStaffId: true }),
   {
     visitor: visitorSchema,
     target: visitTargetSchema,

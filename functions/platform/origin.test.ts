@@ -43,7 +43,12 @@ afterEach(() => {
 describe('origin check', () => {
   it('refuses a request without the header, or with another value, before the handler runs', async () => {
     process.env[envNames.originSecret] = secret;
-    for (const headers of [{}, { [originHeader]: 'guess' }, { [originHeader]: `${secret}x` }]) {
+    const refused: Record<string, string>[] = [
+      {},
+      { [originHeader]: 'guess' },
+      { [originHeader]: `${secret}x` },
+    ];
+    for (const headers of refused) {
       const res = await run(follow, headers);
       expect(res.statusCode).toBe(403);
       expect(JSON.parse(res.body!)).toMatchObject({

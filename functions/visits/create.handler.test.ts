@@ -25,7 +25,8 @@ beforeAll(async () => {
   stack = await startTestStack({ only: ['dynamo', 'cognito'] });
   await loadFixture(stack);
   await loadVisitFixture(county);
-  for (const u of ['v-t01v001', 'v-t02v001', 'town-t01', 'leader']) tokens[u] = await signIn(stack, u);
+  for (const u of ['v-t01v001', 'v-t02v001', 'town-t01', 'leader', 'auditor'])
+    tokens[u] = await signIn(stack, u);
 });
 afterAll(async () => stack?.stop());
 
@@ -191,12 +192,16 @@ describe('POST /api/visits', () => {
     });
   });
 
-  it('refuses invalid JSON, no token and a reading role', async () => {
+  it('refuses invalid JSON, no token and the roles that record no visits themselves', async () => {
     const before = await dump();
     expect((await call('POST', '/api/visits', 'v-t01v001', '{"date": ')).json).toMatchObject({
       error: { code: 'REQUEST.INVALID_JSON' },
     });
     expect((await call('POST', '/api/visits', undefined, visit())).status).toBe(401);
+    const auditor = await call('POST', '/api/visits', 'auditor', visit());
+    expect(auditor.status).toBe(403);
+    expect(auditor.json).toMatchObject({ error: { code: 'AUTH.ROLE_DENIED' } });
+    // Leaders only read: the coordination office enters their visits for them.
     const leader = await call('POST', '/api/visits', 'leader', visit());
     expect(leader.status).toBe(403);
     expect(leader.json).toMatchObject({ error: { code: 'AUTH.ROLE_DENIED' } });
