@@ -13,6 +13,9 @@ import type { Browser } from 'playwright-core';
 import { demoCountyConfig } from '#domain/config/county-config.ts';
 import { shanghaiDate } from '#domain/shared/period.ts';
 import { runJob } from '#functions/jobs/run.ts';
+import { batchPut } from '#functions/store/bulk.ts';
+import { keys } from '#functions/store/keys.ts';
+import { assignmentItem } from '#functions/store/visits.repository.ts';
 import { loadVisitFixture } from '#functions/visits/visit-fixture.ts';
 import { pdfText, squash } from '#reports/testing/pdf-inspect.ts';
 import type { Stack } from '#local/stack.ts';
@@ -109,5 +112,46 @@ describe('visits and problems', () => {
     expect(text).toContain('整改率100.0%');
     const mails = await readMailbox(stack.standins.ports.ses);
     expect(mails.some((m) => m.subject.includes('走访排查覆盖情况'))).toBe(true);
+  });
+
+  it('lets the coordination office enter a county leader’s visit for them, from the leader’s own duty targets', async () => {
+    // The leader's post and link to 东岭镇 (挂点联镇): their duties are its villages and monitored households.
+    await batchPut([
+      {
+        ...keys.staff(county, 'leader'),
+        id: 'leader',
+        username: 'leader',
+        name: '吴县长',
+        role: 'leader',
+        position: 'county-leader',
+        unitId: county,
+        email: 'leader@test.invalid',
+        active: true,
+      },
+      assignmentItem({ countyCode: county, kind: 'town-link', staffId: 'leader', targetId: 'T01' }),
+    ]);
+    const page = await phonePage(browser);
+    await signInThroughPage(page, stack.webUrl!, 'office', testPassword, '/visits/new/');
+    await expect.poll(() => page.url()).toContain('/visits/new/');
+    const visitor = page.getByLabel(/^走访人/);
+    await expect.poll(() => visitor.locator('option').allTextContents()).toContain('吴县长（县级领导）');
+    await visitor.selectOption({ label: '吴县长（县级领导）' });
+    const target = page.getByLabel(/^走访对象/);
+    await expect
+      .poll(() => target.locator('optgroup').first().getAttribute('label'))
+      .toMatch(/^吴县长的责任对象/);
+    await expect.poll(() => target.locator('option', { hasText: '石门村' }).count()).toBe(0);
+    await target.selectOption('village:T01V002');
+    await page.getByLabel('走访情况').fill('到村座谈，了解产业发展和监测户帮扶情况');
+    await page.screenshot({ path: path.join(shots, 'visit-on-behalf.png'), fullPage: true });
+    await page.getByRole('button', { name: '提交走访记录' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('吴县长（代录）走访杏花村');
+    await page.getByRole('link', { name: '查看记录' }).click();
+    await expect.poll(() => page.url()).toContain('/visits/record/');
+    // Credited to the leader; who entered it is shown beside.
+    await expect
+      .poll(() => page.locator('main').textContent())
+      .toMatch(/走访人\s*吴县长\s*代为录入\s*郑主任/);
+    await page.screenshot({ path: path.join(shots, 'visit-on-behalf-record.png'), fullPage: true });
   });
 });

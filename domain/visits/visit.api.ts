@@ -5,6 +5,7 @@ import type { ApiOf, FileReply } from '../system/reply.ts';
 import type { visitRoutes } from './visit.routes.ts';
 import type { ProblemData, VisitData } from './visit.schema.ts';
 import type { TargetChoices } from './visit.targets.ts';
+import type { StaffPosition } from '../org/staff.schema.ts';
 
 /** A recorded visit and one problem record per problem it found. */
 export interface VisitReply {
@@ -12,8 +13,23 @@ export interface VisitReply {
   problems: StoredRecord<ProblemData>[];
 }
 
-/** What the caller may record a visit to, their duty targets first; their staff id when known. */
-export type VisitTargetsReply = TargetChoices & { staffId: string | null };
+/** A person the coordination office may enter visits for (one with duties in force). */
+export interface DutyHolder {
+  id: string;
+  name: string;
+  position?: StaffPosition;
+}
+
+/**
+ * What the caller may record a visit to, their duty targets first; their staff id
+ * when known. For the coordination office, whom it may enter visits for
+ * (`dutyHolders`) and, when asked for one of them, that person (`visitor`).
+ */
+export type VisitTargetsReply = TargetChoices & {
+  staffId: string | null;
+  visitor?: { staffId: string; name: string };
+  dutyHolders?: DutyHolder[];
+};
 
 export type VisitApi = ApiOf<
   (typeof visitRoutes)[number]['id'],

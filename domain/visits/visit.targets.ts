@@ -34,8 +34,11 @@ const kindOrder: Record<VisitTargetKind, number> = { village: 0, factory: 1, hou
 export function targetChoices(input: {
   duties: PersonDuties | undefined;
   units: readonly OrgUnit[];
+  /** The households the duties name (and, unless `otherHouseholds` is false, the others to offer). */
   households: readonly Household[];
   reachable: (loc: { townId: string; villageId?: string }) => boolean;
+  /** False to offer no household beyond the duties (a county-level caller's list would be the county's). */
+  otherHouseholds?: boolean;
 }): TargetChoices {
   const unitById = new Map(input.units.map((u) => [u.id, u]));
   const householdById = new Map(input.households.map((h) => [h.id, h]));
@@ -85,7 +88,9 @@ export function targetChoices(input: {
     ...input.units
       .filter((u) => u.kind === 'village' || u.kind === 'factory')
       .map((u) => [u.kind as VisitTargetKind, u.id] as [VisitTargetKind, string]),
-    ...input.households.map((h) => ['household', h.id] as [VisitTargetKind, string]),
+    ...(input.otherHouseholds === false ? [] : input.households).map(
+      (h) => ['household', h.id] as [VisitTargetKind, string],
+    ),
   ];
   for (const [kind, id] of candidates) {
     if (mine.has(`${kind}:${id}`)) continue;

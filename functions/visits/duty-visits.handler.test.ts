@@ -161,4 +161,31 @@ describe('visits by duty', () => {
     expect(nobody.status).toBe(404);
     expect(await dump()).toBe(before);
   });
+
+  it('offers the office the people with duties, and for one of them exactly their duty targets', async () => {
+    const get = (user: string, q = '') =>
+      invoke('GET', `/api/visits/targets${q}`, { headers: { authorization: `Bearer ${tokens[user]}` } });
+    const own = await get('office');
+    expect(own.status).toBe(200);
+    const holders = (own.json as { dutyHolders: { id: string; name: string }[] }).dutyHolders;
+    expect(holders.map((h) => h.id)).toEqual(expect.arrayContaining(['leader', cadre.username]));
+    const forLeader = await get('office', '?for=leader');
+    expect(forLeader.status).toBe(200);
+    const body = forLeader.json as {
+      visitor: { staffId: string; name: string };
+      mine: { kind: string; id: string }[];
+      others: unknown[];
+    };
+    expect(body.visitor).toEqual({ staffId: 'leader', name: '吴县长' });
+    // The linked town's villages and its monitored household; nothing of another town.
+    expect(body.mine.map((t) => `${t.kind}:${t.id}`)).toEqual(
+      expect.arrayContaining(['village:T01V001', 'village:T01V002', 'household:H0000002']),
+    );
+    expect(body.mine.some((t) => t.id === 'T02V001')).toBe(false);
+    expect(body.others).toEqual([]);
+    const officer = await get('v-t01v001', '?for=leader');
+    expect(officer.status).toBe(403);
+    expect((officer.json as { error: { code: string } }).error.code).toBe('VISIT.ON_BEHALF_DENIED');
+    expect((await get('office', '?for=S-NOBODY')).status).toBe(404);
+  });
 });

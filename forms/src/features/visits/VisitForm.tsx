@@ -1,12 +1,14 @@
 /**
  * The visit record form (走访记录): the signed-in person records a visit to a
- * village, a factory or a household, their duty targets offered first, with
+ * village, a factory or a household, their duty targets offered first (the
+ * coordination office may pick a duty holder and enter the visit for them), with
  * the problems found (each becomes a problem in the ledger). Validated with the
  * very schema and rules the function uses; submitted through the offline outbox.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useFieldArray, useForm, type FieldErrors, type Resolver } from 'react-hook-form';
 import { dutyRuleShortLabels } from '#domain/duties/duty-rules.ts';
+import { staffPositionLabels } from '#domain/org/staff.schema.ts';
 import { shanghaiDate } from '#domain/shared/period.ts';
 import {
   problemCategories,
@@ -33,10 +35,11 @@ interface FormValues {
 
 const targetValue = (c: Pick<TargetChoice, 'kind' | 'id'>) => `${c.kind}:${c.id}`;
 
-function toEntry(v: FormValues, submissionId: string): VisitEntry {
+function toEntry(v: FormValues, submissionId: string, visitorStaffId: string): VisitEntry {
   const [kind, id] = v.target.split(':');
   return {
     submissionId,
+    ...(visitorStaffId ? { visitorStaffId } : {}),
     date: v.date,
     target: { kind: kind as VisitTargetKind, id: id ?? '' },
     overnightStay: v.overnightStay,
@@ -68,12 +71,14 @@ export default function VisitForm() {
     null,
   );
   const [submissionId, setSubmissionId] = useState(() => crypto.randomUUID());
+  // Whose visit it is: '' for one's own; a duty holder's staff id when the office enters it for them.
+  const [visitorStaffId, setVisitorStaffId] = useState('');
   const today = useMemo(() => shanghaiDate(new Date()), []);
   const blank: FormValues = { date: today, target: '', overnightStay: false, findings: '', problems: [] };
 
   const resolver: Resolver<FormValues> = useCallback(
     async (values) => {
-      const entry = toEntry(values, submissionId);
+      const entry = toEntry(values, submissionId, visitorStaffId);
       const errors: Record<string, unknown> = {};
       const parsed = visitEntrySchema.safeParse(entry);
       if (!parsed.success) {
@@ -87,7 +92,7 @@ export default function VisitForm() {
         ? { values: {}, errors: errors as FieldErrors<FormValues> }
         : { values, errors: {} };
     },
-    [submissionId],
+    [submissionId, visitorStaffId],
   );
 
   const {
@@ -95,25 +100,34 @@ export default function VisitForm() {
     handleSubmit,
     control,
     reset,
+    getValues,
     setError,
     formState: { errors, isSubmitting },
   } = useForm<FormValues>({ resolver, defaultValues: blank });
   const problems = useFieldArray({ control, name: 'problems' });
 
   useEffect(() => {
-    void call('listVisitTargets').then((res) => {
+    let live = true;
+    setChoices((c) => (c && visitorStaffId ? { ...c, mine: [], others: [] } : c));
+    void call('listVisitTargets', { query: { for: visitorStaffId || undefined } }).then((res) => {
+      if (!live) return;
       if (res.ok) setChoices(res.data);
       else setLoadError(res.error.message);
     });
-  }, []);
+    return () => {
+      live = false;
+    };
+  }, [visitorStaffId]);
+  const holders = choices?.dutyHolders;
+  const visitorName = holders?.find((h) => h.id === visitorStaffId)?.name;
 
   const all = [...(choices?.mine ?? []), ...(choices?.others ?? [])];
   const nameOf = (value: string) => all.find((c) => targetValue(c) === value)?.name ?? value;
 
   const onSubmit = handleSubmit(async (values) => {
     setBanner(null);
-    const entry = toEntry(values, submissionId);
-    const label = `${entry.date} 走访${nameOf(values.target)}`;
+    const entry = toEntry(values, submissionId, visitorStaffId);
+    const label = `${entry.date} ${visitorName ? `${visitorName}（代录）` : ''}走访${nameOf(values.target)}`;
     const res = await submitThroughOutbox({
       id: entry.submissionId,
       route: 'createVisit',
@@ -178,18 +192,46 @@ export default function VisitForm() {
         </div>
       )}
 
+      {holders && (
+        <>
+          <label htmlFor="visitor">
+            走访人 <span className="hint">县协调办可代领导等责任人录入，计入其本人走访</span>
+          </label>
+          <select
+            id="visitor"
+            value={visitorStaffId}
+            onChange={(e) => {
+              setVisitorStaffId(e.currentTarget.value);
+              // The targets change with the person: keep the date, choose the target again.
+              reset({ ...blank, date: getValues('date') });
+            }}
+          >
+            <option value="">本人</option>
+            {holders.map((h) => (
+              <option key={h.id} value={h.id}>
+                {h.name}
+                {h.position ? `（${staffPositionLabels[h.position]}）` : ''}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+
       <label htmlFor="date">走访日期</label>
       <input id="date" type="date" max={today} {...register('date')} {...fieldProps('date')} />
       <FieldError path="date" />
 
       <label htmlFor="target">
-        走访对象 <span className="hint">先列出您的责任对象</span>
+        走访对象{' '}
+        <span className="hint">{visitorName ? `只列出${visitorName}的责任对象` : '先列出您的责任对象'}</span>
       </label>
       {loadError && <div className="banner err">{loadError}</div>}
       <select id="target" {...register('target')} {...fieldProps('target')} disabled={!choices}>
         <option value="">{choices ? '请选择走访对象' : '正在加载…'}</option>
         {choices && choices.mine.length > 0 && (
-          <optgroup label={`我的责任对象（${choices.mine.length}）`}>{choices.mine.map(option)}</optgroup>
+          <optgroup label={`${visitorName ? `${visitorName}的` : '我的'}责任对象（${choices.mine.length}）`}>
+            {choices.mine.map(option)}
+          </optgroup>
         )}
         {choices && choices.others.length > 0 && (
           <optgroup label="其他对象">{choices.others.map(option)}</optgroup>

@@ -36,6 +36,12 @@ export default function VisitRecord() {
         <dd style={{ margin: 0 }}>{d.date}</dd>
         <dt style={{ color: 'var(--muted)' }}>走访人</dt>
         <dd style={{ margin: 0 }}>{d.visitor.name}</dd>
+        {d.visitor.enteredBy && (
+          <>
+            <dt style={{ color: 'var(--muted)' }}>代为录入</dt>
+            <dd style={{ margin: 0 }}>{d.visitor.enteredBy.name}</dd>
+          </>
+        )}
         <dt style={{ color: 'var(--muted)' }}>走访对象</dt>
         <dd style={{ margin: 0 }}>
           {d.target.name}（{visitTargetKindLabels[d.target.kind]}）
