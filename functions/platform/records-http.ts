@@ -59,6 +59,12 @@ export interface LedgerView<T> {
   status?: (r: StoredRecord<T>) => string;
   overdue?: (r: StoredRecord<T>, now: Date) => boolean;
   text?: (r: StoredRecord<T>) => string;
+  /**
+   * The caller also sees the records they made outside their reach (a visit is
+   * authorised by duty, so a cadre's visit to a paired household in another village
+   * is theirs to list and open).
+   */
+  alsoOwn?: boolean;
 }
 
 /** The caller's own reach narrows the query: a village officer sees their village, town staff their town. */
@@ -76,6 +82,12 @@ export async function queryLedger<T>(view: LedgerView<T>, p: Principal, q: Ledge
     ...(nq.villageId ? { villageId: nq.villageId } : {}),
   })) as StoredRecord<T>[];
   const visible = all.filter((r) => canReach(p, view.scope, r));
+  if (view.alsoOwn && nq !== q) {
+    // Narrowed to a village: the caller's own records elsewhere need the county-wide read.
+    const seen = new Set(visible.map((r) => r.id));
+    const elsewhere = (await recordRepository.list(p.countyCode, view.kind)) as StoredRecord<T>[];
+    visible.push(...elsewhere.filter((r) => r.ownerId === p.userId && !seen.has(r.id)));
+  }
   const filtered = visible.filter(
     (r) =>
       (!nq.status || view.status?.(r) === nq.status) &&
@@ -125,7 +137,7 @@ export function ledgerListHandler<T>(routeId: RoutesAccepting<LedgerPage>, view:
 /** GET one record with its history (who changed what, when, why, from which form). */
 export function recordHistoryHandler(
   routeId: RoutesAccepting<RecordWithHistory<never>>,
-  view: { kind: string; scope: Scope },
+  view: { kind: string; scope: Scope; alsoOwn?: boolean },
 ) {
   return httpRoute(routeId, undefined, async ({ principal, params }) => {
     const id = params.id ?? '';
@@ -133,7 +145,7 @@ export function recordHistoryHandler(
       throw new ValidationError([{ path: 'id', code: 'invalid', message: '记录编号无效' }]);
     const record = await recordRepository.get(principal.countyCode, view.kind, id);
     if (!record) throw new NotFoundError('RECORD.NOT_FOUND', '未找到该记录');
-    assertReach(principal, view.scope, record);
+    if (!(view.alsoOwn && record.ownerId === principal.userId)) assertReach(principal, view.scope, record);
     const history = await recordRepository.history(principal.countyCode, view.kind, id);
     // The store keeps every register's records untyped; the route declares which register's data it answers with.
     return { status: 200, body: { record, history } as RecordWithHistory<never> };

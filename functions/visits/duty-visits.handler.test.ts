@@ -102,6 +102,14 @@ describe('visits by duty', () => {
     const res = await post(cadre.username, visit({ kind: 'household', id: 'H0000004' }));
     expect(res.status).toBe(201);
     expect(visitorOf(res)).toEqual({ userId: expect.any(String), name: cadre.name, staffId: cadre.username });
+    // Theirs to list and open, though the household is outside their village.
+    const get = (path: string) =>
+      invoke('GET', path, { headers: { authorization: `Bearer ${tokens[cadre.username]}` } });
+    const id = (res.json as { record: { id: string } }).record.id;
+    const ledger = await get('/api/visits');
+    expect(ledger.status).toBe(200);
+    expect((ledger.json as { items: { id: string }[] }).items.map((i) => i.id)).toContain(id);
+    expect((await get(`/api/visits/${id}/history`)).status).toBe(200);
   });
 
   it('still refuses the cadre a household that is neither their duty nor in their village', async () => {

@@ -2,4 +2,8 @@
 import { visitKind } from '#domain/visits/visit.schema.ts';
 import { recordHistoryHandler } from '../platform/records-http.ts';
 
-export const handler = recordHistoryHandler('visitHistory', { kind: visitKind, scope: 'village' });
+export const handler = recordHistoryHandler('visitHistory', {
+  kind: visitKind,
+  scope: 'village',
+  alsoOwn: true,
+});

@@ -2,4 +2,8 @@
 import { problemKind } from '#domain/visits/visit.schema.ts';
 import { recordHistoryHandler } from '../platform/records-http.ts';
 
-export const handler = recordHistoryHandler('problemHistory', { kind: problemKind, scope: 'village' });
+export const handler = recordHistoryHandler('problemHistory', {
+  kind: problemKind,
+  scope: 'village',
+  alsoOwn: true,
+});

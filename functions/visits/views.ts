@@ -19,6 +19,7 @@ import type { LedgerView } from '../platform/records-http.ts';
 export const visitView: LedgerView<VisitData> = {
   kind: visitKind,
   scope: 'village',
+  alsoOwn: true,
   row: (r) => ({
     date: r.data.date,
     visitorName: r.data.visitor.name,
@@ -51,6 +52,7 @@ export const visitSheet: { name: string; filename: string; columns: SheetColumn[
 export const problemView: LedgerView<ProblemData> = {
   kind: problemKind,
   scope: 'village',
+  alsoOwn: true,
   row: (r, now) => ({
     visitDate: r.data.visitDate,
     targetName: r.data.target.name,
