@@ -77,6 +77,11 @@ describe('petitions on a phone', () => {
     await expect.poll(() => page.getByText('电话回访 · 张信息员 · 满意').count()).toBe(1);
     // Intake, handling with its result, callback: three versions in the history.
     await expect.poll(() => page.getByText('第 3 版').count()).toBe(1);
+    // In Chinese throughout: field names and values of the result and the callback, no raw keys.
+    const history = page.getByRole('region', { name: '修改记录' });
+    await expect.poll(() => history.textContent()).toContain('回访方式：电话回访');
+    await expect.poll(() => history.textContent()).toContain('办理状态');
+    expect(await history.textContent()).not.toMatch(/\b(outcome|way|caller|satisfied|resolved|phone)\b/);
     await shot('detail');
   });
 

@@ -106,3 +106,16 @@ export function applyAssistanceUpdate(
       : current.followUps,
   };
 }
+
+/** The Chinese name of every field of an assistance plan and its follow-ups (typed: a new field needs one). */
+export const assistanceFieldLabels: Record<keyof AssistancePlan | keyof FollowUp, string> = {
+  householdId: '农户',
+  trigger: '纳入原因',
+  cause: '风险原因',
+  measures: '帮扶措施',
+  responsibleName: '责任人',
+  responsiblePhone: '责任人电话',
+  followUps: '跟进记录',
+  date: '日期',
+  result: '跟进结果',
+};

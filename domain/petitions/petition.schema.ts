@@ -166,3 +166,48 @@ export type PetitionHandling = z.infer<typeof petitionHandlingSchema>;
 /** POST /api/petitions/{id}/callbacks: one callback to the petitioner. */
 export const petitionCallbackSchema = z.extend(callbackSchema, { submissionId, expectedVersion });
 export type PetitionCallback = z.infer<typeof petitionCallbackSchema>;
+
+/** Every key a petition record holds, its parts included: what its history names. */
+type PetitionKey = keyof Petition | keyof HandlingEntry | keyof PetitionResult | keyof Callback;
+
+/**
+ * The Chinese name of every field of a petition record, its handling steps, result
+ * and callbacks: what the record's history shows (typed, so a new field needs one).
+ */
+export const petitionFieldLabels: Record<PetitionKey, string> = {
+  receivedDate: '受理日期',
+  channel: '来源渠道',
+  petitionerName: '信访人',
+  petitionerPhone: '联系电话',
+  householdId: '所属农户',
+  villageId: '村/社区',
+  category: '诉求类别',
+  content: '诉求内容',
+  handlingMode: '办理方式',
+  deadline: '办理期限',
+  assignedUnit: '承办单位',
+  dueDate: '应办结日期',
+  monitoringReview: '纳入监测研判',
+  status: '办理状态',
+  handling: '办理情况',
+  result: '办理结果',
+  callbacks: '回访',
+  date: '日期',
+  note: '办理情况',
+  byName: '经办人',
+  outcome: '结果',
+  summary: '结果说明',
+  way: '回访方式',
+  caller: '回访人',
+  satisfied: '是否满意',
+  notes: '备注',
+};
+
+/** The Chinese names of the values a petition's history may show. */
+export const petitionValueLabels: Record<string, string> = {
+  ...petitionChannelLabels,
+  ...petitionCategoryLabels,
+  ...handlingModeLabels,
+  ...petitionStatusLabels,
+  ...callbackWayLabels,
+};

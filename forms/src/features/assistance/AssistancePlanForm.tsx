@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import {
   assistanceCreateSchema,
+  assistanceFieldLabels,
   assistanceTriggerLabels,
   assistanceTriggers,
   assistanceUpdateSchema,
@@ -193,7 +194,8 @@ export default function AssistancePlanForm() {
           key={reload}
           route="assistancePlanHistory"
           params={{ id: plan.id }}
-          labels={{ followUps: '跟进记录', measures: '帮扶措施', cause: '风险原因' }}
+          labels={assistanceFieldLabels}
+          valueLabels={assistanceTriggerLabels}
         />
       )}
     </div>

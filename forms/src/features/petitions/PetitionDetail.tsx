@@ -13,8 +13,10 @@ import {
   petitionCallbackSchema,
   petitionCategoryLabels,
   petitionChannelLabels,
+  petitionFieldLabels,
   petitionHandlingSchema,
   petitionStatusLabels,
+  petitionValueLabels,
   type Petition,
   type PetitionCallback,
   type PetitionHandling,
@@ -45,13 +47,6 @@ const issuesOf = (fn: () => unknown): Issue[] => {
   } catch (e) {
     return ((e as { issues?: Issue[] }).issues ?? []).map((i) => ({ ...i }));
   }
-};
-
-const labels: Record<string, string> = {
-  handling: '办理情况',
-  status: '办理状态',
-  result: '办理结果',
-  callbacks: '回访',
 };
 
 export default function PetitionDetail() {
@@ -143,7 +138,13 @@ export default function PetitionDetail() {
       ) : (
         <CallbackForm rec={rec} onDone={(b) => (setBanner(b), void load())} />
       )}
-      <RecordHistory key={tick} route="petitionHistory" params={{ id }} labels={labels} />
+      <RecordHistory
+        key={tick}
+        route="petitionHistory"
+        params={{ id }}
+        labels={petitionFieldLabels}
+        valueLabels={petitionValueLabels}
+      />
     </div>
   );
 }
