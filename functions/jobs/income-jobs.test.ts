@@ -2,13 +2,13 @@
  * The monthly and quarterly income jobs against the stand-ins: per-town and county
  * reports built from the fixture's records, with the full analysis in the PDF.
  */
-import { now } from '#functions/platform/clock.ts';
+import { now, setClockForTest } from '#functions/platform/clock.ts';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCountyConfig } from '#domain/config/county-config.ts';
-import { quarterMonths, quarterOf, reportingPeriodAt } from '#domain/shared/period.ts';
+import { addMonths, quarterMonths, quarterOf, reportingPeriodAt } from '#domain/shared/period.ts';
 import { listDeliveriesOfPeriod, listDeliveriesOfReport } from '#functions/store/deliveries.repository.ts';
 import { invoke } from '#local/api-gateway.ts';
 import type { Stack } from '#local/stack.ts';
@@ -20,6 +20,11 @@ let stack: Stack;
 const period = reportingPeriodAt(now());
 
 beforeAll(async () => {
+  // Whatever today is, the scenario plays on the 2nd of the month after the period: the
+  // entries are made inside the entry window and before the report's cut-off (its
+  // county-comparison day), as in a real month. Later in the month a report of the
+  // period rightly counts only what was entered by the cut-off.
+  setClockForTest(`${addMonths(period, 1)}-02`);
   stack = await startTestStack({ only: ['dynamo', 's3', 'ses', 'cognito'] });
   await loadFixture(stack);
   const officer = await signIn(stack, 'v-t01v001');
