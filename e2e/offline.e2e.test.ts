@@ -69,4 +69,47 @@ describe('offline outbox', () => {
     expect(stored.map((i) => i.householdId).sort()).toEqual(['H0000001', 'H0000002']);
     expect(stored.every((i) => i.version === 1)).toBe(true);
   });
+
+  it('opens the entry form with the network off from the start (service worker) and sends the entry later', async () => {
+    const period = reportingPeriodAt(now());
+    const page = await phonePage(browser);
+    const context = page.context();
+    // First visit online: the service worker installs and precaches the site.
+    await signInThroughPage(page, stack.webUrl!, 'v-t01v001', testPassword, '/income/entry/');
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    // Once it controls the page, the form's reads go through it and are kept for offline use.
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await page.getByLabel('月份').selectOption(period);
+    await expect.poll(() => page.getByText('柳树村：应录入').count()).toBe(1);
+    await page.close();
+
+    // Offline before the page is even requested.
+    await context.setOffline(true);
+    const offline = await context.newPage();
+    await offline.goto(`${stack.webUrl}/income/entry/`);
+    await expect.poll(() => offline.getByLabel('月份').isVisible()).toBe(true);
+    await offline.getByLabel('月份').selectOption(period);
+    await expect.poll(() => offline.getByText('柳树村：应录入').count()).toBe(1);
+    await fill(offline, 'H0000006', '1200');
+    const region = offline.getByRole('region', { name: '本机待提交记录' });
+    await expect.poll(() => region.locator('[data-status="waiting"]').count()).toBe(1);
+    await offline.screenshot({
+      path: path.join('test-results', 'income-offline-from-start.png'),
+      fullPage: true,
+    });
+
+    // The control: a browser that never visited the site cannot open the page offline.
+    const stranger = await phonePage(browser);
+    await stranger.context().setOffline(true);
+    await expect(stranger.goto(`${stack.webUrl}/income/entry/`)).rejects.toThrow(/ERR_INTERNET_DISCONNECTED/);
+    await stranger.context().close();
+
+    await context.setOffline(false);
+    await expect.poll(() => region.locator('[data-status="saved"]').count(), { timeout: 20_000 }).toBe(1);
+    const stored = await storedIncome(period);
+    expect(stored.filter((i) => i.householdId === 'H0000006')).toHaveLength(1);
+  });
 });

@@ -19,6 +19,8 @@ import {
   signOut,
   SignInRequiredError,
 } from './auth-client.ts';
+import { flushOutbox, outboxItems, submitThroughOutbox } from './outbox.ts';
+import { apiCacheName } from './offline-cache.ts';
 
 const county = '610999';
 const password = 'Shouwang-2026!';
@@ -50,6 +52,16 @@ beforeAll(async () => {
       townId: 'T-01',
       countyCode: county,
       temporaryPassword: 'Temp-Pass-1!',
+    },
+    {
+      username: 'cun-wang',
+      name: '王村信息员',
+      email: 'cun-wang@example.test',
+      role: 'village-officer',
+      unitId: 'V-002',
+      townId: 'T-01',
+      countyCode: county,
+      password,
     },
   ]);
   vi.stubGlobal('localStorage', {
@@ -195,5 +207,58 @@ describe('auth-client', () => {
     expect(safeNext('https://evil.example/')).toBe('/');
     expect(safeNext('/\\evil.example')).toBe('/');
     expect(safeNext(null)).toBe('/');
+  });
+});
+
+describe('the outbox on a shared phone', () => {
+  it('keeps an entry for the person who filled it: the next person neither sees nor sends it', async () => {
+    const deleted: string[] = [];
+    const net = { onLine: false };
+    vi.stubGlobal('window', new EventTarget());
+    vi.stubGlobal('navigator', net);
+    vi.stubGlobal('caches', { delete: async (name: string) => void deleted.push(name) });
+    const apiCalls: string[] = [];
+    const cognitoFetch = globalThis.fetch;
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input).startsWith('/api/')) {
+        apiCalls.push(String(input));
+        return Promise.resolve(Response.json({ record: {} }, { status: 201 }));
+      }
+      return cognitoFetch(input, init);
+    });
+    try {
+      await signIn('cun-li', password);
+      expect(deleted).toEqual([apiCacheName]);
+      const queued = await submitThroughOutbox({
+        id: '5f2b0c1e-8a3d-4f6e-9b7a-1c2d3e4f5a6b',
+        route: 'submitIncome',
+        body: { householdId: 'H0000001' },
+        label: '王建国 收入',
+        form: 'income-entry',
+      });
+      expect(queued).toEqual({ state: 'waiting' });
+      await signOut();
+      expect(deleted).toEqual([apiCacheName, apiCacheName]);
+
+      // The next person: an empty outbox, and back online nothing of the last person's is sent.
+      await signIn('cun-wang', password);
+      net.onLine = true;
+      expect(outboxItems()).toEqual([]);
+      await flushOutbox();
+      expect(apiCalls).toEqual([]);
+      await signOut();
+
+      // Its owner signs in again: there it is, and it goes.
+      await signIn('cun-li', password);
+      expect(outboxItems().map((i) => [i.label, i.owner, i.status])).toEqual([
+        ['王建国 收入', 'cun-li', 'waiting'],
+      ]);
+      await flushOutbox();
+      expect(apiCalls).toEqual(['/api/income']);
+      expect(outboxItems()[0]?.status).toBe('saved');
+    } finally {
+      await signOut();
+      vi.stubGlobal('fetch', cognitoFetch);
+    }
   });
 });

@@ -10,6 +10,7 @@
  * The refresh token lives a working week (see `domain/auth/user-pool.ts`), and
  * sign-out revokes it.
  */
+import { clearApiCache } from './offline-cache.ts';
 import { roleLabels, roleSchema, type Role } from '#domain/auth/roles.ts';
 import { runtimeConfig, type RuntimeConfig } from './runtime-config.ts';
 
@@ -243,6 +244,8 @@ async function establish(result: AuthResult, username: string): Promise<CurrentU
   const user = userFrom(IdToken, name);
   if (!user) throw new AuthError('AUTH.CLAIMS_INCOMPLETE', '账号未分配角色或单位，请联系县级管理员');
   const exp = Number(decodePayload(IdToken)?.exp ?? 0) * 1000;
+  // The cached answers of whoever used the device before are not this person's to see.
+  await clearApiCache();
   saveSession({
     idToken: IdToken,
     accessToken: AccessToken,
@@ -377,6 +380,7 @@ export function currentUser(): CurrentUser | null {
 export async function signOut(): Promise<void> {
   const s = loadSession();
   clearSession();
+  await clearApiCache();
   if (!s) return;
   try {
     const auth = await authConfig();

@@ -8,6 +8,7 @@
  */
 import type { ResponseOf } from '#domain/system/api.ts';
 import { requestOf, send, type ApiError, type PathParams, type WriteRouteId } from './api.ts';
+import { currentUser } from './auth-client.ts';
 
 export type OutboxStatus = 'waiting' | 'sending' | 'saved' | 'failed';
 
@@ -25,6 +26,13 @@ export interface OutboxItem {
   attempts: number;
   createdAt: string;
   updatedAt: string;
+  /**
+   * Who filled it (sign-in name). Only they see it and only their session sends it:
+   * on a shared phone the next person's token never sends the previous person's
+   * entries; theirs wait, locked, until they sign in again. (Items queued before
+   * owners were kept have none and go with whoever is signed in.)
+   */
+  owner?: string;
 }
 
 const KEY = 'shouwang.outbox.v1';
@@ -52,7 +60,11 @@ function patch(id: string, p: Partial<OutboxItem>): void {
   write(read().map((i) => (i.id === id ? { ...i, ...p, updatedAt: new Date().toISOString() } : i)));
 }
 
-export const outboxItems = (): OutboxItem[] => read();
+/** Whether the signed-in person may see and send `item`. */
+const mine = (item: OutboxItem): boolean => item.owner === undefined || item.owner === currentUser()?.username;
+
+/** The signed-in person's items (others' stay on the device, locked). */
+export const outboxItems = (): OutboxItem[] => read().filter(mine);
 
 export function removeOutboxItem(id: string): void {
   write(read().filter((i) => i.id !== id));
@@ -119,6 +131,7 @@ export async function submitThroughOutbox<Id extends WriteRouteId>(
     attempts: 0,
     createdAt: now,
     updatedAt: now,
+    ...(currentUser() ? { owner: currentUser()!.username } : {}),
   };
   write([...read().filter((i) => i.id !== item.id), item]);
   if (!navigator.onLine) return { state: 'waiting' };
@@ -131,7 +144,7 @@ export async function submitThroughOutbox<Id extends WriteRouteId>(
 let flushing: Promise<void> | undefined;
 
 async function flushOnce(): Promise<void> {
-  for (const item of read().filter((i) => i.status === 'waiting' || i.status === 'sending')) {
+  for (const item of read().filter((i) => mine(i) && (i.status === 'waiting' || i.status === 'sending'))) {
     if (!navigator.onLine) break;
     const outcome = await attempt(item);
     if (outcome.state === 'waiting') break;
