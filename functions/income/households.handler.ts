@@ -34,11 +34,9 @@ export const handler = httpRoute('listHouseholds', undefined, async ({ principal
         }),
     )
     .sort((a, b) => a.id.localeCompare(b.id));
-  const villageId =
-    query.village ??
-    (reachable.length === 1 || principal.role === 'village-officer' || principal.role === 'town-staff'
-      ? reachable[0]?.id
-      : undefined);
+  // Without a choice yet, the first village the caller reaches: the page then offers the rest
+  // (the monitoring centre's comparison page opened on an empty list before).
+  const villageId = query.village ?? reachable[0]?.id;
   if (!villageId || !period.success) {
     throw new ValidationError([
       ...(villageId ? [] : [{ path: 'village', code: 'required', message: '请选择村/社区' }]),

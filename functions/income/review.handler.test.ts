@@ -245,6 +245,15 @@ describe('town review and county comparison', () => {
     expect(body.items.find((i) => i.id === 'H0000002')?.countyNote).toMatchObject({ round: 2 });
     expect((await call('GET', `/api/households?period=${P}&village=T02V001`, 'town-t01')).status).toBe(403);
   });
+
+  it('opens the monitoring centre’s comparison on the first village, offering every village of the county', async () => {
+    const res = await call('GET', `/api/households?period=${P}`, 'centre');
+    expect(res.status).toBe(200);
+    const body = res.json as { village: { id: string }; villages: { id: string }[]; items: unknown[] };
+    expect(body.village.id).toBe('T01V001');
+    expect(body.villages.map((v) => v.id)).toEqual(['T01V001', 'T01V002', 'T02V001']);
+    expect(body.items.length).toBeGreaterThan(0);
+  });
 });
 
 describe('income ledger', () => {
