@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { demoCountyConfig } from '#domain/config/county-config.ts';
-import { shanghaiDate } from '#domain/shared/period.ts';
+import { periodLabel, reportingPeriodAt, shanghaiDate } from '#domain/shared/period.ts';
 import { runJob } from '#functions/jobs/run.ts';
 import { batchPut } from '#functions/store/bulk.ts';
 import { keys } from '#functions/store/keys.ts';
@@ -153,5 +153,16 @@ describe('visits and problems', () => {
       .poll(() => page.locator('main').textContent())
       .toMatch(/走访人\s*吴县长\s*代为录入\s*郑主任/);
     await page.screenshot({ path: path.join(shots, 'visit-on-behalf-record.png'), fullPage: true });
+  });
+
+  it('shows the village officer this month’s entry deadline on the home page, in working days', async () => {
+    const page = await phonePage(browser);
+    await signInThroughPage(page, stack.webUrl!, 'v-t01v001', testPassword, '/');
+    const todo = page.getByRole('region', { name: '本月待办' });
+    await expect
+      .poll(() => todo.textContent())
+      .toContain(`${periodLabel(reportingPeriodAt(now()))}收入：村级录入`);
+    expect(await todo.textContent()).toMatch(/还剩 \d+ 个工作日|今天（\d+月\d+日）截止|已于 \d+月\d+日 截止/);
+    await page.screenshot({ path: path.join(shots, 'home-todo.png'), fullPage: true });
   });
 });
