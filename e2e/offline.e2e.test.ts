@@ -63,6 +63,9 @@ describe('offline outbox', () => {
 
     await page.context().setOffline(false);
     await expect.poll(() => region.locator('[data-status="saved"]').count(), { timeout: 20_000 }).toBe(2);
+    // No stale "网络不可用": the banner follows its entry, and the list shows both entered.
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('已提交');
+    await expect.poll(() => page.getByText(/柳树村：应录入 \d+ 户，已录入 2 户/).count()).toBe(1);
     // A second flush (e.g. another tab) finds nothing left to send; ids make a repeat harmless anyway.
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
     const stored = await storedIncome(period);

@@ -23,6 +23,7 @@ import { addMonths, periodLabel, periodParts, reportingPeriodAt } from '#domain/
 import { call } from '../../lib/api.ts';
 import { submitThroughOutbox } from '../../lib/outbox.ts';
 import OutboxPanel from '../shell/OutboxPanel.tsx';
+import StatusBanner, { type BannerState } from '../shell/StatusBanner.tsx';
 import { runtimeConfig } from '../../lib/runtime-config.ts';
 
 interface FormValues {
@@ -78,7 +79,7 @@ export default function IncomeEntryForm() {
   const [villageName, setVillageName] = useState('');
   const [entryWindow, setEntryWindow] = useState<EntryWindowState | null>(null);
   const [search, setSearch] = useState('');
-  const [banner, setBanner] = useState<{ kind: 'ok' | 'err' | 'warn'; text: string } | null>(null);
+  const [banner, setBanner] = useState<BannerState | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [submissionId, setSubmissionId] = useState(() => crypto.randomUUID());
   const defaultPeriod = useMemo(() => reportingPeriodAt(new Date()), []);
@@ -120,6 +121,7 @@ export default function IncomeEntryForm() {
     reset,
     setError,
     setValue,
+    getValues,
     formState: { errors, isSubmitting },
   } = useForm<FormValues>({
     resolver,
@@ -220,7 +222,11 @@ export default function IncomeEntryForm() {
       return;
     }
     if (res.state === 'waiting') {
-      setBanner({ kind: 'warn', text: `网络不可用：${label}已保存在本机，联网后自动提交。` });
+      setBanner({
+        kind: 'warn',
+        text: `网络不可用：${label}已保存在本机，联网后自动提交。`,
+        pendingId: entry.submissionId,
+      });
       next();
       return;
     }
@@ -262,11 +268,8 @@ export default function IncomeEntryForm() {
   return (
     <form onSubmit={onSubmit} noValidate>
       <OutboxPanel form="income-entry" />
-      {banner && (
-        <div className={`banner ${banner.kind}`} role="status">
-          {banner.text}
-        </div>
-      )}
+      {/* Once a kept entry is sent, the list shows it entered. */}
+      <StatusBanner banner={banner} onSent={() => void load(getValues('period'))} />
       <label htmlFor="period">月份</label>
       <select id="period" {...register('period')} {...fieldProps('period')}>
         {periods.map((p) => (

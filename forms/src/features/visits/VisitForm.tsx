@@ -24,6 +24,7 @@ import type { TargetChoice } from '#domain/visits/visit.targets.ts';
 import { call } from '../../lib/api.ts';
 import { submitThroughOutbox } from '../../lib/outbox.ts';
 import OutboxPanel from '../shell/OutboxPanel.tsx';
+import StatusBanner, { type BannerState } from '../shell/StatusBanner.tsx';
 
 interface FormValues {
   date: string;
@@ -67,9 +68,7 @@ function setPath(errors: Record<string, unknown>, path: string, message: string,
 export default function VisitForm() {
   const [choices, setChoices] = useState<VisitTargetsReply | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [banner, setBanner] = useState<{ kind: 'ok' | 'err' | 'warn'; text: string; href?: string } | null>(
-    null,
-  );
+  const [banner, setBanner] = useState<BannerState | null>(null);
   const [submissionId, setSubmissionId] = useState(() => crypto.randomUUID());
   // Whose visit it is: '' for one's own; a duty holder's staff id when the office enters it for them.
   const [visitorStaffId, setVisitorStaffId] = useState('');
@@ -150,7 +149,11 @@ export default function VisitForm() {
       return;
     }
     if (res.state === 'waiting') {
-      setBanner({ kind: 'warn', text: `网络不可用：${label}已保存在本机，联网后自动提交。` });
+      setBanner({
+        kind: 'warn',
+        text: `网络不可用：${label}已保存在本机，联网后自动提交。`,
+        pendingId: entry.submissionId,
+      });
       next();
       return;
     }
@@ -186,11 +189,7 @@ export default function VisitForm() {
   return (
     <form onSubmit={onSubmit} noValidate>
       <OutboxPanel form="visit-entry" />
-      {banner && (
-        <div className={`banner ${banner.kind}`} role="status">
-          {banner.text} {banner.href && <a href={banner.href}>查看记录</a>}
-        </div>
-      )}
+      <StatusBanner banner={banner} />
 
       {holders && (
         <>
