@@ -89,4 +89,21 @@ describe('town review in the browser', () => {
     await page.screenshot({ path: path.join(shots, 'assistance-plan.png'), fullPage: true });
     await page.close();
   }, 120_000);
+
+  it('reopens a village’s entry picked by name, and lists the reopening by name', async () => {
+    const page = await phonePage(browser);
+    await signInThroughPage(page, stack.webUrl!, 'office', testPassword, '/income/windows/');
+    const unit = page.getByLabel(/^单位/);
+    await expect.poll(() => unit.isEnabled()).toBe(true);
+    await unit.selectOption({ label: '东岭镇 · 杏花村' });
+    await page.getByLabel('开放至').fill('2099-12-30');
+    await page.getByLabel('原因').fill('村信息员住院，延后补录');
+    await page.getByRole('button', { name: '重新开放录入' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('已重新开放：杏花村');
+    await expect
+      .poll(() => page.getByRole('row').filter({ hasText: '村信息员住院' }).textContent())
+      .toContain('杏花村');
+    await page.screenshot({ path: path.join(shots, 'entry-window-reopened.png'), fullPage: true });
+    await page.close();
+  }, 60_000);
 });

@@ -5,6 +5,7 @@ import { addMonths, periodLabel, reportingPeriodAt } from '#domain/shared/period
 import type { ApiIssue } from '../../lib/api.ts';
 import { submitThroughOutbox } from '../../lib/outbox.ts';
 import Ledger from '../shell/Ledger.tsx';
+import UnitPicker from '../shell/UnitPicker.tsx';
 
 export default function IncomeEntryWindows() {
   const def = useMemo(() => reportingPeriodAt(new Date()), []);
@@ -13,6 +14,8 @@ export default function IncomeEntryWindows() {
   const [banner, setBanner] = useState<{ kind: string; text: string } | null>(null);
   const [sid, setSid] = useState(() => crypto.randomUUID());
   const [n, setN] = useState(0);
+  const [names, setNames] = useState<Map<string, string>>(new Map());
+  const nameOf = (id: string) => names.get(id) ?? id;
   // The value is read at the event, not in the updater: the event is done with by then.
   const set =
     (k: keyof typeof f) =>
@@ -26,7 +29,7 @@ export default function IncomeEntryWindows() {
       </div>
     ) : null;
   const submit = async () => {
-    const body = { ...f, unitId: f.unitId.trim().toUpperCase(), submissionId: sid };
+    const body = { ...f, submissionId: sid };
     const parsed = entryWindowRequestSchema.safeParse(body);
     if (!parsed.success)
       return setIssues(
@@ -37,12 +40,15 @@ export default function IncomeEntryWindows() {
       id: sid,
       route: 'reopenIncomeEntry',
       body,
-      label: `${body.unitId} ${periodLabel(f.period)}重新开放录入`,
+      label: `${nameOf(body.unitId)} ${periodLabel(f.period)}重新开放录入`,
       form: 'income-entry-window',
     });
     setSid(crypto.randomUUID());
     if (res.state === 'saved') {
-      setBanner({ kind: 'ok', text: `已重新开放：${body.unitId} ${periodLabel(f.period)}，至 ${f.until}` });
+      setBanner({
+        kind: 'ok',
+        text: `已重新开放：${nameOf(body.unitId)} ${periodLabel(f.period)}，至 ${f.until}`,
+      });
       setN((x) => x + 1);
     } else if (res.state === 'waiting')
       setBanner({ kind: 'warn', text: '网络不可用：已保存在本机，联网后自动提交。' });
@@ -67,9 +73,15 @@ export default function IncomeEntryWindows() {
         ))}
       </select>
       <label htmlFor="w-unit">
-        单位编号 <span className="hint">村/社区或镇/街道，如 T01V001、T01</span>
+        单位 <span className="hint">为整个镇/街道或其中一个村/社区重新开放</span>
       </label>
-      <input id="w-unit" value={f.unitId} onChange={set('unitId')} />
+      <UnitPicker
+        id="w-unit"
+        value={f.unitId}
+        invalid={issue('unitId') !== undefined}
+        onChange={(unitId) => setF((x) => ({ ...x, unitId }))}
+        onUnits={(units) => setNames(new Map(units.map((u) => [u.id, u.name])))}
+      />
       <Err p="unitId" />
       <label htmlFor="w-until">开放至</label>
       <input id="w-until" type="date" value={f.until} onChange={set('until')} />
@@ -86,7 +98,7 @@ export default function IncomeEntryWindows() {
         route="listIncomeEntryWindows"
         columns={[
           { key: 'period', header: '月份' },
-          { key: 'unitId', header: '单位' },
+          { key: 'unitId', header: '单位', render: (r) => nameOf(String(r.unitId ?? '')) },
           { key: 'until', header: '开放至' },
           { key: 'reason', header: '原因' },
           { key: 'by', header: '操作人' },
