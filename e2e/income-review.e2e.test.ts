@@ -80,7 +80,13 @@ describe('town review in the browser', () => {
     await open(page, `${stack.webUrl}/income/ledger/`);
     await expect.poll(() => page.getByText('共 4 条').count(), { timeout: 15_000 }).toBe(1);
     await page.screenshot({ path: path.join(shots, 'income-ledger.png'), fullPage: true });
-    await open(page, `${stack.webUrl}/assistance/plan/?household=H0000001`);
+    await open(page, `${stack.webUrl}/assistance/plan/`);
+    // The household is found by the head's name and picked from the matches, not typed as a code.
+    await page.getByLabel('查找农户').fill('王建国');
+    const household = page.getByLabel('农户', { exact: true });
+    await expect.poll(() => household.locator('option', { hasText: '王建国' }).count()).toBe(1);
+    await household.selectOption({ index: 1 });
+    expect(await household.inputValue()).toBe('H0000001');
     await page.getByLabel('风险原因').fill('户主务工中断，收入下降');
     await page.getByLabel('帮扶措施').fill('推荐村公益性岗位\n申请临时救助');
     await page.getByLabel('责任人', { exact: true }).fill('孙镇干部');

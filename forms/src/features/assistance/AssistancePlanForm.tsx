@@ -16,6 +16,7 @@ import type { StoredRecord } from '#domain/records/record.ts';
 import { call, type ApiIssue } from '../../lib/api.ts';
 import { submitThroughOutbox } from '../../lib/outbox.ts';
 import OutboxPanel from '../shell/OutboxPanel.tsx';
+import HouseholdPicker from '../shell/HouseholdPicker.tsx';
 import RecordHistory from '../shell/RecordHistory.tsx';
 
 export default function AssistancePlanForm() {
@@ -64,7 +65,7 @@ export default function AssistancePlanForm() {
       ? { submissionId, expectedVersion: plan.version, followUp: { date: f.date, result: f.result } }
       : {
           submissionId,
-          householdId: f.householdId.trim().toUpperCase(),
+          householdId: f.householdId,
           trigger: f.trigger,
           cause: f.cause,
           measures: f.measures
@@ -147,8 +148,13 @@ export default function AssistancePlanForm() {
         </div>
       ) : (
         <div>
-          <label htmlFor="ap-household">户编号</label>
-          <input id="ap-household" value={f.householdId} onChange={set('householdId')} autoComplete="off" />
+          <label htmlFor="ap-household">农户</label>
+          <HouseholdPicker
+            id="ap-household"
+            value={f.householdId}
+            invalid={issue('householdId') !== undefined}
+            onChange={(householdId) => setF((x) => ({ ...x, householdId }))}
+          />
           <Err p="householdId" />
           <label htmlFor="ap-trigger">纳入原因</label>
           <select id="ap-trigger" value={f.trigger} onChange={set('trigger')}>
