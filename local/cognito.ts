@@ -396,14 +396,5 @@ export async function disableUser(
   }
 }
 
-/** A free TCP port on `host`, for tests that start their own instance. */
-export async function freePort(host = '127.0.0.1'): Promise<number> {
-  return new Promise((done, fail) => {
-    const srv = createServer();
-    srv.once('error', fail);
-    srv.listen(0, host, () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? done(addr.port) : fail(new Error('no port'))));
-    });
-  });
-}
+/** A free TCP port, for tests that start their own instance. */
+export { freePort } from './ports.ts';

@@ -37,23 +37,30 @@ export async function assertPortFree(port: number, what: string, host = '127.0.0
   });
 }
 
-/** A free port from the OS, for tests. */
+/** A free port for a test's stand-in, below the ephemeral range (see `freePortBase`). */
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 20000 + Math.floor(Math.random() * 12000);
+    try {
+      await assertPortFree(port, 'probe');
+      return port;
+    } catch {
+      /* try another */
+    }
+  }
+  throw new Error('no free port found');
 }
 
-/** A block of five consecutive free ports, for tests that start a whole stack. */
+/**
+ * A block of five consecutive free ports, for tests that start a whole stack. Taken
+ * below Linux's ephemeral range (32768–60999): a port there can be free when probed
+ * and then taken as the source port of some outgoing connection before the stand-in
+ * (cognito-local starts in about a second) binds it, which failed a suite with
+ * EADDRINUSE.
+ */
 export async function freePortBase(): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20000 + Math.floor(Math.random() * 30000);
+    const base = 20000 + Math.floor(Math.random() * 12000);
     try {
       for (let i = 0; i < 5; i++) await assertPortFree(base + i, 'probe');
       return base;

@@ -61,7 +61,8 @@ function patch(id: string, p: Partial<OutboxItem>): void {
 }
 
 /** Whether the signed-in person may see and send `item`. */
-const mine = (item: OutboxItem): boolean => item.owner === undefined || item.owner === currentUser()?.username;
+const mine = (item: OutboxItem): boolean =>
+  item.owner === undefined || item.owner === currentUser()?.username;
 
 /** The signed-in person's items (others' stay on the device, locked). */
 export const outboxItems = (): OutboxItem[] => read().filter(mine);
