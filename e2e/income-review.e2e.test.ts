@@ -10,10 +10,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { reportingPeriodAt } from '#domain/shared/period.ts';
+import { addMonths, reportingPeriodAt } from '#domain/shared/period.ts';
+import { batchPut } from '#functions/store/bulk.ts';
+import { incomeItem } from '#functions/store/income.repository.ts';
 import { invoke } from '#local/api-gateway.ts';
 import type { Stack } from '#local/stack.ts';
-import { loadFixture, signIn, startTestStack, testPassword } from '#local/testing.ts';
+import { county, loadFixture, signIn, startTestStack, testPassword } from '#local/testing.ts';
 import { launchBrowser, open, phonePage, signInThroughPage } from './browser.ts';
 
 let stack: Stack;
@@ -44,6 +46,41 @@ beforeAll(async () => {
     });
     expect(res.status).toBe(201);
   }
+  // 赵家 (H0000006): 5,690 last month (stored as entered then), 1,900 this month with a stated cause.
+  const previous = addMonths(period, -1);
+  await batchPut([
+    incomeItem({
+      period: previous,
+      householdId: 'H0000006',
+      memberCount: 5,
+      components: { wage: 5690, business: 0, property: 0, transfer: 0, businessCost: 0 },
+      countyCode: county,
+      villageId: 'T01V001',
+      townId: 'T01',
+      netIncome: 5690,
+      perCapitaNet: 1138,
+      status: 'reviewed',
+      version: 1,
+      lastSubmissionId: randomUUID(),
+      updatedBy: 'fixture',
+      updatedAt: `${previous}-05T02:00:00.000Z`,
+      enteredAt: `${previous}-05T02:00:00.000Z`,
+      sourceForm: 'fixture',
+    }),
+  ]);
+  const fell = await invoke('POST', '/api/income', {
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${officer}` },
+    body: JSON.stringify({
+      submissionId: randomUUID(),
+      period,
+      householdId: 'H0000006',
+      memberCount: 5,
+      components: { wage: 1900, business: 0, property: 0, transfer: 0, businessCost: 0 },
+      fallCause: { kind: 'illness', note: '户主住院两个月' },
+      expectedVersion: 0,
+    }),
+  });
+  expect(fell.status).toBe(201);
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
@@ -110,6 +147,21 @@ describe('town review in the browser', () => {
       .poll(() => page.getByRole('row').filter({ hasText: '村信息员住院' }).textContent())
       .toContain('杏花村');
     await page.screenshot({ path: path.join(shots, 'entry-window-reopened.png'), fullPage: true });
+    await page.close();
+  }, 60_000);
+
+  it('points out the sharp fall with the village’s stated cause, and filters to what needs a look', async () => {
+    const page = await phonePage(browser);
+    await signInThroughPage(page, stack.webUrl!, 'town-t01', testPassword, '/income/review/');
+    const list = page.getByRole('list', { name: '工作清单' });
+    const zhao = list.getByRole('listitem').filter({ hasText: '较上月下降' });
+    await expect.poll(() => zhao.textContent()).toContain('较上月下降 67%（5,690.00 → 1,900.00 元）');
+    expect(await zhao.textContent()).toContain('村里说明的原因：因病：户主住院两个月');
+    const before = await list.getByRole('listitem').count();
+    await page.getByLabel(/只看异常/).check();
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
+    expect(before).toBeGreaterThan(1);
+    await page.screenshot({ path: path.join(shots, 'income-review-anomalies.png'), fullPage: true });
     await page.close();
   }, 60_000);
 });

@@ -15,9 +15,12 @@ import {
   type IncomeComponents,
 } from '#domain/income/income.schema.ts';
 import { netIncome } from '#domain/income/income.calc.ts';
+import { reviewAnomalies } from '#domain/income/income.anomaly.ts';
+import { yearConfig, type YearConfig } from '#domain/config/county-config.ts';
 import { addMonths, periodLabel, reportingPeriodAt } from '#domain/shared/period.ts';
 import { call, type ApiIssue } from '../../lib/api.ts';
 import { submitThroughOutbox } from '../../lib/outbox.ts';
+import { runtimeConfig } from '../../lib/runtime-config.ts';
 import OutboxPanel from '../shell/OutboxPanel.tsx';
 
 const keys = Object.keys(incomeComponentLabels) as (keyof IncomeComponents)[];
@@ -45,6 +48,14 @@ export default function IncomeReview({ mode }: { mode: 'town' | 'county' }) {
   const [issues, setIssues] = useState<ApiIssue[]>([]);
   const [banner, setBanner] = useState<{ kind: 'ok' | 'err' | 'warn'; text: string } | null>(null);
   const [submissionId, setSubmissionId] = useState(() => crypto.randomUUID());
+  const [onlyAnomalies, setOnlyAnomalies] = useState(false);
+  // The year's rules (the sharp-fall share) from the county configuration the site serves.
+  const [yearRules, setYearRules] = useState<YearConfig | null>(null);
+  useEffect(() => {
+    void runtimeConfig()
+      .then((c) => setYearRules(yearConfig(c.county, Number(period.slice(0, 4)))))
+      .catch(() => setYearRules(null));
+  }, [period]);
 
   const load = useCallback(async () => {
     setError(null);
@@ -119,6 +130,10 @@ export default function IncomeReview({ mode }: { mode: 'town' | 'county' }) {
   };
 
   const periods = Array.from({ length: 3 }, (_, i) => addMonths(defaultPeriod, -i));
+  const anomaliesOf = (r: WorklistRow) =>
+    yearRules ? reviewAnomalies(r, yearRules) : { notes: [], statedCause: null };
+  const shown = (data?.items ?? []).filter((r) => !onlyAnomalies || anomaliesOf(r).notes.length > 0);
+  const anomalous = (data?.items ?? []).filter((r) => anomaliesOf(r).notes.length > 0).length;
   const counts =
     data?.items.reduce<Record<string, number>>(
       (m, r) => ({ ...m, [r.status]: (m[r.status] ?? 0) + 1 }),
@@ -168,12 +183,26 @@ export default function IncomeReview({ mode }: { mode: 'town' | 'county' }) {
             .join('，')}
         </p>
       )}
+      {data && (
+        <label>
+          <input
+            type="checkbox"
+            checked={onlyAnomalies}
+            onChange={(e) => setOnlyAnomalies(e.currentTarget.checked)}
+          />
+          只看异常（{anomalous} 户：大幅下降、四项收入为零）
+        </label>
+      )}
       <ul aria-label="工作清单" style={{ listStyle: 'none', padding: 0 }}>
-        {data?.items.map((r) => (
+        {shown.map((r) => (
           <li
             key={r.id}
             className="card"
-            style={r.status === 'flagged' ? { borderColor: 'var(--err)' } : undefined}
+            style={
+              r.status === 'flagged' || anomaliesOf(r).notes.length
+                ? { borderColor: 'var(--err)' }
+                : undefined
+            }
           >
             <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
               <strong>
@@ -185,6 +214,14 @@ export default function IncomeReview({ mode }: { mode: 'town' | 'county' }) {
               本月 {yuan(r.current?.netIncome)} 元 · 上月 {yuan(r.previous?.netIncome)} · 去年同月{' '}
               {yuan(r.lastYear?.netIncome)}
             </div>
+            {anomaliesOf(r).notes.map((n) => (
+              <div key={n} className="error">
+                ⚠ {n}
+              </div>
+            ))}
+            {anomaliesOf(r).statedCause && (
+              <div className="hint">村里说明的原因：{anomaliesOf(r).statedCause}</div>
+            )}
             {r.countyNote && (
               <div className="error">
                 县级第 {r.countyNote.round} 轮比对：{r.countyNote.note}
