@@ -28,6 +28,7 @@ import {
   CreateGroupCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  SetUserPoolMfaConfigCommand,
   ListGroupsCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
@@ -174,6 +175,15 @@ export async function startCognito(opts: CognitoLocalOptions): Promise<CognitoLo
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
     const userPoolId = await ensurePool(client, userPoolName(opts.countyCode ?? demoCountyConfig.countyCode));
+    // As the deployed pool (infra/constructs/auth.ts, `auth.mfa: optional`): an authenticator app
+    // (TOTP) is asked for at sign-in once a person has set one up, SMS never.
+    await client.send(
+      new SetUserPoolMfaConfigCommand({
+        UserPoolId: userPoolId,
+        MfaConfiguration: 'OPTIONAL',
+        SoftwareTokenMfaConfiguration: { Enabled: true },
+      }),
+    );
     const clientId = await ensureAppClient(client, userPoolId);
     await ensureGroups(client, userPoolId);
     const issuer = `${endpoint}/${userPoolId}`;

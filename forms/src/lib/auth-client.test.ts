@@ -8,9 +8,13 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { demoCountyConfig } from '#domain/config/county-config.ts';
 import { ensureUsers, freePort, startCognito, type CognitoLocal } from '#local/cognito.ts';
+import { generateSync } from 'otplib';
 import {
+  answerMfa,
   AuthError,
   authFetch,
+  confirmTotpSetup,
+  startTotpSetup,
   completeNewPassword,
   currentUser,
   getIdToken,
@@ -52,6 +56,15 @@ beforeAll(async () => {
       townId: 'T-01',
       countyCode: county,
       temporaryPassword: 'Temp-Pass-1!',
+    },
+    {
+      username: 'ban-mfa',
+      name: '郑主任',
+      email: 'ban-mfa@example.test',
+      role: 'coordination-office',
+      unitId: county,
+      countyCode: county,
+      password,
     },
     {
       username: 'cun-wang',
@@ -260,5 +273,35 @@ describe('the outbox on a shared phone', () => {
       await signOut();
       vi.stubGlobal('fetch', cognitoFetch);
     }
+  });
+});
+
+describe('an authenticator app (TOTP)', () => {
+  it('is set up from a QR address, then every sign-in asks for its code and refuses a wrong one', async () => {
+    await signIn('ban-mfa', password);
+    const setup = await startTotpSetup();
+    expect(setup.uri).toMatch(/^otpauth:\/\/totp\/.+\?secret=[A-Z2-7]+&issuer=/);
+    await expect(confirmTotpSetup('000000')).rejects.toMatchObject({
+      message: '验证码不正确或已过期，请重新输入',
+    });
+    await confirmTotpSetup(generateSync({ secret: setup.secret }));
+    await signOut();
+
+    const first = await signIn('ban-mfa', password);
+    expect(first.kind).toBe('mfa-required');
+    expect(currentUser()).toBeNull();
+    const wrong = await answerMfa(first as Extract<typeof first, { kind: 'mfa-required' }>, '000000').catch(
+      (e: unknown) => e,
+    );
+    expect(wrong).toBeInstanceOf(AuthError);
+    expect((wrong as AuthError).message).toBe('验证码不正确或已过期，请重新输入');
+    expect(currentUser()).toBeNull();
+
+    const again = await signIn('ban-mfa', password);
+    if (again.kind !== 'mfa-required') throw new Error(`expected the code step, got ${again.kind}`);
+    const user = await answerMfa(again, generateSync({ secret: setup.secret }));
+    expect(user).toMatchObject({ username: 'ban-mfa', role: 'coordination-office' });
+    expect(await getIdToken()).toBeTruthy();
+    await signOut();
   });
 });

@@ -44,7 +44,19 @@ export interface NewPasswordChallenge {
   username: string;
   session: string;
 }
-export type SignInResult = { kind: 'signed-in'; user: CurrentUser } | NewPasswordChallenge;
+/** Returned by `signIn` when the account has an authenticator app: the six-digit code is asked next. */
+export interface MfaChallenge {
+  kind: 'mfa-required';
+  username: string;
+  session: string;
+}
+export type SignInResult = { kind: 'signed-in'; user: CurrentUser } | NewPasswordChallenge | MfaChallenge;
+
+/** What the authenticator app is set up from: the secret, and the `otpauth:` address its QR code carries. */
+export interface TotpSetup {
+  secret: string;
+  uri: string;
+}
 
 interface Session {
   idToken: string;
@@ -129,7 +141,8 @@ const messages: Record<string, string> = {
   TooManyRequestsException: '尝试次数过多，请稍后再试',
   TooManyFailedAttemptsException: '尝试次数过多，请稍后再试',
   LimitExceededException: '尝试次数过多，请稍后再试',
-  CodeMismatchException: '会话已过期，请重新登录',
+  CodeMismatchException: '验证码不正确或已过期，请重新输入',
+  EnableSoftwareTokenMFAException: '验证码不正确或已过期，请重新输入',
   ExpiredCodeException: '会话已过期，请重新登录',
 };
 
@@ -280,6 +293,13 @@ export async function signIn(username: string, password: string): Promise<SignIn
       session: res.Session,
     };
   }
+  if (res.ChallengeName === 'SOFTWARE_TOKEN_MFA' && res.Session) {
+    return {
+      kind: 'mfa-required',
+      username: res.ChallengeParameters?.USER_ID_FOR_SRP ?? username,
+      session: res.Session,
+    };
+  }
   if (res.ChallengeName)
     throw new AuthError('AUTH.UNSUPPORTED_CHALLENGE', '该账号需要的登录方式暂不支持，请联系县级管理员');
   if (!res.AuthenticationResult) throw new AuthError('AUTH.SERVICE', '登录服务暂时不可用，请稍后重试');
@@ -309,6 +329,64 @@ export async function completeNewPassword(
   const again = await signIn(challenge.username, newPassword);
   if (again.kind !== 'signed-in') throw new AuthError('AUTH.SERVICE', '登录服务暂时不可用，请稍后重试');
   return again.user;
+}
+
+/** Answers the sign-in's second step with the six-digit code of the person's authenticator app. */
+export async function answerMfa(challenge: MfaChallenge, code: string): Promise<CurrentUser> {
+  const auth = await authConfig();
+  const res = await cognito<AuthResponse>(
+    'RespondToAuthChallenge',
+    {
+      ChallengeName: 'SOFTWARE_TOKEN_MFA',
+      ClientId: auth.clientId,
+      Session: challenge.session,
+      ChallengeResponses: { USERNAME: challenge.username, SOFTWARE_TOKEN_MFA_CODE: code.trim() },
+    },
+    'sign-in',
+  );
+  if (!res.AuthenticationResult) throw new AuthError('AUTH.SERVICE', '登录服务暂时不可用，请稍后重试');
+  return establish(res.AuthenticationResult, challenge.username);
+}
+
+function signedInSession(): Session {
+  const s = loadSession();
+  if (!s) throw new SignInRequiredError();
+  return s;
+}
+
+/**
+ * Starts setting up an authenticator app (TOTP) for the signed-in person: the
+ * secret to type in, and the address a QR code carries (issuer 守望).
+ */
+export async function startTotpSetup(): Promise<TotpSetup> {
+  const s = signedInSession();
+  const res = await cognito<{ SecretCode?: string }>('AssociateSoftwareToken', {
+    AccessToken: s.accessToken,
+  });
+  if (!res.SecretCode) throw new AuthError('AUTH.SERVICE', '登录服务暂时不可用，请稍后重试');
+  const label = encodeURIComponent(`守望:${s.username}`);
+  return {
+    secret: res.SecretCode,
+    uri: `otpauth://totp/${label}?secret=${res.SecretCode}&issuer=${encodeURIComponent('守望')}`,
+  };
+}
+
+/**
+ * Finishes the set-up with a code the app shows: from then on every sign-in asks
+ * for a code. Rejects with `AUTH.CODEMISMATCH` (验证码不正确) when it does not match.
+ */
+export async function confirmTotpSetup(code: string): Promise<void> {
+  const s = signedInSession();
+  const res = await cognito<{ Status?: string }>('VerifySoftwareToken', {
+    AccessToken: s.accessToken,
+    UserCode: code.trim(),
+    FriendlyDeviceName: '守望身份验证器',
+  });
+  if (res.Status !== 'SUCCESS') throw new AuthError('AUTH.CODEMISMATCH', '验证码不正确或已过期，请重新输入');
+  await cognito('SetUserMFAPreference', {
+    AccessToken: s.accessToken,
+    SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+  });
 }
 
 /** Trades the refresh token for new ID and access tokens; one refresh at a time. */

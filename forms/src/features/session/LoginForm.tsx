@@ -1,6 +1,7 @@
 /**
- * The sign-in form, then (for a new account) the forced password change. Phone
- * first: one column, large inputs, the right keyboards and autofill hints.
+ * The sign-in form, then (for a new account) the forced password change, or (for
+ * an account with an authenticator app) the six-digit code. Phone first: one
+ * column, large inputs, the right keyboards and autofill hints.
  */
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useState } from 'react';
@@ -8,10 +9,12 @@ import { useForm } from 'react-hook-form';
 import { newPasswordSchema, passwordPolicyText } from '#domain/auth/user-pool.ts';
 import * as z from '#domain/shared/zod-mini.ts';
 import {
+  answerMfa,
   AuthError,
   completeNewPassword,
   safeNext,
   signIn,
+  type MfaChallenge,
   type NewPasswordChallenge,
 } from '../../lib/auth-client.ts';
 
@@ -43,15 +46,76 @@ function messageOf(e: unknown): string {
 }
 
 export default function LoginForm() {
-  const [challenge, setChallenge] = useState<NewPasswordChallenge | null>(null);
-  return challenge ? (
-    <NewPasswordStep challenge={challenge} onRestart={() => setChallenge(null)} />
-  ) : (
-    <SignInStep onChallenge={setChallenge} />
+  const [challenge, setChallenge] = useState<NewPasswordChallenge | MfaChallenge | null>(null);
+  if (challenge?.kind === 'new-password-required')
+    return <NewPasswordStep challenge={challenge} onRestart={() => setChallenge(null)} />;
+  if (challenge?.kind === 'mfa-required')
+    return <MfaStep challenge={challenge} onRestart={() => setChallenge(null)} />;
+  return <SignInStep onChallenge={setChallenge} />;
+}
+
+const mfaCodeSchema = z.object({
+  code: z.string().check(z.trim(), z.regex(/^\d{6}$/, { error: '请输入身份验证器上的 6 位数字' })),
+});
+
+/** The second step for an account with an authenticator app: its current six-digit code. */
+function MfaStep({ challenge, onRestart }: { challenge: MfaChallenge; onRestart: () => void }) {
+  const id = useId();
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<{ code: string }>({ resolver: zodResolver(mfaCodeSchema) });
+  const onSubmit = handleSubmit(async ({ code }) => {
+    setFormError(null);
+    try {
+      await answerMfa(challenge, code);
+      goNext();
+    } catch (e) {
+      // cognito-local and Cognito end the session after a wrong code: sign in again.
+      if (e instanceof AuthError && e.code === 'AUTH.EXPIREDCODE') return onRestart();
+      setFormError(messageOf(e));
+    }
+  });
+  return (
+    <form className="login-form" onSubmit={onSubmit} noValidate aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>输入动态验证码</h2>
+      <p className="hint">
+        打开手机上的身份验证器（如 Microsoft Authenticator），输入“守望”显示的 6 位数字。
+      </p>
+      {formError && (
+        <p className="form-error" role="alert">
+          {formError}
+        </p>
+      )}
+      <div className="field">
+        <label htmlFor={`${id}-code`}>动态验证码</label>
+        <input
+          id={`${id}-code`}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={6}
+          aria-invalid={errors.code ? true : undefined}
+          {...register('code')}
+        />
+        {errors.code && (
+          <p className="field-error" role="alert">
+            {errors.code.message}
+          </p>
+        )}
+      </div>
+      <button type="submit" disabled={isSubmitting}>
+        {isSubmitting ? '正在验证…' : '验证并登录'}
+      </button>
+      <button type="button" className="secondary" onClick={onRestart}>
+        返回重新登录
+      </button>
+    </form>
   );
 }
 
-function SignInStep({ onChallenge }: { onChallenge: (c: NewPasswordChallenge) => void }) {
+function SignInStep({ onChallenge }: { onChallenge: (c: NewPasswordChallenge | MfaChallenge) => void }) {
   const id = useId();
   const [formError, setFormError] = useState<string | null>(null);
   const {
@@ -64,8 +128,8 @@ function SignInStep({ onChallenge }: { onChallenge: (c: NewPasswordChallenge) =>
     setFormError(null);
     try {
       const result = await signIn(username, password);
-      if (result.kind === 'new-password-required') onChallenge(result);
-      else goNext();
+      if (result.kind === 'signed-in') goNext();
+      else onChallenge(result);
     } catch (e) {
       setFormError(messageOf(e));
     }
