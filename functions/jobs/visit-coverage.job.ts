@@ -8,22 +8,17 @@
  * A weekly report's archive period is the week's Monday (`2026-10-26`), so the
  * weekly and monthly reports of the same month sit in different archive slots.
  */
-import { dutyPlan, monthDutyPeriod, type DutyPeriod } from '#domain/duties/duty-rules.ts';
+import { monthDutyPeriod, type DutyPeriod } from '#domain/duties/duty-rules.ts';
 import type { OrgUnit } from '#domain/org/org.schema.ts';
-import type { StoredRecord } from '#domain/records/record.ts';
 import { cutoffOf } from '#domain/shared/as-of.ts';
 import { formatInteger, formatPercent } from '#domain/shared/format.ts';
-import { shanghaiDate } from '#domain/shared/period.ts';
 import { provenanceOf } from '#reports/lineage/lineage.ts';
 import {
   analyseVisitCoverage,
   previousWeek,
   type CoverageInput,
-  type ProblemFact,
   type VisitCoverage,
-  type VisitFact,
 } from '#domain/visits/visit.coverage.ts';
-import { problemKind, visitKind, type ProblemData, type VisitData } from '#domain/visits/visit.schema.ts';
 import {
   coveragePeriodText,
   renderVisitCoverageReport,
@@ -31,13 +26,8 @@ import {
   type CoverageVariant,
 } from '#reports/visits/visit-coverage.report.ts';
 import type { ReportSummary } from '../delivery/archive.ts';
-import { listRecordsAsOf } from '../store/as-of.ts';
-import {
-  householdsOfVillages,
-  listAssignments,
-  listOrgUnits,
-  listStaffEntries,
-} from '../store/visits.repository.ts';
+import { listAssignments, listOrgUnits, listStaffEntries } from '../store/visits.repository.ts';
+import { readCoverageInput } from '../visits/coverage-input.ts';
 import type { JobContext, JobResult } from './job.types.ts';
 import { loadRecipientDirectory, publishReport, type PublishedReport } from './publish.ts';
 import { now } from '#functions/platform/clock.ts';
@@ -64,39 +54,6 @@ export function coverageSummary(a: VisitCoverage, level: 'county' | 'town'): Rep
   return { lines, action: todo.length ? `${todo.join('；')}。` : '查阅报告，继续做好走访排查。' };
 }
 
-function visitFact(r: StoredRecord<VisitData>): VisitFact {
-  const d = r.data;
-  return {
-    id: r.id,
-    version: r.version,
-    ...(d.visitor.staffId ? { staffId: d.visitor.staffId } : {}),
-    date: d.date,
-    targetKind: d.target.kind,
-    targetId: d.target.id,
-    townId: d.target.townId,
-    ...(d.target.villageId ? { villageId: d.target.villageId } : {}),
-    overnightStay: d.overnightStay,
-  };
-}
-
-function problemFact(r: StoredRecord<ProblemData>): ProblemFact {
-  const d = r.data;
-  return {
-    id: r.id,
-    version: r.version,
-    townId: d.target.townId,
-    ...(d.target.villageId ? { villageId: d.target.villageId } : {}),
-    targetName: d.target.name,
-    category: d.category,
-    description: d.description,
-    foundByName: d.foundBy.name,
-    visitDate: d.visitDate,
-    status: d.status,
-    ...(d.deadline ? { deadline: d.deadline } : {}),
-    ...(d.completedOn ? { completedOn: d.completedOn } : {}),
-  };
-}
-
 export async function runVisitCoverage(ctx: JobContext): Promise<JobResult> {
   const { config, progress } = ctx;
   const county = config.countyCode;
@@ -107,7 +64,6 @@ export async function runVisitCoverage(ctx: JobContext): Promise<JobResult> {
   const queriedAt = now();
   // Figures as of the period's end: visits recorded by then, problems in the state they had then.
   const cutoff = cutoffOf(span.end, ctx.now);
-  const asOfDay = shanghaiDate(new Date(cutoff));
   const [units, directory] = await Promise.all([listOrgUnits(county), loadRecipientDirectory(county)]);
   const towns = units.filter((u) => u.kind === 'town');
 
@@ -117,31 +73,9 @@ export async function runVisitCoverage(ctx: JobContext): Promise<JobResult> {
     (data ??= (async () => {
       progress(`读取走访责任、走访记录和问题（${span.start} 至 ${span.end}）…`);
       const villages = units.filter((u) => u.kind === 'village').map((u) => u.id);
-      const [staff, assignments, households, visits, problems] = await Promise.all([
-        listStaffEntries(county),
-        listAssignments(county),
-        householdsOfVillages(county, villages),
-        // Entered on or after the first day: a visit is never recorded before it happens.
-        listRecordsAsOf(county, visitKind, cutoff, { from: span.start }),
-        listRecordsAsOf(county, problemKind, cutoff),
-      ]);
-      const plan = dutyPlan(
-        { units, households, staff: staff.flatMap((s) => s.staff ?? []), assignments },
-        span,
-      );
+      const [staff, assignments] = await Promise.all([listStaffEntries(county), listAssignments(county)]);
       return {
-        input: {
-          plan,
-          visits: (visits as StoredRecord<VisitData>[]).map(visitFact),
-          problems: (problems as StoredRecord<ProblemData>[]).map(problemFact),
-          asOf: asOfDay,
-          names: {
-            staff: new Map(staff.map((s) => [s.id, s.name])),
-            units: new Map(units.map((u) => [u.id, u.name])),
-            households: new Map(households.map((h) => [h.id, h.headName])),
-          },
-          towns: towns.map((t) => ({ id: t.id, name: t.name })),
-        },
+        input: await readCoverageInput({ county, span, cutoff, units, staff, assignments, villages }),
       };
     })());
 
