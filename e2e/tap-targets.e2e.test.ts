@@ -60,6 +60,7 @@ const pagesByUser: [string, string[]][] = [
       '/visits/new/',
       '/visits/',
       '/visits/problems/',
+      '/visits/coverage/',
       '/petitions/new/',
       '/petitions/',
       '/quality/errors/',

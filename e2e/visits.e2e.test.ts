@@ -165,4 +165,27 @@ describe('visits and problems', () => {
     expect(await todo.textContent()).toMatch(/还剩 \d+ 个工作日|今天（\d+月\d+日）截止|已于 \d+月\d+日 截止/);
     await page.screenshot({ path: path.join(shots, 'home-todo.png'), fullPage: true });
   });
+
+  it('shows each person their own coverage and the office the county’s, with what is left to visit', async () => {
+    const page = await phonePage(browser);
+    await signInThroughPage(page, stack.webUrl!, 'v-t01v001', testPassword, '/visits/coverage/');
+    const summary = page.getByRole('region', { name: '覆盖概况' });
+    await expect.poll(() => summary.textContent()).toContain('我的走访责任');
+    expect(await summary.textContent()).toMatch(/应走访 \d+ 个，已走访 \d+ 个/);
+    await page.screenshot({ path: path.join(shots, 'visit-coverage-mine.png'), fullPage: true });
+    await page.context().close();
+
+    const office = await phonePage(browser);
+    await signInThroughPage(office, stack.webUrl!, 'office', testPassword, '/visits/coverage/');
+    await expect
+      .poll(() => office.getByRole('region', { name: '覆盖概况' }).textContent())
+      .toContain('全县走访覆盖');
+    await expect
+      .poll(() => office.getByRole('region', { name: '各责任人覆盖' }).textContent())
+      .toContain('吴县长');
+    await expect
+      .poll(() => office.getByRole('region', { name: '未走访对象' }).textContent())
+      .toContain('尚未走访');
+    await office.screenshot({ path: path.join(shots, 'visit-coverage-county.png'), fullPage: true });
+  });
 });

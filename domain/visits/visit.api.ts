@@ -5,6 +5,7 @@ import type { ApiOf, FileReply } from '../system/reply.ts';
 import type { visitRoutes } from './visit.routes.ts';
 import type { ProblemData, VisitData } from './visit.schema.ts';
 import type { TargetChoices } from './visit.targets.ts';
+import type { CoverageView } from './visit.coverage.ts';
 import type { StaffPosition } from '../org/staff.schema.ts';
 
 /** A recorded visit and one problem record per problem it found. */
@@ -36,6 +37,7 @@ export type VisitApi = ApiOf<
   {
     createVisit: VisitReply;
     listVisitTargets: VisitTargetsReply;
+    visitCoverage: CoverageView;
     listVisits: LedgerPage;
     exportVisits: FileReply;
     visitHistory: RecordWithHistory<VisitData>;

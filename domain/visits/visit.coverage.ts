@@ -425,3 +425,63 @@ export function previousWeek(date: string): DutyPeriod {
   const iso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
   return { start: iso(monday), end: iso(monday + 6) };
 }
+
+/** Whose coverage a person sees on the coverage page: their own, their town's, or the county's. */
+export type CoverageViewScope =
+  { level: 'person'; staffId: string } | { level: 'town'; townId: string } | { level: 'county' };
+
+/** What the coverage page shows: the analysis narrowed to what the viewer may see. */
+export interface CoverageView {
+  level: CoverageViewScope['level'];
+  period: DutyPeriod;
+  asOf: string;
+  totals: Tally & { people: number; visits: number; problemsFound: number; overdue: number };
+  byRule: RuleCoverage[];
+  byPerson: PersonCoverage[];
+  byTown: TownCoverage[];
+  unvisited: UnvisitedTarget[];
+  /** How many unvisited targets there are (the list is cut at `unvisitedLimit`). */
+  unvisitedTotal: number;
+}
+
+export const unvisitedLimit = 500;
+
+/**
+ * Narrows an analysis to the viewer: a person their own line and their own
+ * unvisited targets (totals recounted from them), a town its people and targets
+ * (the analysis is already made for the town), the county everything.
+ */
+export function coverageView(a: VisitCoverage, scope: CoverageViewScope): CoverageView {
+  const mine = scope.level === 'person';
+  const byPerson = mine ? a.byPerson.filter((p) => p.staffId === scope.staffId) : a.byPerson;
+  const unvisited = mine ? a.unvisited.filter((u) => u.staffId === scope.staffId) : a.unvisited;
+  const own = byPerson[0];
+  const totals = mine
+    ? {
+        ...tally(own?.required ?? 0, own?.visited ?? 0),
+        people: byPerson.length,
+        visits: own?.visits ?? 0,
+        problemsFound: 0,
+        overdue: 0,
+      }
+    : {
+        required: a.totals.required,
+        visited: a.totals.visited,
+        coverage: a.totals.coverage,
+        people: a.totals.people,
+        visits: a.totals.visits,
+        problemsFound: a.totals.problemsFound,
+        overdue: a.totals.overdue,
+      };
+  return {
+    level: scope.level,
+    period: a.period,
+    asOf: a.asOf,
+    totals,
+    byRule: mine ? [] : a.byRule,
+    byPerson,
+    byTown: scope.level === 'county' ? a.byTown : [],
+    unvisited: unvisited.slice(0, unvisitedLimit),
+    unvisitedTotal: unvisited.length,
+  };
+}

@@ -29,6 +29,16 @@ export const visitRoutes = (() => {
       access: { table: 'write' },
     },
     {
+      // Coverage of the duties (走访覆盖): one's own, one's town's or the county's, as the report counts it.
+      id: 'visitCoverage',
+      method: 'GET',
+      path: '/api/visits/coverage',
+      handler: 'visits/coverage',
+      roles: visitReaders,
+      scope: 'village',
+      access: read,
+    },
+    {
       id: 'listVisitTargets',
       method: 'GET',
       path: '/api/visits/targets',

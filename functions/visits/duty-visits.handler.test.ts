@@ -196,4 +196,38 @@ describe('visits by duty', () => {
     expect((officer.json as { error: { code: string } }).error.code).toBe('VISIT.ON_BEHALF_DENIED');
     expect((await get('office', '?for=S-NOBODY')).status).toBe(404);
   });
+
+  it('shows coverage as the report counts it: the cadre their own duties, the office the county', async () => {
+    const get = (user: string) =>
+      invoke('GET', `/api/visits/coverage?period=${yesterday.slice(0, 7)}`, {
+        headers: { authorization: `Bearer ${tokens[user]}` },
+      });
+    type View = {
+      level: string;
+      totals: { required: number; visited: number };
+      byPerson: { staffId: string; required: number; visited: number }[];
+      unvisited: { staffId: string }[];
+    };
+    const mine = (await get(cadre.username)).json as View;
+    expect(mine.level).toBe('person');
+    expect(mine.byPerson.map((p) => [p.staffId, p.required, p.visited])).toEqual([[cadre.username, 1, 1]]);
+    expect(mine.totals).toMatchObject({ required: 1, visited: 1 });
+    expect(mine.unvisited).toEqual([]);
+
+    const all = (await get('office')).json as View;
+    expect(all.level).toBe('county');
+    const leader = all.byPerson.find((p) => p.staffId === 'leader')!;
+    // 东岭镇's two villages and its monitored household; the office entered one village's visit for him.
+    expect(leader.required).toBeGreaterThanOrEqual(3);
+    expect(leader.visited).toBe(1);
+    expect(all.unvisited.some((u) => u.staffId === 'leader')).toBe(true);
+    expect(all.byPerson.find((p) => p.staffId === cadre.username)).toMatchObject({ required: 1, visited: 1 });
+    expect(
+      (
+        await invoke('GET', '/api/visits/coverage?period=2026-13', {
+          headers: { authorization: `Bearer ${tokens.office}` },
+        })
+      ).status,
+    ).toBe(400);
+  });
 });

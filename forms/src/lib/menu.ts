@@ -66,6 +66,12 @@ export const menu: { group: string; items: MenuItem[] }[] = [
       },
       { href: '/visits/', title: '走访台账', hint: '查看、筛选和导出走访记录', route: 'listVisits' },
       {
+        href: '/visits/coverage/',
+        title: '走访覆盖情况',
+        hint: '本人、本镇或全县的责任对象覆盖率和未走访名单',
+        route: 'visitCoverage',
+      },
+      {
         href: '/visits/problems/',
         title: '问题台账',
         hint: '跟踪问题整改，逾期问题以红色标出',
