@@ -96,5 +96,9 @@ describe('petitions on a phone', () => {
       await expect.poll(() => page.getByText(text).count()).toBeGreaterThan(0);
       await shot(p.split('/').filter(Boolean).join('-'));
     }
+    // Meetings link petitions picked from those still being handled, never a copied id (the one taken in is concluded).
+    const linked = page.getByRole('group', { name: /关联信访件/ });
+    await expect.poll(() => linked.textContent()).toContain('暂无办理中的信访件');
+    expect(await page.getByText('页面地址复制').count()).toBe(0);
   });
 });

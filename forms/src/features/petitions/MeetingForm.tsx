@@ -1,6 +1,7 @@
 /** A review meeting record: village weekly, town 逢四研事, department monthly, county quarterly. */
 import { useEffect, useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
+import type { LedgerCells } from '#domain/records/record.api.ts';
 import { meetingIssues } from '#domain/petitions/meeting.rules.ts';
 import {
   meetingCreateSchema,
@@ -90,12 +91,21 @@ export default function MeetingForm() {
       ),
     [submissionId],
   );
-  const { register, handleSubmit, reset, setError, control, formState } = useForm<Values>({
+  const { register, handleSubmit, reset, setError, setValue, control, formState } = useForm<Values>({
     resolver,
     defaultValues: blank(),
   });
   const { errors, isSubmitting } = formState;
   const level = useWatch({ control, name: 'level' });
+  // The petitions to link, picked by who and what (never a copied id): those still being handled.
+  const linkedText = useWatch({ control, name: 'linkedPetitionIds' });
+  const linked = (linkedText ?? '').split(',').filter(Boolean);
+  const [openPetitions, setOpenPetitions] = useState<LedgerCells[] | null>(null);
+  useEffect(() => {
+    void call('listPetitions', { query: { status: 'open', pageSize: 200 } }).then((res) =>
+      setOpenPetitions(res.ok ? res.data.items : []),
+    );
+  }, []);
   const onSubmit = handleSubmit(async (v) => {
     const label = `${meetingLevelLabels[v.level as keyof typeof meetingLevelLabels]} ${v.date}`;
     const res = await submitThroughOutbox({
@@ -192,10 +202,31 @@ export default function MeetingForm() {
       <label htmlFor="m-decisions">研判意见</label>
       <textarea id="m-decisions" rows={3} {...register('decisions')} {...fieldProps(errors, 'decisions')} />
       <FieldError errors={errors} path="decisions" />
-      <label htmlFor="m-linked">
-        关联信访件编号 <span className="hint">可从信访件页面地址复制，多个用逗号隔开</span>
-      </label>
-      <input id="m-linked" {...register('linkedPetitionIds')} {...fieldProps(errors, 'linkedPetitionIds')} />
+      <fieldset style={{ border: 0, padding: 0 }}>
+        <legend>
+          关联信访件 <span className="hint">本次研判的办理中信访件，可多选</span>
+        </legend>
+        {openPetitions === null && <p className="hint">正在加载办理中的信访件…</p>}
+        {openPetitions?.length === 0 && <p className="hint">暂无办理中的信访件。</p>}
+        {openPetitions?.map((p) => {
+          const id = String(p.id);
+          return (
+            <label key={id}>
+              <input
+                type="checkbox"
+                checked={linked.includes(id)}
+                onChange={(e) => {
+                  const next = e.currentTarget.checked ? [...linked, id] : linked.filter((x) => x !== id);
+                  setValue('linkedPetitionIds', next.join(','));
+                }}
+              />
+              {[p.receivedDate, p.villageName, p.petitioner, p.category]
+                .map((v) => String(v ?? ''))
+                .join(' · ')}
+            </label>
+          );
+        })}
+      </fieldset>
       <FieldError errors={errors} path="linkedPetitionIds" />
       <button className="primary" type="submit" disabled={isSubmitting}>
         {isSubmitting ? '正在提交…' : '登记会议'}
