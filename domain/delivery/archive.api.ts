@@ -4,7 +4,7 @@
  * to each recipient, and the download audit trail.
  */
 import type { ApiOf, RedirectReply } from '../system/reply.ts';
-import type { ArchiveFileKind, DownloadAuditEntry } from './archive.schema.ts';
+import type { ArchivedReport, ArchiveFileKind, DownloadAuditEntry } from './archive.schema.ts';
 import type { archiveRoutes } from './archive.routes.ts';
 
 export type DeliveryStatusName = 'sending' | 'sent' | 'failed' | 'abandoned';
@@ -17,19 +17,21 @@ export interface ArchivedFileItem {
 }
 
 /** An archived report (the PDF and its workbook), with the count of deliveries by state when asked. */
-export interface ReportItem {
-  reportId: string;
-  kind: string;
+export interface ReportItem extends Pick<
+  ArchivedReport,
+  | 'reportId'
+  | 'kind'
+  | 'period'
+  | 'scope'
+  | 'scopeLevel'
+  | 'scopeLabel'
+  | 'title'
+  | 'generatedAt'
+  | 'inputSha256'
+  | 'inputRecords'
+  | 'pages'
+> {
   kindLabel: string;
-  period: string;
-  scope: string;
-  scopeLevel: 'county' | 'town';
-  scopeLabel: string;
-  title: string;
-  generatedAt: string;
-  inputSha256: string;
-  inputRecords: number;
-  pages?: number;
   pdf: ArchivedFileItem;
   xlsx?: ArchivedFileItem;
   deliveryCounts?: Record<DeliveryStatusName, number>;

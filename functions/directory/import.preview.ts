@@ -9,10 +9,10 @@ import {
   importColumns,
   mapHeader,
   type ImportContext,
-  type ImportIssue,
   type ImportKind,
   type RawSheet,
 } from '#domain/directory/import.ts';
+import type { ImportPreview } from '#domain/directory/directory.api.ts';
 import { normaliseIdNumber } from '#domain/org/id-number.ts';
 import { maskIdNumber, maskPhone } from '#domain/org/mask.ts';
 import {
@@ -96,21 +96,8 @@ function sampleOf(
   }
 }
 
-export interface PreviewResult {
-  importId: string;
-  kind: ImportKind;
-  filename: string;
-  encoding: string;
-  rows: number;
-  validRows: number;
-  invalidRows: number;
-  fatal: boolean;
-  batches: number;
-  columns: string[];
-  sample: Record<string, string | number>[];
-  issueCount: number;
-  issues: ImportIssue[];
-}
+/** What the preview answers: the route's declared response (`ImportPreview`). */
+export type PreviewResult = ImportPreview;
 
 export async function previewImport(county: string, importId: string, now: Date): Promise<PreviewResult> {
   const { meta, bytes } = await loadFile(county, importId);
