@@ -22,9 +22,9 @@ import { county, loadFixture, signIn, startTestStack, testPassword } from '#loca
 
 let stack: Stack;
 const tokens: Record<string, string> = {};
-const yesterday = new Date(Date.parse(`${shanghaiDate(now())}T00:00:00Z`) - 86_400_000)
-  .toISOString()
-  .slice(0, 10);
+// Visits on the day they are entered: the month's coverage, read as of its end, counts them on any date
+// (a visit dated yesterday but entered on the 1st would rightly miss last month's figures).
+const today = shanghaiDate(now());
 
 const cadre = {
   username: 'cadre-t02',
@@ -75,7 +75,7 @@ const post = (user: string, body: unknown) =>
 
 const visit = (target: { kind: string; id: string }, patch: Record<string, unknown> = {}) => ({
   submissionId: randomUUID(),
-  date: yesterday,
+  date: today,
   target,
   overnightStay: false,
   findings: '入户了解务工和就医情况',
@@ -199,7 +199,7 @@ describe('visits by duty', () => {
 
   it('shows coverage as the report counts it: the cadre their own duties, the office the county', async () => {
     const get = (user: string) =>
-      invoke('GET', `/api/visits/coverage?period=${yesterday.slice(0, 7)}`, {
+      invoke('GET', `/api/visits/coverage?period=${today.slice(0, 7)}`, {
         headers: { authorization: `Bearer ${tokens[user]}` },
       });
     type View = {
