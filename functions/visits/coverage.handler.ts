@@ -40,8 +40,9 @@ export const handler = httpRoute('visitCoverage', undefined, async ({ principal,
 
   let scope: CoverageViewScope;
   let input;
-  if (reach === 'county') {
-    scope = { level: 'county' };
+  if (reach === 'county' || reach === 'town') {
+    // Everyone's duties, over the households of the county or of the caller's town.
+    scope = reach === 'county' ? { level: 'county' } : { level: 'town', townId };
     const [staff, assignments] = await Promise.all([listStaffEntries(county), listAssignments(county)]);
     input = await readCoverageInput({
       county,
@@ -50,19 +51,7 @@ export const handler = httpRoute('visitCoverage', undefined, async ({ principal,
       units,
       staff,
       assignments,
-      villages: villagesOf(),
-    });
-  } else if (reach === 'town') {
-    scope = { level: 'town', townId };
-    const [staff, assignments] = await Promise.all([listStaffEntries(county), listAssignments(county)]);
-    input = await readCoverageInput({
-      county,
-      span,
-      cutoff,
-      units,
-      staff,
-      assignments,
-      villages: villagesOf(townId),
+      villages: villagesOf(reach === 'county' ? undefined : townId),
     });
   } else {
     // One's own duties: their staff record and assignments, the villages those name.
